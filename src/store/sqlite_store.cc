@@ -1,0 +1,726 @@
+// The embedded SQLite store: WAL journal, foreign keys, FTS5 over title and text, a schema
+// version table and forward migrations (kMigrations[i] takes version i to i+1).
+#include <nlohmann/json.hpp>
+
+#include "common/text.h"
+#include "store/sqlite_util.h"
+#include "store/store.h"
+
+namespace headwater::store {
+
+using json = nlohmann::json;
+
+const char* WatchKindName(WatchKind k) {
+  switch (k) {
+    case WatchKind::kStory: return "story";
+    case WatchKind::kOutlet: return "outlet";
+    case WatchKind::kQuery: return "query";
+  }
+  return "story";
+}
+
+std::optional<WatchKind> ParseWatchKind(std::string_view s) {
+  if (s == "story") return WatchKind::kStory;
+  if (s == "outlet") return WatchKind::kOutlet;
+  if (s == "query") return WatchKind::kQuery;
+  return std::nullopt;
+}
+
+namespace {
+
+const char* kMigrations[] = {
+    // 0 -> 1: the first schema.
+    R"sql(
+CREATE TABLE outlets(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, aliases TEXT NOT NULL DEFAULT '[]',
+  domains TEXT NOT NULL DEFAULT '[]', country TEXT NOT NULL DEFAULT '',
+  languages TEXT NOT NULL DEFAULT '[]', kind TEXT NOT NULL DEFAULT 'unknown',
+  owner_group TEXT NOT NULL DEFAULT '', verified INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE stories(
+  id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '', country TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'active', first_seen INTEGER NOT NULL DEFAULT 0,
+  last_seen INTEGER NOT NULL DEFAULT 0, merged_into INTEGER NOT NULL DEFAULT 0,
+  key_terms TEXT NOT NULL DEFAULT '[]', verdict TEXT NOT NULL DEFAULT '',
+  policy TEXT NOT NULL DEFAULT '', counts TEXT NOT NULL DEFAULT '{}',
+  report TEXT NOT NULL DEFAULT '{}', updated INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE articles(
+  id INTEGER PRIMARY KEY, url TEXT NOT NULL, canonical_url TEXT NOT NULL UNIQUE,
+  outlet_id INTEGER NOT NULL REFERENCES outlets(id), title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '', lang TEXT NOT NULL DEFAULT 'und',
+  lang_confidence REAL NOT NULL DEFAULT 0, published INTEGER, ingested INTEGER NOT NULL,
+  byline TEXT NOT NULL DEFAULT '', dateline TEXT NOT NULL DEFAULT '{}',
+  links TEXT NOT NULL DEFAULT '[]', places TEXT NOT NULL DEFAULT '[]',
+  content_hash INTEGER NOT NULL DEFAULT 0, story_id INTEGER REFERENCES stories(id),
+  signature BLOB);
+CREATE INDEX articles_hash ON articles(content_hash) WHERE content_hash != 0;
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_outlet ON articles(outlet_id);
+CREATE INDEX articles_url ON articles(url);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TABLE attributions(
+  id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  data TEXT NOT NULL);
+CREATE INDEX attributions_article ON attributions(article_id);
+CREATE TABLE reuse(
+  source_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  copy_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  class TEXT NOT NULL, copy_in_source REAL NOT NULL, source_in_copy REAL NOT NULL,
+  longest_chars INTEGER NOT NULL, longest_text TEXT NOT NULL, upstream TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(source_id, copy_id));
+CREATE INDEX reuse_copy ON reuse(copy_id);
+CREATE TABLE story_events(
+  id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '');
+CREATE TABLE blobs(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE watches(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, created INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT '{}', webhook TEXT NOT NULL DEFAULT '');
+CREATE TABLE alerts(
+  id INTEGER PRIMARY KEY, watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  story_id INTEGER NOT NULL, what TEXT NOT NULL, from_value TEXT NOT NULL, to_value TEXT NOT NULL,
+  at INTEGER NOT NULL, evidence TEXT NOT NULL DEFAULT '[]');
+)sql",
+};
+constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
+
+json ToJson(const std::vector<std::string>& v) { return json(v); }
+
+std::vector<std::string> StrList(const std::string& s) {
+  std::vector<std::string> out;
+  json j = json::parse(s, nullptr, false);
+  if (j.is_array())
+    for (auto& e : j)
+      if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+json SpansJson(const std::vector<Span>& spans) {
+  json a = json::array();
+  for (const Span& s : spans) a.push_back({s.begin, s.end});
+  return a;
+}
+
+std::vector<Span> SpansFrom(const json& j) {
+  std::vector<Span> out;
+  if (!j.is_array()) return out;
+  for (auto& p : j)
+    if (p.is_array() && p.size() == 2) out.push_back({p[0].get<uint32_t>(), p[1].get<uint32_t>()});
+  return out;
+}
+
+std::string AttributionToJson(const Attribution& a) {
+  json j = {{"cue", SpansJson(a.cue)},
+            {"source", SpansJson(a.source)},
+            {"content", SpansJson(a.content)},
+            {"cue_text", a.cue_text},
+            {"source_text", a.source_text},
+            {"content_text", a.content_text},
+            {"kind", SourceKindName(a.source_kind)},
+            {"outlet_id", a.outlet_id},
+            {"outlet", a.outlet_name},
+            {"person", a.person},
+            {"role", a.role},
+            {"anonymous", a.anonymous},
+            {"anonymous_reason", a.anonymous_reason},
+            {"stance", StanceName(a.stance)},
+            {"self_citation", a.self_citation},
+            {"link", a.link}};
+  return j.dump();
+}
+
+Attribution AttributionFromJson(const std::string& s) {
+  Attribution a;
+  json j = json::parse(s, nullptr, false);
+  if (!j.is_object()) return a;
+  a.cue = SpansFrom(j.value("cue", json()));
+  a.source = SpansFrom(j.value("source", json()));
+  a.content = SpansFrom(j.value("content", json()));
+  a.cue_text = j.value("cue_text", "");
+  a.source_text = j.value("source_text", "");
+  a.content_text = j.value("content_text", "");
+  std::string kind = j.value("kind", "none");
+  for (SourceKind k : {SourceKind::kOutlet, SourceKind::kPerson, SourceKind::kOfficial,
+                       SourceKind::kAnonymous, SourceKind::kDocument, SourceKind::kNone})
+    if (kind == SourceKindName(k)) a.source_kind = k;
+  a.outlet_id = j.value("outlet_id", int64_t{0});
+  a.outlet_name = j.value("outlet", "");
+  a.person = j.value("person", "");
+  a.role = j.value("role", "");
+  a.anonymous = j.value("anonymous", false);
+  a.anonymous_reason = j.value("anonymous_reason", "");
+  a.stance = j.value("stance", "asserts") == "denies" ? Stance::kDenies : Stance::kAsserts;
+  a.self_citation = j.value("self_citation", false);
+  a.link = j.value("link", "");
+  return a;
+}
+
+std::string DatelineToJson(const Dateline& d) {
+  if (d.empty()) return "{}";
+  return json{{"text", d.text}, {"place", d.place}, {"country", d.country}, {"credit", d.credit},
+              {"begin", d.begin}, {"end", d.end}}
+      .dump();
+}
+
+Dateline DatelineFromJson(const std::string& s) {
+  Dateline d;
+  json j = json::parse(s, nullptr, false);
+  if (!j.is_object()) return d;
+  d.text = j.value("text", "");
+  d.place = j.value("place", "");
+  d.country = j.value("country", "");
+  d.credit = j.value("credit", "");
+  d.begin = j.value("begin", 0u);
+  d.end = j.value("end", 0u);
+  return d;
+}
+
+std::string PlacesToJson(const std::vector<PlaceMention>& places) {
+  json a = json::array();
+  for (const PlaceMention& p : places)
+    a.push_back({{"name", p.name}, {"country", p.country}, {"admin1", p.admin1}, {"lat", p.lat},
+                 {"lon", p.lon}, {"mentions", p.mentions}});
+  return a.dump();
+}
+
+std::vector<PlaceMention> PlacesFromJson(const std::string& s) {
+  std::vector<PlaceMention> out;
+  json j = json::parse(s, nullptr, false);
+  if (!j.is_array()) return out;
+  for (auto& e : j) {
+    PlaceMention p;
+    p.name = e.value("name", "");
+    p.country = e.value("country", "");
+    p.admin1 = e.value("admin1", "");
+    p.lat = e.value("lat", 0.0);
+    p.lon = e.value("lon", 0.0);
+    p.mentions = e.value("mentions", 0);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+constexpr const char* kArticleColumns =
+    "a.id, a.url, a.canonical_url, a.outlet_id, o.name, a.title, a.text, a.lang, "
+    "a.lang_confidence, a.published, a.ingested, a.byline, a.dateline, a.links, a.places, "
+    "a.content_hash, a.story_id";
+
+Article ReadArticle(const Stmt& s) {
+  Article a;
+  a.id = s.Int(0);
+  a.url = s.Text(1);
+  a.canonical_url = s.Text(2);
+  a.outlet_id = s.Int(3);
+  a.outlet_name = s.Text(4);
+  a.title = s.Text(5);
+  a.text = s.Text(6);
+  a.lang = s.Text(7);
+  a.lang_confidence = s.Double(8);
+  if (!s.IsNull(9)) a.published = s.Int(9);
+  a.ingested = s.Int(10);
+  a.byline = s.Text(11);
+  a.dateline = DatelineFromJson(s.Text(12));
+  a.links = StrList(s.Text(13));
+  a.places = PlacesFromJson(s.Text(14));
+  a.content_hash = static_cast<uint64_t>(s.Int(15));
+  a.story_id = s.IsNull(16) ? 0 : s.Int(16);
+  return a;
+}
+
+constexpr const char* kStoryColumns =
+    "id, title, country, status, first_seen, last_seen, merged_into, key_terms, verdict, policy, "
+    "counts, report, updated";
+
+StoryRecord ReadStory(const Stmt& s) {
+  StoryRecord r;
+  r.story.id = s.Int(0);
+  r.story.title = s.Text(1);
+  r.story.country = s.Text(2);
+  std::string status = s.Text(3);
+  r.story.status = status == "dormant" ? StoryStatus::kDormant
+                   : status == "merged" ? StoryStatus::kMerged
+                                        : StoryStatus::kActive;
+  r.story.first_seen = s.Int(4);
+  r.story.last_seen = s.Int(5);
+  r.story.merged_into = s.Int(6);
+  r.story.key_terms = StrList(s.Text(7));
+  r.verdict = s.Text(8);
+  r.policy = s.Text(9);
+  r.counts_json = s.Text(10);
+  r.report_json = s.Text(11);
+  r.updated = s.Int(12);
+  return r;
+}
+
+Outlet ReadOutlet(const Stmt& s) {
+  Outlet o;
+  o.id = s.Int(0);
+  o.name = s.Text(1);
+  o.aliases = StrList(s.Text(2));
+  o.domains = StrList(s.Text(3));
+  o.country = s.Text(4);
+  o.languages = StrList(s.Text(5));
+  o.kind = ParseOutletKind(s.Text(6)).value_or(OutletKind::kUnknown);
+  o.owner_group = s.Text(7);
+  o.verified = s.Int(8) != 0;
+  return o;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Status Init(const StoreOptions& options) {
+    sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+    HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys=ON"));
+    if (!options.read_only) {
+      HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA journal_mode=WAL"));
+      HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA synchronous=NORMAL"));
+    }
+    Stmt check(db_, "SELECT count(*) FROM sqlite_master WHERE name='schema_version'");
+    if (!check.Step()) return check.status();
+    bool has_version = check.Int(0) > 0;
+    if (!has_version) {
+      if (options.read_only) return Status::InvalidArgument("not a Headwater store (no schema)");
+      Stmt any(db_, "SELECT count(*) FROM sqlite_master");
+      if (!any.Step()) return any.status();
+      if (any.Int(0) > 0)
+        return Status::InvalidArgument(
+            "the file is an SQLite database but not a Headwater store (no schema_version table)");
+      HW_RETURN_IF_ERROR(Exec(db_, "CREATE TABLE schema_version(version INTEGER NOT NULL);"
+                                   "INSERT INTO schema_version VALUES(0)"));
+    }
+    int version = SchemaVersion();
+    if (version > kSchemaVersion)
+      return Status::InvalidArgument("store schema version " + std::to_string(version) +
+                                     " is newer than this binary understands (" +
+                                     std::to_string(kSchemaVersion) + ")");
+    for (int v = version; v < kSchemaVersion; ++v) {
+      if (options.read_only) return Status::InvalidArgument("store needs a migration; open it writable");
+      HW_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+      Status s = Exec(db_, kMigrations[v]);
+      if (s.ok()) s = Exec(db_, "UPDATE schema_version SET version=" + std::to_string(v + 1));
+      if (!s.ok()) {
+        (void)Exec(db_, "ROLLBACK");
+        return Status::Internal("migration to schema " + std::to_string(v + 1) + ": " + s.message());
+      }
+      HW_RETURN_IF_ERROR(Exec(db_, "COMMIT"));
+    }
+    return Status::Ok();
+  }
+
+  int SchemaVersion() override {
+    Stmt s(db_, "SELECT version FROM schema_version");
+    return s.Step() ? static_cast<int>(s.Int(0)) : 0;
+  }
+
+  Status Begin() override { return Exec(db_, "BEGIN IMMEDIATE"); }
+  Status Commit() override { return Exec(db_, "COMMIT"); }
+  Status Rollback() override {
+    if (sqlite3_get_autocommit(db_)) return Status::Ok();
+    return Exec(db_, "ROLLBACK");
+  }
+
+  StatusOr<OutletId> UpsertOutlet(const Outlet& o) override {
+    Stmt find(db_, "SELECT id, verified FROM outlets WHERE name=?1");
+    find.Bind(1, o.name);
+    if (find.Step()) {
+      OutletId id = find.Int(0);
+      bool verified = find.Int(1) != 0;
+      if (!o.verified && verified) return id;  // never downgrade a registry record
+      Stmt up(db_,
+              "UPDATE outlets SET aliases=?2, domains=?3, country=?4, languages=?5, kind=?6, "
+              "owner_group=?7, verified=?8 WHERE id=?1");
+      up.Bind(1, id).Bind(2, ToJson(o.aliases).dump()).Bind(3, ToJson(o.domains).dump());
+      up.Bind(4, o.country).Bind(5, ToJson(o.languages).dump()).Bind(6, OutletKindName(o.kind));
+      up.Bind(7, o.owner_group).Bind(8, int64_t{o.verified});
+      HW_RETURN_IF_ERROR(up.Run());
+      return id;
+    }
+    HW_RETURN_IF_ERROR(find.status());
+    Stmt ins(db_,
+             "INSERT INTO outlets(name, aliases, domains, country, languages, kind, owner_group, "
+             "verified) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+    ins.Bind(1, o.name).Bind(2, ToJson(o.aliases).dump()).Bind(3, ToJson(o.domains).dump());
+    ins.Bind(4, o.country).Bind(5, ToJson(o.languages).dump()).Bind(6, OutletKindName(o.kind));
+    ins.Bind(7, o.owner_group).Bind(8, int64_t{o.verified});
+    HW_RETURN_IF_ERROR(ins.Run());
+    return static_cast<OutletId>(sqlite3_last_insert_rowid(db_));
+  }
+
+  StatusOr<std::vector<Outlet>> ListOutlets() override {
+    Stmt s(db_,
+           "SELECT id, name, aliases, domains, country, languages, kind, owner_group, verified "
+           "FROM outlets ORDER BY id");
+    std::vector<Outlet> out;
+    while (s.Step()) out.push_back(ReadOutlet(s));
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  StatusOr<ArticleId> InsertArticle(const Article& a) override {
+    Stmt s(db_,
+           "INSERT INTO articles(url, canonical_url, outlet_id, title, text, lang, "
+           "lang_confidence, published, ingested, byline, dateline, links, places, content_hash, "
+           "story_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+    s.Bind(1, a.url).Bind(2, a.canonical_url).Bind(3, a.outlet_id).Bind(4, a.title);
+    s.Bind(5, a.text).Bind(6, a.lang).Bind(7, a.lang_confidence);
+    if (a.published) s.Bind(8, *a.published);
+    else s.BindNull(8);
+    s.Bind(9, a.ingested).Bind(10, a.byline).Bind(11, DatelineToJson(a.dateline));
+    s.Bind(12, ToJson(a.links).dump()).Bind(13, PlacesToJson(a.places));
+    s.Bind(14, static_cast<int64_t>(a.content_hash));
+    if (a.story_id) s.Bind(15, a.story_id);
+    else s.BindNull(15);
+    HW_RETURN_IF_ERROR(s.Run());
+    return static_cast<ArticleId>(sqlite3_last_insert_rowid(db_));
+  }
+
+  StatusOr<std::optional<ArticleId>> FindDuplicate(const std::string& canonical_url,
+                                                   uint64_t content_hash) override {
+    Stmt s(db_, "SELECT id FROM articles WHERE canonical_url=?1 LIMIT 1");
+    s.Bind(1, canonical_url);
+    if (s.Step()) return std::optional<ArticleId>(s.Int(0));
+    HW_RETURN_IF_ERROR(s.status());
+    if (content_hash != 0) {
+      Stmt h(db_, "SELECT id FROM articles WHERE content_hash=?1 AND content_hash != 0 LIMIT 1");
+      h.Bind(1, static_cast<int64_t>(content_hash));
+      if (h.Step()) return std::optional<ArticleId>(h.Int(0));
+      HW_RETURN_IF_ERROR(h.status());
+    }
+    return std::optional<ArticleId>();
+  }
+
+  StatusOr<std::optional<ArticleId>> FindByUrl(const std::string& url) override {
+    Stmt s(db_, "SELECT id FROM articles WHERE canonical_url=?1 OR url=?1 LIMIT 1");
+    s.Bind(1, url);
+    if (s.Step()) return std::optional<ArticleId>(s.Int(0));
+    HW_RETURN_IF_ERROR(s.status());
+    return std::optional<ArticleId>();
+  }
+
+  StatusOr<Article> GetArticle(ArticleId id) override {
+    Stmt s(db_, std::string("SELECT ") + kArticleColumns +
+                    " FROM articles a JOIN outlets o ON o.id=a.outlet_id WHERE a.id=?1");
+    s.Bind(1, id);
+    if (s.Step()) return ReadArticle(s);
+    HW_RETURN_IF_ERROR(s.status());
+    return Status::NotFound("no article with id " + std::to_string(id));
+  }
+
+  StatusOr<std::vector<Article>> ArticlesOfStory(StoryId id) override {
+    Stmt s(db_, std::string("SELECT ") + kArticleColumns +
+                    " FROM articles a JOIN outlets o ON o.id=a.outlet_id WHERE a.story_id=?1 "
+                    "ORDER BY coalesce(a.published, a.ingested), a.id");
+    s.Bind(1, id);
+    std::vector<Article> out;
+    while (s.Step()) out.push_back(ReadArticle(s));
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  Status SetArticleStory(ArticleId article, StoryId story) override {
+    Stmt s(db_, "UPDATE articles SET story_id=?2 WHERE id=?1");
+    s.Bind(1, article).Bind(2, story);
+    return s.Run();
+  }
+
+  Status SetSignature(ArticleId article, const std::string& bytes) override {
+    Stmt s(db_, "UPDATE articles SET signature=?2 WHERE id=?1");
+    s.Bind(1, article).BindBlob(2, bytes);
+    return s.Run();
+  }
+
+  StatusOr<std::vector<std::pair<ArticleId, std::string>>> Signatures() override {
+    Stmt s(db_, "SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY id");
+    std::vector<std::pair<ArticleId, std::string>> out;
+    while (s.Step()) out.emplace_back(s.Int(0), s.Text(1));
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  StatusOr<int64_t> CountArticles() override {
+    Stmt s(db_, "SELECT count(*) FROM articles");
+    if (s.Step()) return s.Int(0);
+    return s.status();
+  }
+
+  Status InsertAttributions(ArticleId article, const std::vector<Attribution>& list) override {
+    for (const Attribution& a : list) {
+      Stmt one(db_, "INSERT INTO attributions(article_id, data) VALUES(?1, ?2)");
+      one.Bind(1, article).Bind(2, AttributionToJson(a));
+      HW_RETURN_IF_ERROR(one.Run());
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<std::vector<Attribution>> AttributionsOf(ArticleId article) override {
+    Stmt s(db_, "SELECT data FROM attributions WHERE article_id=?1 ORDER BY id");
+    s.Bind(1, article);
+    std::vector<Attribution> out;
+    while (s.Step()) {
+      out.push_back(AttributionFromJson(s.Text(0)));
+      out.back().article_id = article;
+    }
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  Status InsertReuse(const ReuseEdge& e, const std::string& upstream) override {
+    Stmt s(db_,
+           "INSERT OR REPLACE INTO reuse(source_id, copy_id, class, copy_in_source, "
+           "source_in_copy, longest_chars, longest_text, upstream) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+    s.Bind(1, e.source_id).Bind(2, e.copy_id).Bind(3, ReuseClassName(e.cls));
+    s.Bind(4, e.copy_in_source).Bind(5, e.source_in_copy).Bind(6, int64_t{e.longest_chars});
+    s.Bind(7, e.longest_text).Bind(8, upstream);
+    return s.Run();
+  }
+
+  static ReuseEdge ReadEdge(const Stmt& s) {
+    ReuseEdge e;
+    e.source_id = s.Int(0);
+    e.copy_id = s.Int(1);
+    e.cls = ParseReuseClass(s.Text(2)).value_or(ReuseClass::kNone);
+    e.copy_in_source = s.Double(3);
+    e.source_in_copy = s.Double(4);
+    e.longest_chars = static_cast<uint32_t>(s.Int(5));
+    e.longest_text = s.Text(6);
+    return e;
+  }
+
+  StatusOr<std::vector<ReuseEdge>> ReuseOf(ArticleId article) override {
+    Stmt s(db_,
+           "SELECT source_id, copy_id, class, copy_in_source, source_in_copy, longest_chars, "
+           "longest_text, upstream FROM reuse WHERE source_id=?1 OR copy_id=?1");
+    s.Bind(1, article);
+    std::vector<ReuseEdge> out;
+    while (s.Step()) out.push_back(ReadEdge(s));
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  StatusOr<std::vector<std::pair<ReuseEdge, std::string>>> ListReuse(ReuseClass min_class) override {
+    std::string where = min_class == ReuseClass::kWhole ? "WHERE class='whole'"
+                        : min_class == ReuseClass::kPartial ? "WHERE class IN ('whole','partial')"
+                                                            : "";
+    Stmt s(db_,
+           "SELECT source_id, copy_id, class, copy_in_source, source_in_copy, longest_chars, "
+           "longest_text, upstream FROM reuse " + where + " ORDER BY source_id, copy_id");
+    std::vector<std::pair<ReuseEdge, std::string>> out;
+    while (s.Step()) out.emplace_back(ReadEdge(s), s.Text(7));
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  Status UpsertStory(const StoryRecord& r) override {
+    Stmt s(db_,
+           "INSERT INTO stories(id, title, country, status, first_seen, last_seen, merged_into, "
+           "key_terms, verdict, policy, counts, report, updated) "
+           "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) ON CONFLICT(id) DO UPDATE SET "
+           "title=excluded.title, country=excluded.country, status=excluded.status, "
+           "first_seen=excluded.first_seen, last_seen=excluded.last_seen, "
+           "merged_into=excluded.merged_into, key_terms=excluded.key_terms, "
+           "verdict=excluded.verdict, policy=excluded.policy, counts=excluded.counts, "
+           "report=excluded.report, updated=excluded.updated");
+    s.Bind(1, r.story.id).Bind(2, r.story.title).Bind(3, r.story.country);
+    s.Bind(4, StoryStatusName(r.story.status)).Bind(5, r.story.first_seen);
+    s.Bind(6, r.story.last_seen).Bind(7, r.story.merged_into);
+    s.Bind(8, ToJson(r.story.key_terms).dump()).Bind(9, r.verdict).Bind(10, r.policy);
+    s.Bind(11, r.counts_json.empty() ? std::string("{}") : r.counts_json);
+    s.Bind(12, r.report_json.empty() ? std::string("{}") : r.report_json).Bind(13, r.updated);
+    return s.Run();
+  }
+
+  StatusOr<std::optional<StoryRecord>> GetStory(StoryId id) override {
+    Stmt s(db_, std::string("SELECT ") + kStoryColumns + " FROM stories WHERE id=?1");
+    s.Bind(1, id);
+    if (s.Step()) return std::optional<StoryRecord>(ReadStory(s));
+    HW_RETURN_IF_ERROR(s.status());
+    return std::optional<StoryRecord>();
+  }
+
+  StatusOr<std::vector<StoryRecord>> ListStories(const StoryFilter& f) override {
+    std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories WHERE status != 'merged'";
+    int n = 0;
+    std::vector<std::pair<int, std::string>> text_binds;
+    std::vector<std::pair<int, int64_t>> int_binds;
+    if (!f.verdict.empty()) {
+      sql += " AND verdict=?" + std::to_string(++n);
+      text_binds.emplace_back(n, f.verdict);
+    }
+    if (!f.country.empty()) {
+      sql += " AND country=?" + std::to_string(++n);
+      text_binds.emplace_back(n, f.country);
+    }
+    if (f.since) {
+      sql += " AND last_seen>=?" + std::to_string(++n);
+      int_binds.emplace_back(n, *f.since);
+    }
+    if (f.until) {
+      sql += " AND first_seen<=?" + std::to_string(++n);
+      int_binds.emplace_back(n, *f.until);
+    }
+    if (f.outlet) {
+      sql += " AND id IN (SELECT story_id FROM articles WHERE outlet_id=?" + std::to_string(++n) + ")";
+      int_binds.emplace_back(n, f.outlet);
+    }
+    if (!f.lang.empty()) {
+      sql += " AND id IN (SELECT story_id FROM articles WHERE lang=?" + std::to_string(++n) + ")";
+      text_binds.emplace_back(n, f.lang);
+    }
+    if (!f.query.empty()) {
+      sql += " AND id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.id=articles_fts.rowid "
+             "WHERE articles_fts MATCH ?" + std::to_string(++n) + ")";
+      text_binds.emplace_back(n, f.query);
+    }
+    sql += " ORDER BY last_seen DESC, id DESC";
+    if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+    Stmt s(db_, sql);
+    for (auto& [i, v] : text_binds) s.Bind(i, v);
+    for (auto& [i, v] : int_binds) s.Bind(i, v);
+    std::vector<StoryRecord> out;
+    while (s.Step()) out.push_back(ReadStory(s));
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  Status RecordStoryEvent(StoryId id, UnixSeconds at, const std::string& kind,
+                          const std::string& detail) override {
+    Stmt s(db_, "INSERT INTO story_events(story_id, at, kind, detail) VALUES(?1,?2,?3,?4)");
+    s.Bind(1, id).Bind(2, at).Bind(3, kind).Bind(4, detail);
+    return s.Run();
+  }
+
+  StatusOr<std::vector<SearchHit>> Search(const std::string& query, int limit) override {
+    Stmt s(db_,
+           "SELECT a.id, coalesce(a.story_id, 0), a.url, a.title, "
+           "snippet(articles_fts, 1, '[', ']', '…', 12), o.name, bm25(articles_fts) "
+           "FROM articles_fts JOIN articles a ON a.id=articles_fts.rowid "
+           "JOIN outlets o ON o.id=a.outlet_id WHERE articles_fts MATCH ?1 "
+           "ORDER BY bm25(articles_fts) LIMIT ?2");
+    s.Bind(1, query).Bind(2, int64_t{limit});
+    std::vector<SearchHit> out;
+    while (s.Step()) {
+      SearchHit h;
+      h.article = s.Int(0);
+      h.story = s.Int(1);
+      h.url = s.Text(2);
+      h.title = s.Text(3);
+      h.snippet = s.Text(4);
+      h.outlet = s.Text(5);
+      h.rank = s.Double(6);
+      out.push_back(std::move(h));
+    }
+    if (!s.status().ok())
+      return Status::InvalidArgument("search query `" + query + "`: " + s.status().message());
+    return out;
+  }
+
+  Status PutBlob(const std::string& key, const std::string& value) override {
+    Stmt s(db_, "INSERT OR REPLACE INTO blobs(key, value) VALUES(?1, ?2)");
+    s.Bind(1, key).BindBlob(2, value);
+    return s.Run();
+  }
+
+  StatusOr<std::optional<std::string>> GetBlob(const std::string& key) override {
+    Stmt s(db_, "SELECT value FROM blobs WHERE key=?1");
+    s.Bind(1, key);
+    if (s.Step()) return std::optional<std::string>(s.Text(0));
+    HW_RETURN_IF_ERROR(s.status());
+    return std::optional<std::string>();
+  }
+
+  StatusOr<int64_t> AddWatch(const Watch& w) override {
+    Stmt s(db_, "INSERT INTO watches(kind, target, created, state, webhook) VALUES(?1,?2,?3,?4,?5)");
+    s.Bind(1, WatchKindName(w.kind)).Bind(2, w.target).Bind(3, w.created);
+    s.Bind(4, w.state_json.empty() ? std::string("{}") : w.state_json).Bind(5, w.webhook);
+    HW_RETURN_IF_ERROR(s.Run());
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+  StatusOr<std::vector<Watch>> ListWatches() override {
+    Stmt s(db_, "SELECT id, kind, target, created, state, webhook FROM watches ORDER BY id");
+    std::vector<Watch> out;
+    while (s.Step()) {
+      Watch w;
+      w.id = s.Int(0);
+      w.kind = ParseWatchKind(s.Text(1)).value_or(WatchKind::kStory);
+      w.target = s.Text(2);
+      w.created = s.Int(3);
+      w.state_json = s.Text(4);
+      w.webhook = s.Text(5);
+      out.push_back(std::move(w));
+    }
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  Status UpdateWatchState(int64_t id, const std::string& state_json) override {
+    Stmt s(db_, "UPDATE watches SET state=?2 WHERE id=?1");
+    s.Bind(1, id).Bind(2, state_json);
+    return s.Run();
+  }
+
+  StatusOr<int64_t> AddAlert(const Alert& a) override {
+    Stmt s(db_,
+           "INSERT INTO alerts(watch_id, story_id, what, from_value, to_value, at, evidence) "
+           "VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    s.Bind(1, a.watch_id).Bind(2, a.story_id).Bind(3, a.what).Bind(4, a.from).Bind(5, a.to);
+    s.Bind(6, a.at).Bind(7, a.evidence_json.empty() ? std::string("[]") : a.evidence_json);
+    HW_RETURN_IF_ERROR(s.Run());
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+  StatusOr<std::vector<Alert>> ListAlerts(int limit) override {
+    Stmt s(db_,
+           "SELECT id, watch_id, story_id, what, from_value, to_value, at, evidence FROM alerts "
+           "ORDER BY id DESC LIMIT ?1");
+    s.Bind(1, int64_t{limit});
+    std::vector<Alert> out;
+    while (s.Step()) {
+      Alert a;
+      a.id = s.Int(0);
+      a.watch_id = s.Int(1);
+      a.story_id = s.Int(2);
+      a.what = s.Text(3);
+      a.from = s.Text(4);
+      a.to = s.Text(5);
+      a.at = s.Int(6);
+      a.evidence_json = s.Text(7);
+      out.push_back(std::move(a));
+    }
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
+  sqlite3* db = nullptr;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  flags |= SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(options.path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::IoError("cannot open store " + options.path + ": " + msg);
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  Status s = store->Init(options);
+  if (!s.ok()) return Status(s.code(), options.path + ": " + s.message());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace headwater::store

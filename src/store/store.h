@@ -1,0 +1,140 @@
+// The store: every article, outlet, attribution, reuse edge, story, watch and alert Headwater
+// knows, behind one interface so a PostgreSQL store can follow the embedded SQLite one.
+//
+// Contract: writes happen inside a batch (Begin/Commit); a batch is one transaction, so a crash
+// loses at most the batch in flight and never leaves half an article. Readers on other
+// connections see whole batches only (SQLite WAL). On any failed call inside a batch the caller
+// must Rollback; nothing of that batch is kept.
+// Thread-safety: one Store object is used by one thread at a time; open one per thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/model.h"
+#include "common/status.h"
+
+namespace headwater::store {
+
+struct StoreOptions {
+  std::string path = "headwater.db";  // SQLite file; ":memory:" for tests
+  bool create_if_missing = true;
+  bool read_only = false;
+  int busy_timeout_ms = 10000;        // wait this long for another writer before failing
+};
+
+// What a watch follows.
+enum class WatchKind { kStory, kOutlet, kQuery };
+const char* WatchKindName(WatchKind k);
+std::optional<WatchKind> ParseWatchKind(std::string_view s);
+
+struct Watch {
+  int64_t id = 0;
+  WatchKind kind = WatchKind::kStory;
+  std::string target;      // story id, outlet name, or query text
+  UnixSeconds created = 0;
+  std::string state_json;  // what the last check saw (records/watch.h owns its shape)
+  std::string webhook;     // URL to POST alerts to, "" for none
+};
+
+struct Alert {
+  int64_t id = 0;
+  int64_t watch_id = 0;
+  StoryId story_id = 0;
+  std::string what;  // verdict | origins | in_country | denials | revived | new_story
+  std::string from, to;
+  UnixSeconds at = 0;
+  std::string evidence_json;  // JSON array of {url,start,end,text}
+};
+
+// A story's stored summary and report (computed by provenance, stored by the pipeline).
+struct StoryRecord {
+  Story story;
+  std::string verdict;     // provenance VerdictName
+  std::string policy;
+  std::string counts_json;  // {"articles":…,…} as in CLI.md
+  std::string report_json;  // the full `story ID --json` document
+  UnixSeconds updated = 0;
+};
+
+struct StoryFilter {
+  std::string verdict;
+  std::string country;
+  std::optional<UnixSeconds> since;  // last_seen >= since
+  std::optional<UnixSeconds> until;  // first_seen <= until
+  OutletId outlet = 0;               // stories with an article from this outlet
+  std::string lang;                  // stories with an article in this language
+  std::string query;                 // FTS query over member articles
+  int limit = 0;                     // 0 = all
+  int offset = 0;
+};
+
+struct SearchHit {
+  ArticleId article = 0;
+  StoryId story = 0;
+  std::string url, title, snippet, outlet;
+  double rank = 0;  // FTS5 bm25; lower is better
+};
+
+class Store {
+ public:
+  static StatusOr<std::unique_ptr<Store>> Open(const StoreOptions& options);
+  virtual ~Store() = default;
+
+  // The schema version the file is at (after forward migrations on Open).
+  virtual int SchemaVersion() = 0;
+
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+
+  // Outlets. UpsertOutlet inserts or, when the name exists, merges fields (a verified record
+  // replaces an unverified one's fields); returns the id.
+  virtual StatusOr<OutletId> UpsertOutlet(const Outlet& outlet) = 0;
+  virtual StatusOr<std::vector<Outlet>> ListOutlets() = 0;
+
+  // Articles. InsertArticle sets nothing else; ids are assigned by the store.
+  virtual StatusOr<ArticleId> InsertArticle(const Article& article) = 0;
+  // The id of an article with this canonical URL, or with this content hash (when non-zero).
+  virtual StatusOr<std::optional<ArticleId>> FindDuplicate(const std::string& canonical_url,
+                                                           uint64_t content_hash) = 0;
+  virtual StatusOr<std::optional<ArticleId>> FindByUrl(const std::string& url) = 0;
+  virtual StatusOr<Article> GetArticle(ArticleId id) = 0;
+  virtual StatusOr<std::vector<Article>> ArticlesOfStory(StoryId id) = 0;
+  virtual Status SetArticleStory(ArticleId article, StoryId story) = 0;
+  virtual Status SetSignature(ArticleId article, const std::string& bytes) = 0;
+  // (article id, signature bytes) of every article with a signature, newest last.
+  virtual StatusOr<std::vector<std::pair<ArticleId, std::string>>> Signatures() = 0;
+  virtual StatusOr<int64_t> CountArticles() = 0;
+
+  virtual Status InsertAttributions(ArticleId article, const std::vector<Attribution>& a) = 0;
+  virtual StatusOr<std::vector<Attribution>> AttributionsOf(ArticleId article) = 0;
+
+  virtual Status InsertReuse(const ReuseEdge& edge, const std::string& upstream) = 0;
+  // Edges where either end is the article; min_class filters (kPartial lists partial and whole).
+  virtual StatusOr<std::vector<ReuseEdge>> ReuseOf(ArticleId article) = 0;
+  virtual StatusOr<std::vector<std::pair<ReuseEdge, std::string>>> ListReuse(ReuseClass min_class) = 0;
+
+  // Stories.
+  virtual Status UpsertStory(const StoryRecord& record) = 0;
+  virtual StatusOr<std::optional<StoryRecord>> GetStory(StoryId id) = 0;
+  virtual StatusOr<std::vector<StoryRecord>> ListStories(const StoryFilter& filter) = 0;
+  virtual Status RecordStoryEvent(StoryId id, UnixSeconds at, const std::string& kind,
+                                  const std::string& detail) = 0;
+
+  virtual StatusOr<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
+
+  // Small named blobs (the clusterer's state, the LSH index).
+  virtual Status PutBlob(const std::string& key, const std::string& value) = 0;
+  virtual StatusOr<std::optional<std::string>> GetBlob(const std::string& key) = 0;
+
+  virtual StatusOr<int64_t> AddWatch(const Watch& w) = 0;
+  virtual StatusOr<std::vector<Watch>> ListWatches() = 0;
+  virtual Status UpdateWatchState(int64_t id, const std::string& state_json) = 0;
+  virtual StatusOr<int64_t> AddAlert(const Alert& a) = 0;
+  virtual StatusOr<std::vector<Alert>> ListAlerts(int limit) = 0;
+};
+
+}  // namespace headwater::store

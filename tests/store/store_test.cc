@@ -1,0 +1,210 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "test_util.h"
+
+namespace headwater::store {
+namespace {
+
+std::unique_ptr<Store> OpenAt(const std::string& path) {
+  StoreOptions o;
+  o.path = path;
+  auto s = Store::Open(o);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+Article MakeArticle(OutletId outlet, const std::string& url, const std::string& text) {
+  Article a;
+  a.url = url;
+  a.canonical_url = url;
+  a.outlet_id = outlet;
+  a.title = "Camp near Ciudad Juárez";
+  a.text = text;
+  a.published = 1460628000;
+  a.ingested = 1460628000;
+  a.content_hash = std::hash<std::string>()(text) | 1;
+  a.links = {"https://judicialwatch.org/r"};
+  a.dateline.text = "CIUDAD JUÁREZ, Chih.—";
+  a.dateline.country = "MX";
+  return a;
+}
+
+TEST(SqliteStore, CreatesSchemaAndReopens) {
+  std::string path = testing::TempDir() + "/s.db";
+  {
+    auto s = OpenAt(path);
+    EXPECT_EQ(s->SchemaVersion(), 1);
+  }
+  auto s = OpenAt(path);
+  EXPECT_EQ(s->SchemaVersion(), 1);
+}
+
+TEST(SqliteStore, RefusesAForeignSqliteFile) {
+  std::string path = testing::TempDir() + "/other.db";
+  sqlite3* db;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  StoreOptions o;
+  o.path = path;
+  auto s = Store::Open(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("not a Headwater store"), std::string::npos);
+  EXPECT_NE(s.status().message().find(path), std::string::npos);
+}
+
+TEST(SqliteStore, ArticlesRoundTripAndDuplicatesAreFound) {
+  auto s = OpenAt(testing::TempDir() + "/a.db");
+  ASSERT_TRUE(s->Begin().ok());
+  Outlet o;
+  o.name = "El Diario";
+  o.domains = {"eldiario.mx"};
+  o.country = "MX";
+  o.verified = true;
+  auto oid = s->UpsertOutlet(o);
+  ASSERT_TRUE(oid.ok());
+  Article a = MakeArticle(*oid, "https://eldiario.mx/a", "Vecinos de Anapra confirmaron el campamento.");
+  auto id = s->InsertArticle(a);
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  Attribution at;
+  at.cue = {{0, 5}};
+  at.cue_text = "dijo";
+  at.source_kind = SourceKind::kPerson;
+  at.person = "Ana Ruiz";
+  at.stance = Stance::kDenies;
+  ASSERT_TRUE(s->InsertAttributions(*id, {at}).ok());
+  ASSERT_TRUE(s->Commit().ok());
+
+  auto got = s->GetArticle(*id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->text, a.text);
+  EXPECT_EQ(got->outlet_name, "El Diario");
+  EXPECT_EQ(got->dateline.country, "MX");
+  EXPECT_EQ(got->links, a.links);
+  ASSERT_TRUE(got->published.has_value());
+  EXPECT_EQ(*got->published, 1460628000);
+
+  auto attrs = s->AttributionsOf(*id);
+  ASSERT_TRUE(attrs.ok());
+  ASSERT_EQ(attrs->size(), 1u);
+  EXPECT_EQ((*attrs)[0].person, "Ana Ruiz");
+  EXPECT_EQ((*attrs)[0].stance, Stance::kDenies);
+  EXPECT_EQ((*attrs)[0].cue, (std::vector<Span>{{0, 5}}));
+
+  auto by_url = s->FindDuplicate("https://eldiario.mx/a", 0);
+  ASSERT_TRUE(by_url.ok() && by_url->has_value());
+  auto by_hash = s->FindDuplicate("https://elsewhere.mx/b", a.content_hash);
+  ASSERT_TRUE(by_hash.ok() && by_hash->has_value());
+  auto none = s->FindDuplicate("https://elsewhere.mx/b", 12345);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+
+  auto hits = s->Search("anapra", 10);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].outlet, "El Diario");
+  auto accentless = s->Search("juarez", 10);  // FTS removes diacritics: "Juárez" in the title
+  ASSERT_TRUE(accentless.ok());
+  EXPECT_EQ(accentless->size(), 1u);
+}
+
+TEST(SqliteStore, RollbackKeepsNothingOfTheBatch) {
+  auto s = OpenAt(testing::TempDir() + "/r.db");
+  Outlet o;
+  o.name = "X";
+  ASSERT_TRUE(s->Begin().ok());
+  auto oid = s->UpsertOutlet(o);
+  ASSERT_TRUE(s->Commit().ok());
+  ASSERT_TRUE(s->Begin().ok());
+  ASSERT_TRUE(s->InsertArticle(MakeArticle(*oid, "https://x.com/1", "one")).ok());
+  ASSERT_TRUE(s->Rollback().ok());
+  EXPECT_EQ(*s->CountArticles(), 0);
+  auto hits = s->Search("camp", 10);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_TRUE(hits->empty());
+}
+
+TEST(SqliteStore, ReadersSeeWholeBatchesOnly) {
+  std::string path = testing::TempDir() + "/w.db";
+  auto writer = OpenAt(path);
+  auto reader = OpenAt(path);
+  Outlet o;
+  o.name = "X";
+  ASSERT_TRUE(writer->Begin().ok());
+  auto oid = writer->UpsertOutlet(o);
+  ASSERT_TRUE(writer->InsertArticle(MakeArticle(*oid, "https://x.com/1", "one")).ok());
+  ASSERT_TRUE(writer->InsertArticle(MakeArticle(*oid, "https://x.com/2", "two")).ok());
+  EXPECT_EQ(*reader->CountArticles(), 0);  // uncommitted: invisible
+  ASSERT_TRUE(writer->Commit().ok());
+  EXPECT_EQ(*reader->CountArticles(), 2);
+}
+
+TEST(SqliteStore, UniqueCanonicalUrlIsEnforced) {
+  auto s = OpenAt(testing::TempDir() + "/u.db");
+  Outlet o;
+  o.name = "X";
+  ASSERT_TRUE(s->Begin().ok());
+  auto oid = s->UpsertOutlet(o);
+  ASSERT_TRUE(s->InsertArticle(MakeArticle(*oid, "https://x.com/1", "one")).ok());
+  auto again = s->InsertArticle(MakeArticle(*oid, "https://x.com/1", "two"));
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.status().message().find("INSERT INTO articles"), std::string::npos);
+  ASSERT_TRUE(s->Rollback().ok());
+}
+
+TEST(SqliteStore, UnverifiedOutletNeverOverwritesARegistryRecord) {
+  auto s = OpenAt(testing::TempDir() + "/o.db");
+  Outlet reg;
+  reg.name = "Judicial Watch";
+  reg.country = "US";
+  reg.kind = OutletKind::kAdvocacy;
+  reg.verified = true;
+  auto a = s->UpsertOutlet(reg);
+  Outlet guess;
+  guess.name = "Judicial Watch";
+  auto b = s->UpsertOutlet(guess);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(*a, *b);
+  auto list = s->ListOutlets();
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].country, "US");
+  EXPECT_EQ((*list)[0].kind, OutletKind::kAdvocacy);
+}
+
+TEST(SqliteStore, StoriesFilterAndWatches) {
+  auto s = OpenAt(testing::TempDir() + "/st.db");
+  StoryRecord r;
+  r.story.id = 7;
+  r.story.title = "Camp";
+  r.story.country = "MX";
+  r.story.last_seen = 100;
+  r.verdict = "single-source";
+  ASSERT_TRUE(s->UpsertStory(r).ok());
+  r.story.id = 8;
+  r.story.country = "US";
+  r.verdict = "corroborated";
+  ASSERT_TRUE(s->UpsertStory(r).ok());
+  StoryFilter f;
+  f.country = "MX";
+  auto l = s->ListStories(f);
+  ASSERT_EQ(l->size(), 1u);
+  EXPECT_EQ((*l)[0].story.id, 7);
+  f = {};
+  f.verdict = "corroborated";
+  EXPECT_EQ(s->ListStories(f)->size(), 1u);
+  Watch w;
+  w.kind = WatchKind::kQuery;
+  w.target = "border camp";
+  auto wid = s->AddWatch(w);
+  ASSERT_TRUE(wid.ok());
+  ASSERT_TRUE(s->UpdateWatchState(*wid, "{\"7\":{}}").ok());
+  auto ws = s->ListWatches();
+  ASSERT_EQ(ws->size(), 1u);
+  EXPECT_EQ((*ws)[0].state_json, "{\"7\":{}}");
+}
+
+}  // namespace
+}  // namespace headwater::store
