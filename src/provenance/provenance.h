@@ -142,6 +142,7 @@ struct Report {
   std::vector<OriginInfo> origins;
   std::vector<EchoInfo> echoes;
   std::vector<Denial> denials;
+  std::vector<PlaceMention> places;     // summed over the articles, most mentioned first
   std::vector<TimelineEntry> timeline;  // by published time, unknown times last
   std::vector<Node> nodes;
   std::vector<Edge> edges;
@@ -151,6 +152,9 @@ struct Options {
   // An article's own dateline (no wire credit, or a credit naming its own outlet) counts as its
   // own reporting, i.e. as an own source.
   bool dateline_counts_as_source = true;
+  // An external node for an outlet of kind `social` is an origin (else it stands for "reports on
+  // social media": what only reaches it is unsourced).
+  bool social_is_origin = false;
   // Evidence passages kept per origin outlet.
   size_t max_evidence_per_origin = 3;
 };
