@@ -279,9 +279,14 @@ TEST(AnalyzeTest, InCountryByDatelineOrByOutletCountry) {
   Report r = Analyze(b.Input(), TestPolicies());
   ASSERT_EQ(r.origins.size(), 3u);
   for (const OriginInfo& o : r.origins) {
-    if (o.outlet == "US Daily") EXPECT_TRUE(o.in_country) << "dateline in MX";
-    if (o.outlet == "El Norte") EXPECT_TRUE(o.in_country) << "outlet in MX";
-    if (o.outlet == "US Weekly") EXPECT_FALSE(o.in_country);
+    if (o.outlet == "US Daily") {
+      EXPECT_TRUE(o.in_country) << "dateline in MX";
+    } else if (o.outlet == "El Norte") {
+      EXPECT_TRUE(o.in_country) << "outlet in MX";
+    } else {
+      EXPECT_EQ(o.outlet, "US Weekly");
+      EXPECT_FALSE(o.in_country);
+    }
   }
   EXPECT_EQ(r.counts.independent_origins, 3);
   EXPECT_EQ(r.counts.in_country_origins, 2);
