@@ -1,11 +1,14 @@
 // Roles, independence, verdict and explanation over the graph of graph.cc.
 //
 // Roles. An article is an origin when it is not a whole copy of another outlet's article and has
-// its own asserting sources or cites its own outlet; when it has neither but also no dependency
-// on another outlet, and its own sources only deny, it is an origin that denies. The remaining
-// articles with dependency edges (edges not marked self) are echoes of the origins they reach,
-// directly or through other non-origin articles (a fixpoint over the graph, cycles allowed);
-// those reaching no origin, and those without sources or dependencies, are unsourced.
+// its own asserting sources, cites its own outlet's report (which has no article in the story),
+// or carries its own dateline without depending on another outlet (a dateline is the outlet's
+// own reporting, but not a source for what it only relays); when it has none of these and no
+// dependency on another outlet, and its own sources only deny, it is an origin that denies. An
+// article citing its own outlet's origin (a self edge) is an origin too (to a fixpoint). The
+// remaining articles with dependency edges are echoes of the origins they reach, directly or
+// through other non-origin articles, self edges included (a fixpoint over the graph, cycles
+// allowed); those reaching no origin, and those without sources or dependencies, are unsourced.
 //
 // Independence. Origin nodes are merged (union-find) when their outlets share an independence
 // group (owner group, else name) and when they are whole copies of one another or of one common
@@ -85,6 +88,11 @@ struct Group {  // one independent origin
   bool asserts = false, denies = true, in_country = false, anonymous_only = true;
 };
 
+// The article's own sources assert the story (as opposed to only denying it, or having none).
+bool Asserts(const ArticleFacts& f) {
+  return f.own_named + f.own_anonymous > 0 || f.self_cited || f.dateline_counted;
+}
+
 bool EarlierNode(const Node& a, const Node& b) {
   if (a.published.has_value() != b.published.has_value()) return a.published.has_value();
   if (a.published && *a.published != *b.published) return *a.published < *b.published;
@@ -92,7 +100,7 @@ bool EarlierNode(const Node& a, const Node& b) {
 }
 
 // Step 2: roles of article nodes; echoes with what they echo.
-void AssignRoles(Graph& g, std::vector<EchoInfo>* echoes) {
+void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes) {
   const size_t n = g.nodes.size();
   std::vector<bool> depends(n, false);
   for (const Edge& e : g.edges) {
@@ -100,12 +108,25 @@ void AssignRoles(Graph& g, std::vector<EchoInfo>* echoes) {
   }
   for (size_t i = 0; i < n; ++i) {
     if (g.nodes[i].external) continue;
-    const ArticleFacts& f = g.facts[i];
-    bool asserts = f.own_named + f.own_anonymous > 0 || f.self_cited;
-    if (!f.whole_copy && (asserts || (!depends[i] && f.own_denying > 0))) {
+    ArticleFacts& f = g.facts[i];
+    f.dateline_counted = options.dateline_counts_as_source && f.own_dateline && !depends[i];
+    if (!f.whole_copy && (Asserts(f) || (!depends[i] && f.own_denying > 0))) {
       g.nodes[i].role = NodeRole::kOrigin;
     } else {
       g.nodes[i].role = NodeRole::kUnsourced;  // until it reaches an origin below
+    }
+  }
+  // Self-citations of an origin of one's own outlet: still an origin.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const Edge& e : g.edges) {
+      if (!e.self || g.nodes[e.from].role == NodeRole::kOrigin || g.facts[e.from].whole_copy ||
+          g.nodes[e.to].role != NodeRole::kOrigin || !Asserts(g.facts[e.to])) {
+        continue;
+      }
+      g.nodes[e.from].role = NodeRole::kOrigin;
+      g.facts[e.from].self_cited = true;
+      changed = true;
     }
   }
   // Fixpoint: reach[i] = origins reached from non-origin i; via[i] = kinds used on the way.
@@ -115,7 +136,7 @@ void AssignRoles(Graph& g, std::vector<EchoInfo>* echoes) {
   while (changed) {
     changed = false;
     for (const Edge& e : g.edges) {
-      if (e.self || g.nodes[e.from].role == NodeRole::kOrigin || g.nodes[e.from].external) continue;
+      if (g.nodes[e.from].role == NodeRole::kOrigin || g.nodes[e.from].external) continue;
       size_t before = reach[e.from].size() + via[e.from].size();
       if (g.nodes[e.to].role == NodeRole::kOrigin) {
         reach[e.from].insert(e.to);
@@ -236,7 +257,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   const Policy& policy = policies.ForCountry(in.story.country);
   r.policy = policy.name;
   r.country = in.story.country;
-  AssignRoles(g, &r.echoes);
+  AssignRoles(g, options, &r.echoes);
 
   // Origins, one per outlet, in order of their first origin node.
   std::vector<size_t> origin_nodes;
@@ -272,9 +293,13 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     o.external = false;
     o.articles.push_back(g.nodes[i].url);
     if (f.article && in_country_country(f.article->dateline.country)) o.in_country = true;
-    bool asserts = f.own_named + f.own_anonymous > 0 || f.self_cited;
-    if (asserts) o.denies = false;
-    if (f.own_named > 0 || (f.self_cited && f.own_anonymous == 0)) o.anonymous_only = false;
+    if (Asserts(f)) o.denies = false;
+    if (f.own_named > 0 || f.dateline_counted || (f.self_cited && f.own_anonymous == 0)) {
+      o.anonymous_only = false;
+    }
+    if (f.dateline_counted && o.evidence.size() < options.max_evidence_per_origin) {
+      o.evidence.push_back(f.dateline_evidence);
+    }
     for (const Evidence& ev : f.own_evidence) {
       if (o.evidence.size() < options.max_evidence_per_origin) o.evidence.push_back(ev);
     }

@@ -10,9 +10,10 @@
 //           its external node);
 //   links   from each hyperlink (attribution link or Article::links): to the article with that
 //           canonical URL, else to the outlet the link's domain resolves to (as for cites).
-// An edge between two nodes of one outlet is marked self: a self-citation is not a dependency.
-// Own sources are attributions of kind person, official, anonymous or document, and the
-// article's own dateline; their stance decides whether they assert or deny.
+// An edge between two nodes of one outlet is marked self: a self-citation is not a dependency on
+// another outlet. Own sources are attributions of kind person, official, anonymous or document
+// (their stance decides whether they assert or deny), and the article's own dateline (role
+// analysis decides whether it counts).
 #include "provenance/graph.h"
 
 #include <algorithm>
@@ -87,7 +88,9 @@ class Builder {
     for (const Attribution& at : in_.attributions) AddAttribution(at);
     for (size_t i = 0; i < in_.articles.size(); ++i) {
       AddDateline(i);
-      for (const std::string& link : in_.articles[i].links) AddLink(i, link, Evidence{});
+      for (const std::string& link : in_.articles[i].links) {
+        AddLink(i, link, Evidence{}, /*bare=*/true);
+      }
     }
     return std::move(g_);
   }
@@ -173,25 +176,30 @@ class Builder {
     e.cls = cls;
     e.self = g_.facts[from].outlet.key == g_.facts[to].outlet.key;
     e.evidence = std::move(ev);
-    if (e.self) g_.facts[from].self_cited = kind != EdgeKind::kCopies || g_.facts[from].self_cited;
     g_.edges.push_back(std::move(e));
   }
 
   // Edge from article node `from` to outlet o's node (or a self-citation when o is its outlet).
   void AddOutletEdge(size_t from, const OutletInfo& o, EdgeKind kind, Evidence ev) {
     if (o.key == g_.facts[from].outlet.key) {
-      g_.facts[from].self_cited = true;
+      // A self-citation: a self edge to its own latest earlier article in the story, else an own
+      // source (the outlet's earlier report is not in the story).
+      std::optional<size_t> best;
       auto it = by_outlet_.find(o.key);
-      // Point at its own earlier article when there is one (shown in the graph, not a dependency).
+      const auto& mine = g_.nodes[from].published;
       if (it != by_outlet_.end()) {
         for (size_t idx : it->second) {
           const auto& p = g_.nodes[idx].published;
-          const auto& mine = g_.nodes[from].published;
-          if (idx != from && !g_.nodes[idx].external && p && mine && *p < *mine) {
-            AddEdge(from, idx, kind, ReuseClass::kNone, std::move(ev));
-            return;
+          if (idx != from && !g_.nodes[idx].external && p && mine && *p < *mine &&
+              (!best || *p > *g_.nodes[*best].published)) {
+            best = idx;
           }
         }
+      }
+      if (best) {
+        AddEdge(from, *best, kind, ReuseClass::kNone, std::move(ev));
+      } else {
+        g_.facts[from].self_cited = true;
       }
       return;
     }
@@ -273,7 +281,7 @@ class Builder {
     } else if (at.self_citation) {
       f.self_cited = true;
     }
-    if (!at.link.empty()) AddLink(from, at.link, ev);
+    if (!at.link.empty()) AddLink(from, at.link, ev, /*bare=*/false);
   }
 
   void AddDateline(size_t i) {
@@ -290,17 +298,18 @@ class Builder {
       AddOutletEdge(i, *credit, EdgeKind::kCites, ev);  // a wire credit: the wire's reporting
       return;
     }
-    if (options_.dateline_counts_as_source) {
-      ++f.own_named;
-      f.own_evidence.push_back(ev);
-    }
+    f.own_dateline = true;
+    f.dateline_evidence = ev;
   }
 
-  void AddLink(size_t from, const std::string& link, Evidence ev) {
+  // A hyperlink. Bare links (Article::links, not part of an attribution) to the article's own
+  // outlet are navigation, not provenance, and are left out.
+  void AddLink(size_t from, const std::string& link, Evidence ev, bool bare) {
     std::string canon = Canonical(link).value_or(link);
     auto it = by_url_.find(canon);
     if (it != by_url_.end()) {
       if (it->second == from) return;
+      if (bare && g_.facts[it->second].outlet.key == g_.facts[from].outlet.key) return;
       AddEdge(from, it->second, EdgeKind::kLinks, ReuseClass::kNone, std::move(ev));
       return;
     }
@@ -309,6 +318,7 @@ class Builder {
     if (host.empty()) return;
     const Outlet* o = in_.outlets->FindByDomain(host);
     if (o == nullptr) return;
+    if (bare && InfoOf(*o).key == g_.facts[from].outlet.key) return;
     AddOutletEdge(from, InfoOf(*o), EdgeKind::kLinks, std::move(ev));
   }
 

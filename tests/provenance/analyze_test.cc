@@ -205,6 +205,62 @@ TEST(AnalyzeTest, SelfCitationStaysOrigin) {
   EXPECT_EQ(r2.verdict, Verdict::kSingleSource);
 }
 
+TEST(AnalyzeTest, SelfCitationOfAnEchoIsStillAnEcho) {
+  StoryBuilder b("US");
+  OutletId jw = b.AddOutlet("Judicial Watch", "US", OutletKind::kAdvocacy);
+  OutletId blog = b.AddOutlet("Blog One", "US", OutletKind::kBlog, "", "blogone.example");
+  ArticleId first = b.AddArticle(blog, "2016-04-14", "Judicial Watch says there is a camp.");
+  b.Attribute(first, SourceKind::kOutlet, "Judicial Watch", Stance::kAsserts, jw);
+  ArticleId follow = b.AddArticle(blog, "2016-04-16", "As Blog One reported, there is a camp.");
+  b.Attribute(follow, SourceKind::kOutlet, "Blog One", Stance::kAsserts, blog).self_citation =
+      true;
+  // Navigation links to its own site are not provenance.
+  b.article(follow).links = {"https://blogone.example/", b.Url(first)};
+  Report r = Analyze(b.Input(), TestPolicies());
+  EXPECT_EQ(RoleOf(r, first), NodeRole::kEcho);
+  EXPECT_EQ(RoleOf(r, follow), NodeRole::kEcho);
+  const EchoInfo* e = EchoOf(r, b.Url(follow));
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->echoes, ElementsAre("Judicial Watch"));
+  EXPECT_EQ(r.counts.origins, 1);
+  EXPECT_TRUE(r.origins[0].external);
+}
+
+TEST(AnalyzeTest, DatelineIsOwnReportingOnlyWhenNotRelaying) {
+  StoryBuilder b("MX");
+  OutletId jw = b.AddOutlet("Judicial Watch", "US", OutletKind::kAdvocacy);
+  OutletId us = b.AddOutlet("US Daily", "US", OutletKind::kNews);
+  OutletId mx = b.AddOutlet("El Norte", "MX", OutletKind::kNews);
+  auto set_dateline = [&](ArticleId id, const std::string& text, const std::string& cc) {
+    Dateline& d = b.article(id).dateline;
+    d.text = text;
+    d.country = cc;
+    d.end = static_cast<uint32_t>(text.size());
+  };
+  ArticleId relay = b.AddArticle(us, "2016-04-15",
+                                 "WASHINGTON — According to Judicial Watch, there is a camp.");
+  set_dateline(relay, "WASHINGTON —", "US");
+  b.Attribute(relay, SourceKind::kOutlet, "Judicial Watch", Stance::kAsserts, jw);
+  ArticleId ground = b.AddArticle(mx, "2016-04-16", "ANAPRA, Chihuahua — No hay campamento aquí.");
+  set_dateline(ground, "ANAPRA, Chihuahua —", "MX");
+  Report r = Analyze(b.Input(), TestPolicies());
+  EXPECT_EQ(RoleOf(r, relay), NodeRole::kEcho);
+  EXPECT_EQ(RoleOf(r, ground), NodeRole::kOrigin);
+  const OriginInfo* norte = nullptr;
+  for (const OriginInfo& o : r.origins) {
+    if (o.outlet == "El Norte") norte = &o;
+  }
+  ASSERT_NE(norte, nullptr);
+  ASSERT_EQ(norte->evidence.size(), 1u);
+  EXPECT_EQ(norte->evidence[0].text, "ANAPRA, Chihuahua —");
+  EXPECT_TRUE(norte->in_country);
+
+  Options no_dateline;
+  no_dateline.dateline_counts_as_source = false;
+  Report r2 = Analyze(b.Input(), TestPolicies(), no_dateline);
+  EXPECT_EQ(RoleOf(r2, ground), NodeRole::kUnsourced);
+}
+
 TEST(AnalyzeTest, EchoOfEchoIsTransitive) {
   StoryBuilder b("US");
   OutletId o = b.AddOutlet("Origin News", "US", OutletKind::kNews);
