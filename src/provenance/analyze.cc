@@ -15,12 +15,12 @@
 // source (copies of one wire story). An independent origin asserts when any member asserts, is
 // in-country when a member's outlet or origin article dateline is in the story's country, and is
 // anonymous-only when every member rests only on anonymous sources.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "provenance/graph.h"
 
@@ -28,11 +28,16 @@ namespace headwater::provenance {
 
 const char* VerdictName(Verdict v) {
   switch (v) {
-    case Verdict::kCorroborated: return "corroborated";
-    case Verdict::kDisputed: return "disputed";
-    case Verdict::kPartlyCorroborated: return "partly-corroborated";
-    case Verdict::kSingleSource: return "single-source";
-    case Verdict::kUnsourced: return "unsourced";
+    case Verdict::kCorroborated:
+      return "corroborated";
+    case Verdict::kDisputed:
+      return "disputed";
+    case Verdict::kPartlyCorroborated:
+      return "partly-corroborated";
+    case Verdict::kSingleSource:
+      return "single-source";
+    case Verdict::kUnsourced:
+      return "unsourced";
   }
   return "unsourced";
 }
@@ -47,18 +52,24 @@ std::optional<Verdict> ParseVerdict(std::string_view s) {
 
 const char* NodeRoleName(NodeRole r) {
   switch (r) {
-    case NodeRole::kOrigin: return "origin";
-    case NodeRole::kEcho: return "echo";
-    case NodeRole::kUnsourced: return "unsourced";
+    case NodeRole::kOrigin:
+      return "origin";
+    case NodeRole::kEcho:
+      return "echo";
+    case NodeRole::kUnsourced:
+      return "unsourced";
   }
   return "unsourced";
 }
 
 const char* EdgeKindName(EdgeKind k) {
   switch (k) {
-    case EdgeKind::kCopies: return "copies";
-    case EdgeKind::kCites: return "cites";
-    case EdgeKind::kLinks: return "links";
+    case EdgeKind::kCopies:
+      return "copies";
+    case EdgeKind::kCites:
+      return "cites";
+    case EdgeKind::kLinks:
+      return "links";
   }
   return "cites";
 }
@@ -189,8 +200,8 @@ std::string JoinAnd(const std::vector<std::string>& items) {
 
 std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& groups) {
   const Counts& c = r.counts;
-  std::string s = Plural(c.articles, "article", "articles") + " from " +
-                  Plural(c.outlets, "outlet", "outlets");
+  std::string s =
+      Plural(c.articles, "article", "articles") + " from " + Plural(c.outlets, "outlet", "outlets");
   std::vector<std::string> asserting;
   for (const Group& g : groups) {
     if (!g.asserts) continue;
@@ -374,10 +385,11 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   }
   r.denials = std::move(g.denials);
   c.denials = static_cast<int>(r.denials.size());
-  bool asserted = std::any_of(groups.begin(), groups.end(), [](const Group& x) { return x.asserts; });
+  bool asserted =
+      std::any_of(groups.begin(), groups.end(), [](const Group& x) { return x.asserts; });
   bool contradicted = asserted && c.denying_origins > 0;
-  bool official_denial = std::any_of(r.denials.begin(), r.denials.end(),
-                                     [](const Denial& d) { return d.official; });
+  bool official_denial =
+      std::any_of(r.denials.begin(), r.denials.end(), [](const Denial& d) { return d.official; });
   if (c.independent_origins >= std::max(1, policy.min_independent_origins) &&
       c.in_country_origins >= policy.min_in_country_origins) {
     r.verdict = Verdict::kCorroborated;
@@ -393,8 +405,8 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
 
   for (size_t i = 0; i < g.nodes.size(); ++i) {
     if (g.nodes[i].external) continue;
-    r.timeline.push_back({g.nodes[i].published, g.nodes[i].url, g.nodes[i].outlet,
-                          g.nodes[i].role});
+    r.timeline.push_back(
+        {g.nodes[i].published, g.nodes[i].url, g.nodes[i].outlet, g.nodes[i].role});
   }
   std::stable_sort(r.timeline.begin(), r.timeline.end(),
                    [](const TimelineEntry& a, const TimelineEntry& b) {
@@ -414,10 +426,9 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     p.mentions = mentions;
     r.places.push_back(std::move(p));
   }
-  std::stable_sort(r.places.begin(), r.places.end(),
-                   [](const PlaceMention& a, const PlaceMention& b) {
-                     return a.mentions > b.mentions;
-                   });
+  std::stable_sort(
+      r.places.begin(), r.places.end(),
+      [](const PlaceMention& a, const PlaceMention& b) { return a.mentions > b.mentions; });
   r.nodes = std::move(g.nodes);
   r.edges = std::move(g.edges);
   r.explanation = Explain(r, policy, groups);

@@ -1,10 +1,10 @@
 // Report formatters: the JSON of CLI.md (`headwater story ID --json` plus "graph"), Graphviz DOT
 // and the human-readable text the CLI prints. JSON offsets are code points (common/text.h
 // CodePointIndex over the article's text); internal Evidence offsets are bytes.
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "common/text.h"
 #include "provenance/provenance.h"
@@ -43,8 +43,10 @@ json Time(const std::optional<UnixSeconds>& t) {
 
 json TrackRecordJson(const std::optional<TrackRecord>& t) {
   if (!t) return nullptr;
-  return json{{"originated", t->originated},       {"corroborated", t->corroborated},
-              {"single_source", t->single_source}, {"refuted", t->refuted},
+  return json{{"originated", t->originated},
+              {"corroborated", t->corroborated},
+              {"single_source", t->single_source},
+              {"refuted", t->refuted},
               {"estimate", t->estimate}};
 }
 
@@ -159,13 +161,13 @@ json ReportToJson(const Report& r, const StoryInput& in) {
   }
   json edges = json::array();
   for (const Edge& e : r.edges) {
-    edges.push_back({{"from", r.nodes[e.from].id},
-                     {"to", r.nodes[e.to].id},
-                     {"kind", EdgeKindName(e.kind)},
-                     {"class", e.kind == EdgeKind::kCopies ? json(ReuseClassName(e.cls))
-                                                           : json(nullptr)},
-                     {"self", e.self},
-                     {"evidence", offsets.Evidence(e.evidence)}});
+    edges.push_back(
+        {{"from", r.nodes[e.from].id},
+         {"to", r.nodes[e.to].id},
+         {"kind", EdgeKindName(e.kind)},
+         {"class", e.kind == EdgeKind::kCopies ? json(ReuseClassName(e.cls)) : json(nullptr)},
+         {"self", e.self},
+         {"evidence", offsets.Evidence(e.evidence)}});
   }
   j["graph"] = {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
   return j;
@@ -239,11 +241,11 @@ std::string ReportToText(const Report& r) {
   out += "\nOrigins:\n";
   if (r.origins.empty()) out += "  (none)\n";
   for (const OriginInfo& o : r.origins) {
-    out += fmt::format("  {} [{}{}{}] group {}{}{}{}\n", o.outlet,
-                       o.country.empty() ? "?" : o.country, o.kind.empty() ? "" : ", ", o.kind,
-                       o.independent_group, o.external ? ", external (no article)" : "",
-                       o.in_country ? ", in-country" : "",
-                       o.anonymous_only ? ", anonymous sources only" : "");
+    out +=
+        fmt::format("  {} [{}{}{}] group {}{}{}{}\n", o.outlet, o.country.empty() ? "?" : o.country,
+                    o.kind.empty() ? "" : ", ", o.kind, o.independent_group,
+                    o.external ? ", external (no article)" : "", o.in_country ? ", in-country" : "",
+                    o.anonymous_only ? ", anonymous sources only" : "");
     if (o.denies) out += "    its own sources deny the story\n";
     if (o.track_record) {
       const TrackRecord& t = *o.track_record;

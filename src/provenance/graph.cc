@@ -74,9 +74,7 @@ std::optional<OutletInfo> AttributionOutlet(const Attribution& at, const OutletR
   return std::nullopt;
 }
 
-std::optional<std::string> Canonical(const std::string& url) {
-  return CanonicalUrl(url);
-}
+std::optional<std::string> Canonical(const std::string& url) { return CanonicalUrl(url); }
 
 class Builder {
  public:
@@ -114,8 +112,8 @@ class Builder {
       n.published = a.published;
       by_article_[a.id] = idx;
       by_outlet_[f.outlet.key].push_back(idx);
-      std::string canon = a.canonical_url.empty() ? Canonical(a.url).value_or(a.url)
-                                                  : a.canonical_url;
+      std::string canon =
+          a.canonical_url.empty() ? Canonical(a.url).value_or(a.url) : a.canonical_url;
       by_url_.emplace(canon, idx);
       g_.nodes.push_back(std::move(n));
       g_.facts.push_back(std::move(f));
@@ -135,8 +133,7 @@ class Builder {
         if (!first || (p && (!g_.nodes[*first].published || *p < *g_.nodes[*first].published))) {
           first = idx;
         }
-        if (p && published && *p <= *published &&
-            (!best || *p < *g_.nodes[*best].published)) {
+        if (p && published && *p <= *published && (!best || *p < *g_.nodes[*best].published)) {
           best = idx;
         }
       }
@@ -237,16 +234,16 @@ class Builder {
     ArticleFacts& f = g_.facts[from];
     const Article& a = *f.article;
     Evidence ev = SpanEvidence(a, at);
-    bool outlet_source = at.source_kind == SourceKind::kOutlet ||
-                         (at.source_kind == SourceKind::kNone &&
-                          (at.outlet_id != 0 || !at.outlet_name.empty()));
+    bool outlet_source =
+        at.source_kind == SourceKind::kOutlet ||
+        (at.source_kind == SourceKind::kNone && (at.outlet_id != 0 || !at.outlet_name.empty()));
     if (at.stance == Stance::kDenies) {
       Denial d;
-      d.who = !at.source_text.empty() ? at.source_text
-              : !at.person.empty()    ? at.person
+      d.who = !at.source_text.empty()   ? at.source_text
+              : !at.person.empty()      ? at.person
               : !at.outlet_name.empty() ? at.outlet_name
-              : !at.role.empty()      ? at.role
-                                      : "an unnamed source";
+              : !at.role.empty()        ? at.role
+                                        : "an unnamed source";
       d.official = at.source_kind == SourceKind::kOfficial;
       if (auto o = AttributionOutlet(at, in_.outlets)) {
         d.official = d.official || o->outlet_kind == OutletKind::kGovernment;

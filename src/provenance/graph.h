@@ -22,16 +22,16 @@ struct OutletInfo {
 struct ArticleFacts {
   const Article* article = nullptr;  // null for external nodes
   OutletInfo outlet;
-  int own_named = 0;      // asserting own sources (attributions) that are not anonymous
-  int own_anonymous = 0;  // asserting own sources that are anonymous
-  int own_denying = 0;    // own sources (not outlets) that deny
+  int own_named = 0;          // asserting own sources (attributions) that are not anonymous
+  int own_anonymous = 0;      // asserting own sources that are anonymous
+  int own_denying = 0;        // own sources (not outlets) that deny
   bool own_dateline = false;  // carries its own dateline (no credit, or its own outlet's)
   Evidence dateline_evidence;
   // Cites its own outlet's report, which has no earlier article in the story (a self-citation
   // of an article in the story is a self edge instead). Role analysis also sets it when a self
   // edge leads to one of the outlet's origins.
   bool self_cited = false;
-  bool whole_copy = false;  // wholly derived from another outlet's article
+  bool whole_copy = false;             // wholly derived from another outlet's article
   std::vector<Evidence> own_evidence;  // passages of the asserting own attributions
   bool dateline_counted = false;       // set by role analysis: the dateline counted as a source
 };

@@ -1,12 +1,12 @@
 // Policy file parsing with toml++ (exceptions from toml++ are caught here and become Status).
 #include "provenance/policy.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 #include "common/paths.h"
 
@@ -32,8 +32,7 @@ Status ReadInt(const toml::node& n, std::string_view source, const std::string& 
                std::string_view key, int min_value, int* out) {
   const auto* v = n.as_integer();
   if (v == nullptr) {
-    return Status::InvalidArgument(Where(source, table, key) + LineOf(n) +
-                                   ": expected an integer");
+    return Status::InvalidArgument(Where(source, table, key) + LineOf(n) + ": expected an integer");
   }
   int64_t x = v->get();
   if (x < min_value || x > 1000) {
@@ -134,8 +133,9 @@ StatusOr<PolicySet> PolicySet::Parse(std::string_view toml_text, std::string_vie
   }
   const toml::table* all = root["policies"].as_table();
   if (all == nullptr) {
-    return Status::InvalidArgument(std::string(source_name) +
-                                   ": no [policies.NAME] tables (a [policies.default] is required)");
+    return Status::InvalidArgument(
+        std::string(source_name) +
+        ": no [policies.NAME] tables (a [policies.default] is required)");
   }
   PolicySet set;
   std::map<std::string, std::string> owner;  // country -> policy listing it

@@ -46,7 +46,7 @@ class PolicySet {
   const std::vector<Policy>& policies() const { return policies_; }
 
  private:
-  PolicySet() = default;  // only through Parse/BuiltIn: a set always holds "default"
+  PolicySet() = default;          // only through Parse/BuiltIn: a set always holds "default"
   std::vector<Policy> policies_;  // "default" first, then the others by name
   size_t default_index_ = 0;
 };

@@ -18,11 +18,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/model.h"
 #include "normalize/outlet_registry.h"
@@ -41,9 +40,9 @@ struct TrackRecord {
 };
 
 struct StoryInput {
-  Story story;                           // country = primary country (ISO alpha-2, may be "")
-  std::vector<Article> articles;         // the story's articles
-  std::vector<ReuseEdge> reuse;          // copies edges among them
+  Story story;                            // country = primary country (ISO alpha-2, may be "")
+  std::vector<Article> articles;          // the story's articles
+  std::vector<ReuseEdge> reuse;           // copies edges among them
   std::vector<Attribution> attributions;  // of those articles (article_id set)
   const normalize::OutletRegistry* outlets = nullptr;  // may be null: articles' names are used
   std::function<std::optional<TrackRecord>(OutletId)> track_record;  // may be empty
@@ -97,8 +96,8 @@ struct OriginInfo {  // one per origin outlet
   bool external = false;
   std::string independent_group;  // name of the merged independent origin it belongs to
   bool in_country = false;
-  bool anonymous_only = false;  // every own source is anonymous
-  bool denies = false;          // its own sources deny the story rather than assert it
+  bool anonymous_only = false;        // every own source is anonymous
+  bool denies = false;                // its own sources deny the story rather than assert it
   std::vector<std::string> articles;  // urls
   std::vector<size_t> nodes;          // indices into Report::nodes
   std::vector<Evidence> evidence;
@@ -129,7 +128,7 @@ struct TimelineEntry {
 struct Counts {
   int articles = 0, outlets = 0, origins = 0, independent_origins = 0, in_country_origins = 0,
       denials = 0;
-  int denying_origins = 0;  // independent origins whose own sources deny (not counted above)
+  int denying_origins = 0;         // independent origins whose own sources deny (not counted above)
   int anonymous_only_origins = 0;  // independent origins resting only on anonymous sources
 };
 

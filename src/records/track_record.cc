@@ -116,8 +116,7 @@ std::map<int, TrackRecord> TrackRecordByYear(OutletId outlet,
 }
 
 std::function<std::optional<TrackRecord>(OutletId)> MakeTrackRecordLookup(
-    const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
-    const TrackRecordOptions& options) {
+    const std::vector<StoryOutcome>& outcomes, UnixSeconds now, const TrackRecordOptions& options) {
   std::unordered_map<OutletId, TrackRecord> records;
   for (const StoryOutcome& o : outcomes) {
     if (!OldEnough(o, now, options)) continue;

@@ -177,8 +177,7 @@ TEST(AnalyzeTest, SelfCitationStaysOrigin) {
   ArticleId first = b.AddArticle(x, "2016-04-14", "Witness Al Kim said he saw the camp.");
   b.Attribute(first, SourceKind::kPerson, "Witness Al Kim");
   ArticleId follow = b.AddArticle(x, "2016-04-16", "As the Gazette reported, there is a camp.");
-  b.Attribute(follow, SourceKind::kOutlet, "the Gazette", Stance::kAsserts, x).self_citation =
-      true;
+  b.Attribute(follow, SourceKind::kOutlet, "the Gazette", Stance::kAsserts, x).self_citation = true;
   ArticleId other = b.AddArticle(y, "2016-04-17", "As the Gazette reported, there is a camp.");
   b.Attribute(other, SourceKind::kOutlet, "the Gazette", Stance::kAsserts, x);
   Report r = Analyze(b.Input(), TestPolicies());
@@ -212,8 +211,7 @@ TEST(AnalyzeTest, SelfCitationOfAnEchoIsStillAnEcho) {
   ArticleId first = b.AddArticle(blog, "2016-04-14", "Judicial Watch says there is a camp.");
   b.Attribute(first, SourceKind::kOutlet, "Judicial Watch", Stance::kAsserts, jw);
   ArticleId follow = b.AddArticle(blog, "2016-04-16", "As Blog One reported, there is a camp.");
-  b.Attribute(follow, SourceKind::kOutlet, "Blog One", Stance::kAsserts, blog).self_citation =
-      true;
+  b.Attribute(follow, SourceKind::kOutlet, "Blog One", Stance::kAsserts, blog).self_citation = true;
   // Navigation links to its own site are not provenance.
   b.article(follow).links = {"https://blogone.example/", b.Url(first)};
   Report r = Analyze(b.Input(), TestPolicies());
@@ -237,8 +235,8 @@ TEST(AnalyzeTest, DatelineIsOwnReportingOnlyWhenNotRelaying) {
     d.country = cc;
     d.end = static_cast<uint32_t>(text.size());
   };
-  ArticleId relay = b.AddArticle(us, "2016-04-15",
-                                 "WASHINGTON — According to Judicial Watch, there is a camp.");
+  ArticleId relay =
+      b.AddArticle(us, "2016-04-15", "WASHINGTON — According to Judicial Watch, there is a camp.");
   set_dateline(relay, "WASHINGTON —", "US");
   b.Attribute(relay, SourceKind::kOutlet, "Judicial Watch", Stance::kAsserts, jw);
   ArticleId ground = b.AddArticle(mx, "2016-04-16", "ANAPRA, Chihuahua — No hay campamento aquí.");
@@ -290,8 +288,7 @@ TEST(AnalyzeTest, EchoOfEchoIsTransitive) {
 
 TEST(AnalyzeTest, CitedOutletWithoutArticleIsAnExternalOriginNode) {
   StoryBuilder b("US");
-  OutletId jw = b.AddOutlet("Judicial Watch", "US", OutletKind::kAdvocacy, "",
-                            "judicialwatch.org");
+  OutletId jw = b.AddOutlet("Judicial Watch", "US", OutletKind::kAdvocacy, "", "judicialwatch.org");
   OutletId blog = b.AddOutlet("Blog One", "US", OutletKind::kBlog);
   OutletId blog2 = b.AddOutlet("Blog Two", "US", OutletKind::kBlog);
   ArticleId a = b.AddArticle(blog, "2016-04-14", "According to Judicial Watch, a camp.");

@@ -40,8 +40,7 @@ class DemoStoryTest : public ::testing::Test {
       echoes_.push_back(a);
     }
     // Two of the echoes carry the officials' denial.
-    b_.article(echoes_[1]).text +=
-        " U.S. and Mexican officials denied the report.";
+    b_.article(echoes_[1]).text += " U.S. and Mexican officials denied the report.";
     b_.Attribute(echoes_[1], SourceKind::kOfficial, "U.S. and Mexican officials", Stance::kDenies);
     b_.article(echoes_[2]).text += " U.S. and Mexican officials denied the report.";
     b_.Attribute(echoes_[2], SourceKind::kOfficial, "U.S. and Mexican officials", Stance::kDenies);
@@ -49,8 +48,9 @@ class DemoStoryTest : public ::testing::Test {
 
   void AddMexicanOrigins() {
     OutletId diario = b_.AddOutlet("El Diario de Juárez", "MX", OutletKind::kNews);
-    ArticleId d = b_.AddArticle(diario, "2016-05-02T08:00:00Z",
-                                "Vecinos de Anapra dijeron a este diario que vieron el campamento.");
+    ArticleId d =
+        b_.AddArticle(diario, "2016-05-02T08:00:00Z",
+                      "Vecinos de Anapra dijeron a este diario que vieron el campamento.");
     b_.Attribute(d, SourceKind::kPerson, "Vecinos de Anapra");
     OutletId proceso = b_.AddOutlet("Proceso", "MX", OutletKind::kNews);
     ArticleId p = b_.AddArticle(proceso, "2016-05-03T08:00:00Z",
@@ -86,7 +86,8 @@ TEST_F(DemoStoryTest, FifteenEchoesOfOneAdvocacyGroupAreSingleSource) {
   ASSERT_FALSE(r.origins[0].evidence.empty());
   EXPECT_EQ(r.origins[0].evidence[0].text, "high-level federal law enforcement sources");
   EXPECT_THAT(r.explanation, HasSubstr("16 articles from 16 outlets"));
-  EXPECT_THAT(r.explanation, HasSubstr("all trace back to one origin, Judicial Watch (US, advocacy)"));
+  EXPECT_THAT(r.explanation,
+              HasSubstr("all trace back to one origin, Judicial Watch (US, advocacy)"));
   EXPECT_THAT(r.explanation,
               HasSubstr("0 of the 2 in-country (MX) origins the latin-america policy asks for"));
   EXPECT_THAT(r.explanation, HasSubstr("denied by U.S. and Mexican officials on 2016-04-15"));

@@ -10,10 +10,10 @@
 namespace headwater::provenance {
 namespace {
 
+using nlohmann::json;
 using ::testing::HasSubstr;
 using testing::StoryBuilder;
 using testing::TestPolicies;
-using nlohmann::json;
 
 std::set<std::string> Keys(const json& j) {
   std::set<std::string> keys;
@@ -88,10 +88,10 @@ TEST_F(FormatTest, JsonHasTheKeysOfCliMd) {
   EXPECT_EQ(j["status"], "active");
   EXPECT_EQ(j["first_seen"], "2016-04-14T12:00:00Z");
   EXPECT_EQ(j["last_seen"], "2016-04-15T12:00:00Z");
-  ExpectHasKeys(j["counts"],
-                {"articles", "outlets", "origins", "independent_origins", "in_country_origins",
-                 "denials"},
-                "counts");
+  ExpectHasKeys(
+      j["counts"],
+      {"articles", "outlets", "origins", "independent_origins", "in_country_origins", "denials"},
+      "counts");
   EXPECT_EQ(j["counts"]["articles"], 2);
   EXPECT_EQ(j["counts"]["origins"], 2);
   EXPECT_EQ(j["counts"]["denials"], 1);
@@ -172,8 +172,8 @@ TEST_F(FormatTest, DotDrawsEveryNodeAndEdge) {
   EXPECT_THAT(dot, HasSubstr("digraph provenance {"));
   EXPECT_THAT(dot, HasSubstr("\"a" + std::to_string(echo_) + "\" -> \"o" + std::to_string(jw_) +
                              "\" [label=\"cites\"]"));
-  EXPECT_THAT(dot, HasSubstr("\"a" + std::to_string(echo_) + "\" -> \"a" +
-                             std::to_string(origin_) + "\" [label=\"links\"]"));
+  EXPECT_THAT(dot, HasSubstr("\"a" + std::to_string(echo_) + "\" -> \"a" + std::to_string(origin_) +
+                             "\" [label=\"links\"]"));
   EXPECT_THAT(dot, HasSubstr("(external)"));
   EXPECT_EQ(dot.back(), '\n');
 }

@@ -55,8 +55,8 @@ TEST(PolicySetTest, ShippedFileHasDefaultAndLatinAmerica) {
   EXPECT_EQ(d.name, "default");
   EXPECT_EQ(d.min_independent_origins, 2);
   EXPECT_EQ(d.min_in_country_origins, 0);
-  for (const char* cc : {"MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO", "HT", "PR", "CO",
-                         "VE", "EC", "PE", "BO", "CL", "AR", "UY", "PY", "BR"}) {
+  for (const char* cc : {"MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO", "HT", "PR",
+                         "CO", "VE", "EC", "PE", "BO", "CL", "AR", "UY", "PY", "BR"}) {
     const Policy& p = set->ForCountry(cc);
     EXPECT_EQ(p.name, "latin-america") << cc;
     EXPECT_EQ(p.min_independent_origins, 2);
@@ -90,8 +90,8 @@ TEST(PolicySetTest, OutOfRangeAndBadCountryAreNamed) {
   auto zero = PolicySet::Parse("[policies.default]\nmin_independent_origins = 0\n", "p.toml");
   ASSERT_FALSE(zero.ok());
   EXPECT_THAT(zero.status().message(), HasSubstr("min_independent_origins"));
-  auto bad = PolicySet::Parse("[policies.default]\n[policies.x]\ncountries = [\"Mexico\"]\n",
-                              "p.toml");
+  auto bad =
+      PolicySet::Parse("[policies.default]\n[policies.x]\ncountries = [\"Mexico\"]\n", "p.toml");
   ASSERT_FALSE(bad.ok());
   EXPECT_THAT(bad.status().message(),
               AllOf(HasSubstr("[policies.x]"), HasSubstr("countries"), HasSubstr("Mexico")));

@@ -78,8 +78,8 @@ class StoryBuilder {
     EXPECT_TRUE(source_text.empty() || pos != std::string::npos)
         << "'" << source_text << "' not in article " << id;
     if (pos != std::string::npos) {
-      at.source.push_back({static_cast<uint32_t>(pos),
-                           static_cast<uint32_t>(pos + source_text.size())});
+      at.source.push_back(
+          {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + source_text.size())});
     }
     attributions_.push_back(std::move(at));
     return attributions_.back();
