@@ -203,17 +203,26 @@ std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& 
   std::string s =
       Plural(c.articles, "article", "articles") + " from " + Plural(c.outlets, "outlet", "outlets");
   std::vector<std::string> asserting;
+  bool first_merged = false;  // the first asserting independent origin merges several origins
   for (const Group& g : groups) {
     if (!g.asserts) continue;
-    std::vector<std::string> labels;
-    for (size_t o : g.origins) labels.push_back(OutletLabel(r.origins[o]));
-    asserting.push_back(JoinAnd(labels));
+    if (asserting.empty()) first_merged = g.origins.size() > 1;
+    if (g.origins.size() == 1) {
+      asserting.push_back(OutletLabel(r.origins[g.origins[0]]));
+      continue;
+    }
+    // Several origins merged into one independent origin: "Group [A (US, news), B (US, news)]".
+    std::string label = g.name + " [";
+    for (size_t k = 0; k < g.origins.size(); ++k) {
+      label += (k ? ", " : "") + OutletLabel(r.origins[g.origins[k]]);
+    }
+    asserting.push_back(label + "]");
   }
   if (asserting.empty()) {
     s += "; none traces back to an origin with its own sources";
   } else if (asserting.size() == 1) {
-    s += (c.articles > 1 ? "; all trace back to one origin, " : "; it is the one origin, ") +
-         asserting[0];
+    s += std::string(c.articles > 1 ? "; all trace back to one " : "; it is the one ") +
+         (first_merged ? "independent origin, " : "origin, ") + asserting[0];
   } else {
     s += fmt::format("; {} independent origins: {}", asserting.size(), JoinAnd(asserting));
   }

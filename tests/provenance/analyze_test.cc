@@ -94,6 +94,9 @@ TEST(AnalyzeTest, OneOwnerGroupIsOneIndependentOrigin) {
   ASSERT_EQ(r.origins.size(), 2u);
   EXPECT_EQ(r.origins[0].independent_group, "Big Media Corp");
   EXPECT_EQ(r.origins[1].independent_group, "Big Media Corp");
+  EXPECT_THAT(r.explanation,
+              HasSubstr("all trace back to one independent origin, Big Media Corp [Channel Five "
+                        "(US, news), Daily Star (US, news)]"));
 
   // Different owners: two independent origins.
   StoryBuilder b2("US");
