@@ -1,0 +1,447 @@
+// Roles, independence, verdict and explanation over the graph of graph.cc.
+//
+// Roles. An article is an origin when it is not a whole copy of another outlet's article and has
+// its own asserting sources, cites its own outlet's report (which has no article in the story),
+// or carries its own dateline without depending on another outlet (a dateline is the outlet's
+// own reporting, but not a source for what it only relays); when it has none of these and no
+// dependency on another outlet, and its own sources only deny, it is an origin that denies. An
+// article citing its own outlet's origin (a self edge) is an origin too (to a fixpoint). The
+// remaining articles with dependency edges are echoes of the origins they reach, directly or
+// through other non-origin articles, self edges included (a fixpoint over the graph, cycles
+// allowed); those reaching no origin, and those without sources or dependencies, are unsourced.
+//
+// Independence. Origin nodes are merged (union-find) when their outlets share an independence
+// group (owner group, else name) and when they are whole copies of one another or of one common
+// source (copies of one wire story). An independent origin asserts when any member asserts, is
+// in-country when a member's outlet or origin article dateline is in the story's country, and is
+// anonymous-only when every member rests only on anonymous sources.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "provenance/graph.h"
+
+namespace headwater::provenance {
+
+const char* VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kCorroborated:
+      return "corroborated";
+    case Verdict::kDisputed:
+      return "disputed";
+    case Verdict::kPartlyCorroborated:
+      return "partly-corroborated";
+    case Verdict::kSingleSource:
+      return "single-source";
+    case Verdict::kUnsourced:
+      return "unsourced";
+  }
+  return "unsourced";
+}
+
+std::optional<Verdict> ParseVerdict(std::string_view s) {
+  for (Verdict v : {Verdict::kCorroborated, Verdict::kDisputed, Verdict::kPartlyCorroborated,
+                    Verdict::kSingleSource, Verdict::kUnsourced}) {
+    if (s == VerdictName(v)) return v;
+  }
+  return std::nullopt;
+}
+
+const char* NodeRoleName(NodeRole r) {
+  switch (r) {
+    case NodeRole::kOrigin:
+      return "origin";
+    case NodeRole::kEcho:
+      return "echo";
+    case NodeRole::kUnsourced:
+      return "unsourced";
+  }
+  return "unsourced";
+}
+
+const char* EdgeKindName(EdgeKind k) {
+  switch (k) {
+    case EdgeKind::kCopies:
+      return "copies";
+    case EdgeKind::kCites:
+      return "cites";
+    case EdgeKind::kLinks:
+      return "links";
+  }
+  return "cites";
+}
+
+namespace {
+
+using internal::ArticleFacts;
+using internal::Graph;
+
+struct UnionFind {
+  std::vector<size_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+struct Group {  // one independent origin
+  std::string name;
+  std::vector<size_t> origins;  // indices into Report::origins
+  bool asserts = false, denies = true, in_country = false, anonymous_only = true;
+};
+
+// The article's own sources assert the story (as opposed to only denying it, or having none).
+bool Asserts(const ArticleFacts& f) {
+  return f.own_named + f.own_anonymous > 0 || f.self_cited || f.dateline_counted;
+}
+
+bool EarlierNode(const Node& a, const Node& b) {
+  if (a.published.has_value() != b.published.has_value()) return a.published.has_value();
+  if (a.published && *a.published != *b.published) return *a.published < *b.published;
+  return a.id < b.id;
+}
+
+// Step 2: roles of article nodes; echoes with what they echo.
+void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes) {
+  const size_t n = g.nodes.size();
+  std::vector<bool> depends(n, false);
+  for (const Edge& e : g.edges) {
+    if (!e.self) depends[e.from] = true;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (g.nodes[i].external) continue;
+    ArticleFacts& f = g.facts[i];
+    f.dateline_counted = options.dateline_counts_as_source && f.own_dateline && !depends[i];
+    if (!f.whole_copy && (Asserts(f) || (!depends[i] && f.own_denying > 0))) {
+      g.nodes[i].role = NodeRole::kOrigin;
+    } else {
+      g.nodes[i].role = NodeRole::kUnsourced;  // until it reaches an origin below
+    }
+  }
+  // Self-citations of an origin of one's own outlet: still an origin.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const Edge& e : g.edges) {
+      if (!e.self || g.nodes[e.from].role == NodeRole::kOrigin || g.facts[e.from].whole_copy ||
+          g.nodes[e.to].role != NodeRole::kOrigin || !Asserts(g.facts[e.to])) {
+        continue;
+      }
+      g.nodes[e.from].role = NodeRole::kOrigin;
+      g.facts[e.from].self_cited = true;
+      changed = true;
+    }
+  }
+  // Fixpoint: reach[i] = origins reached from non-origin i; via[i] = kinds used on the way.
+  std::vector<std::set<size_t>> reach(n);
+  std::vector<std::set<EdgeKind>> via(n);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (const Edge& e : g.edges) {
+      if (g.nodes[e.from].role == NodeRole::kOrigin || g.nodes[e.from].external) continue;
+      size_t before = reach[e.from].size() + via[e.from].size();
+      if (g.nodes[e.to].role == NodeRole::kOrigin) {
+        reach[e.from].insert(e.to);
+        via[e.from].insert(e.kind);
+      } else if (!reach[e.to].empty()) {
+        reach[e.from].insert(reach[e.to].begin(), reach[e.to].end());
+        via[e.from].insert(e.kind);
+        via[e.from].insert(via[e.to].begin(), via[e.to].end());
+      }
+      if (reach[e.from].size() + via[e.from].size() != before) changed = true;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (g.nodes[i].external || g.nodes[i].role == NodeRole::kOrigin || reach[i].empty()) continue;
+    g.nodes[i].role = NodeRole::kEcho;
+    EchoInfo info;
+    info.node = i;
+    info.url = g.nodes[i].url;
+    info.outlet = g.nodes[i].outlet;
+    std::set<std::string> names;
+    for (size_t o : reach[i]) names.insert(g.nodes[o].outlet);
+    info.echoes.assign(names.begin(), names.end());
+    for (EdgeKind k : via[i]) info.via.push_back(EdgeKindName(k));
+    std::sort(info.via.begin(), info.via.end());
+    echoes->push_back(std::move(info));
+  }
+}
+
+std::string Plural(int n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string OutletLabel(const OriginInfo& o) {
+  std::vector<std::string> parts;
+  if (!o.country.empty()) parts.push_back(o.country);
+  if (!o.kind.empty() && o.kind != "unknown") parts.push_back(o.kind);
+  if (parts.empty()) return o.outlet;
+  std::string s = o.outlet + " (" + parts[0];
+  for (size_t i = 1; i < parts.size(); ++i) s += ", " + parts[i];
+  return s + ")";
+}
+
+std::string JoinAnd(const std::vector<std::string>& items) {
+  if (items.empty()) return "";
+  if (items.size() == 1) return items[0];
+  std::string s;
+  for (size_t i = 0; i + 1 < items.size(); ++i) s += (i ? ", " : "") + items[i];
+  return s + " and " + items.back();
+}
+
+std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& groups) {
+  const Counts& c = r.counts;
+  std::string s =
+      Plural(c.articles, "article", "articles") + " from " + Plural(c.outlets, "outlet", "outlets");
+  std::vector<std::string> asserting;
+  bool first_merged = false;  // the first asserting independent origin merges several origins
+  for (const Group& g : groups) {
+    if (!g.asserts) continue;
+    if (asserting.empty()) first_merged = g.origins.size() > 1;
+    if (g.origins.size() == 1) {
+      asserting.push_back(OutletLabel(r.origins[g.origins[0]]));
+      continue;
+    }
+    // Several origins merged into one independent origin: "Group [A (US, news), B (US, news)]".
+    std::string label = g.name + " [";
+    for (size_t k = 0; k < g.origins.size(); ++k) {
+      label += (k ? ", " : "") + OutletLabel(r.origins[g.origins[k]]);
+    }
+    asserting.push_back(label + "]");
+  }
+  if (asserting.empty()) {
+    s += "; none traces back to an origin with its own sources";
+  } else if (asserting.size() == 1) {
+    s += std::string(c.articles > 1 ? "; all trace back to one " : "; it is the one ") +
+         (first_merged ? "independent origin, " : "origin, ") + asserting[0];
+  } else {
+    s += fmt::format("; {} independent origins: {}", asserting.size(), JoinAnd(asserting));
+  }
+  if (c.anonymous_only_origins > 0) {
+    s += fmt::format("; {} rest{} only on anonymous sources{}",
+                     Plural(c.anonymous_only_origins, "origin", "origins"),
+                     c.anonymous_only_origins == 1 ? "s" : "",
+                     p.anonymous_only_counts ? "" : ", which this policy does not count");
+  }
+  std::string ask = fmt::format("{} of the {} independent origins", c.independent_origins,
+                                p.min_independent_origins);
+  if (p.min_in_country_origins > 0) {
+    ask += fmt::format(" and {} of the {} in-country ({}) origins", c.in_country_origins,
+                       p.min_in_country_origins, r.country.empty() ? "unknown country" : r.country);
+  }
+  s += "; " + ask + " the " + p.name + " policy asks for";
+  if (c.denying_origins > 0) {
+    std::vector<std::string> deniers;
+    for (const Group& g : groups) {
+      if (g.denies) deniers.push_back(g.name);
+    }
+    s += "; contradicted by " + JoinAnd(deniers) + ", whose own sources deny it";
+  }
+  if (!r.denials.empty()) {
+    std::map<std::string, std::optional<UnixSeconds>> first;  // who -> earliest denial
+    std::vector<std::string> order;
+    for (const Denial& d : r.denials) {
+      auto [it, inserted] = first.emplace(d.who, d.published);
+      if (inserted) {
+        order.push_back(d.who);
+      } else if (d.published && (!it->second || *d.published < *it->second)) {
+        it->second = d.published;
+      }
+    }
+    std::vector<std::string> parts;
+    for (size_t i = 0; i < order.size() && i < 3; ++i) {
+      const auto& when = first[order[i]];
+      parts.push_back(order[i] + (when ? " on " + FormatDate(*when) : ""));
+    }
+    if (order.size() > 3) parts.push_back(fmt::format("{} more", order.size() - 3));
+    s += "; denied by " + JoinAnd(parts);
+  }
+  s += ".";
+  return s;
+}
+
+}  // namespace
+
+Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& options) {
+  Graph g = internal::BuildGraph(in, options);
+  Report r;
+  const Policy& policy = policies.ForCountry(in.story.country);
+  r.policy = policy.name;
+  r.country = in.story.country;
+  AssignRoles(g, options, &r.echoes);
+
+  // Origins, one per outlet, in order of their first origin node.
+  std::vector<size_t> origin_nodes;
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    if (g.nodes[i].role == NodeRole::kOrigin) origin_nodes.push_back(i);
+  }
+  std::sort(origin_nodes.begin(), origin_nodes.end(),
+            [&](size_t a, size_t b) { return EarlierNode(g.nodes[a], g.nodes[b]); });
+  std::map<std::string, size_t> origin_of_outlet;
+  std::vector<bool> origin_anon_only;
+  auto in_country_country = [&](const std::string& cc) {
+    return !r.country.empty() && cc == r.country;
+  };
+  for (size_t i : origin_nodes) {
+    const ArticleFacts& f = g.facts[i];
+    auto [it, inserted] = origin_of_outlet.emplace(f.outlet.key, r.origins.size());
+    if (inserted) {
+      OriginInfo o;
+      o.outlet = f.outlet.name;
+      o.outlet_id = f.outlet.id;
+      o.country = f.outlet.country;
+      o.kind = f.outlet.kind;
+      o.external = g.nodes[i].external;
+      o.in_country = in_country_country(f.outlet.country);
+      o.anonymous_only = !o.external;
+      o.denies = !o.external;
+      if (in.track_record && f.outlet.id != 0) o.track_record = in.track_record(f.outlet.id);
+      r.origins.push_back(std::move(o));
+    }
+    OriginInfo& o = r.origins[it->second];
+    o.nodes.push_back(i);
+    if (g.nodes[i].external) continue;
+    o.external = false;
+    o.articles.push_back(g.nodes[i].url);
+    if (f.article && in_country_country(f.article->dateline.country)) o.in_country = true;
+    if (Asserts(f)) o.denies = false;
+    if (f.own_named > 0 || f.dateline_counted || (f.self_cited && f.own_anonymous == 0)) {
+      o.anonymous_only = false;
+    }
+    if (f.dateline_counted && o.evidence.size() < options.max_evidence_per_origin) {
+      o.evidence.push_back(f.dateline_evidence);
+    }
+    for (const Evidence& ev : f.own_evidence) {
+      if (o.evidence.size() < options.max_evidence_per_origin) o.evidence.push_back(ev);
+    }
+  }
+  for (OriginInfo& o : r.origins) {
+    if (o.denies) o.anonymous_only = false;
+  }
+
+  // Step 3: independent origins.
+  UnionFind uf(r.origins.size());
+  std::map<std::string, size_t> by_group;
+  for (size_t k = 0; k < r.origins.size(); ++k) {
+    const std::string& group = g.nodes[r.origins[k].nodes[0]].group;
+    auto [it, inserted] = by_group.emplace(group, k);
+    if (!inserted) uf.Union(k, it->second);
+  }
+  std::map<size_t, size_t> outlet_of_node;  // origin node -> origin index
+  for (size_t k = 0; k < r.origins.size(); ++k) {
+    for (size_t i : r.origins[k].nodes) outlet_of_node[i] = k;
+  }
+  std::map<size_t, std::vector<size_t>> whole_copies_of;  // source node -> origin copiers
+  for (const Edge& e : g.edges) {
+    if (e.kind != EdgeKind::kCopies || e.cls != ReuseClass::kWhole) continue;
+    auto from = outlet_of_node.find(e.from);
+    if (from == outlet_of_node.end()) continue;
+    auto to = outlet_of_node.find(e.to);
+    if (to != outlet_of_node.end()) uf.Union(from->second, to->second);
+    whole_copies_of[e.to].push_back(from->second);
+  }
+  for (const auto& [src, copiers] : whole_copies_of) {
+    for (size_t c : copiers) uf.Union(c, copiers[0]);
+  }
+  std::map<size_t, size_t> group_of_root;
+  std::vector<Group> groups;
+  for (size_t k = 0; k < r.origins.size(); ++k) {
+    size_t root = uf.Find(k);
+    auto [it, inserted] = group_of_root.emplace(root, groups.size());
+    if (inserted) {
+      Group grp;
+      grp.name = g.nodes[r.origins[root].nodes[0]].group;
+      groups.push_back(grp);
+    }
+    Group& grp = groups[it->second];
+    const OriginInfo& o = r.origins[k];
+    grp.origins.push_back(k);
+    if (!o.denies) grp.asserts = true;
+    if (!o.denies) grp.denies = false;
+    if (o.in_country) grp.in_country = true;
+    if (!o.anonymous_only && !o.denies) grp.anonymous_only = false;
+  }
+  for (Group& grp : groups) {
+    if (!grp.asserts) grp.anonymous_only = false;
+    for (size_t k : grp.origins) r.origins[k].independent_group = grp.name;
+  }
+
+  // Step 4: counts, verdict, explanation.
+  Counts& c = r.counts;
+  c.articles = static_cast<int>(in.articles.size());
+  std::set<std::string> outlets;
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    if (!g.nodes[i].external) outlets.insert(g.facts[i].outlet.key);
+  }
+  c.outlets = static_cast<int>(outlets.size());
+  c.origins = static_cast<int>(r.origins.size());
+  for (const Group& grp : groups) {
+    if (grp.denies) ++c.denying_origins;
+    if (!grp.asserts) continue;
+    if (grp.anonymous_only) ++c.anonymous_only_origins;
+    if (grp.anonymous_only && !policy.anonymous_only_counts) continue;
+    ++c.independent_origins;
+    if (grp.in_country) ++c.in_country_origins;
+  }
+  r.denials = std::move(g.denials);
+  c.denials = static_cast<int>(r.denials.size());
+  bool asserted =
+      std::any_of(groups.begin(), groups.end(), [](const Group& x) { return x.asserts; });
+  bool contradicted = asserted && c.denying_origins > 0;
+  bool official_denial =
+      std::any_of(r.denials.begin(), r.denials.end(), [](const Denial& d) { return d.official; });
+  if (c.independent_origins >= std::max(1, policy.min_independent_origins) &&
+      c.in_country_origins >= policy.min_in_country_origins) {
+    r.verdict = Verdict::kCorroborated;
+  } else if (contradicted || (policy.denials_dispute && official_denial)) {
+    r.verdict = Verdict::kDisputed;
+  } else if (c.independent_origins >= 2) {
+    r.verdict = Verdict::kPartlyCorroborated;
+  } else if (c.independent_origins == 1) {
+    r.verdict = Verdict::kSingleSource;
+  } else {
+    r.verdict = Verdict::kUnsourced;
+  }
+
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    if (g.nodes[i].external) continue;
+    r.timeline.push_back(
+        {g.nodes[i].published, g.nodes[i].url, g.nodes[i].outlet, g.nodes[i].role});
+  }
+  std::stable_sort(r.timeline.begin(), r.timeline.end(),
+                   [](const TimelineEntry& a, const TimelineEntry& b) {
+                     if (a.published.has_value() != b.published.has_value()) {
+                       return a.published.has_value();
+                     }
+                     return a.published && *a.published < *b.published;
+                   });
+  std::map<std::pair<std::string, std::string>, int> places;  // (name, country) -> mentions
+  for (const Article& a : in.articles) {
+    for (const PlaceMention& p : a.places) places[{p.name, p.country}] += std::max(1, p.mentions);
+  }
+  for (const auto& [key, mentions] : places) {
+    PlaceMention p;
+    p.name = key.first;
+    p.country = key.second;
+    p.mentions = mentions;
+    r.places.push_back(std::move(p));
+  }
+  std::stable_sort(
+      r.places.begin(), r.places.end(),
+      [](const PlaceMention& a, const PlaceMention& b) { return a.mentions > b.mentions; });
+  r.nodes = std::move(g.nodes);
+  r.edges = std::move(g.edges);
+  r.explanation = Explain(r, policy, groups);
+  return r;
+}
+
+}  // namespace headwater::provenance

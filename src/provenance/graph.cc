@@ -1,0 +1,348 @@
+// Building the provenance graph.
+//
+// Nodes: one per article, then one external node per cited outlet that has no article in the
+// story (created on first need, keyed by outlet). Edges point from an article to where its content
+// came from:
+//   copies  from each reuse edge of class whole/partial: copy -> source;
+//   cites   from each attribution whose source is an outlet (source_kind outlet, or a resolved
+//           outlet without another kind) and from a dateline's wire credit ("(AP)"): article ->
+//           that outlet's earliest article published before it (else its earliest article, else
+//           its external node);
+//   links   from each hyperlink (attribution link or Article::links): to the article with that
+//           canonical URL, else to the outlet the link's domain resolves to (as for cites).
+// An edge between two nodes of one outlet is marked self: a self-citation is not a dependency on
+// another outlet. Own sources are attributions of kind person, official, anonymous or document
+// (their stance decides whether they assert or deny), and the article's own dateline (role
+// analysis decides whether it counts).
+#include "provenance/graph.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "common/url.h"
+
+namespace headwater::provenance::internal {
+namespace {
+
+using normalize::OutletRegistry;
+
+OutletInfo InfoOf(const Outlet& o) {
+  OutletInfo info;
+  info.id = o.id;
+  info.key = "id:" + std::to_string(o.id);
+  info.name = o.name;
+  info.country = o.country;
+  info.outlet_kind = o.kind;
+  info.kind = OutletKindName(o.kind);
+  info.group = o.IndependenceGroup();
+  return info;
+}
+
+OutletInfo InfoByName(OutletId id, const std::string& name) {
+  OutletInfo info;
+  info.id = id;
+  info.name = name;
+  info.key = id != 0 ? "id:" + std::to_string(id) : "name:" + OutletRegistry::NameKey(name);
+  info.kind = OutletKindName(OutletKind::kUnknown);
+  info.group = name;
+  return info;
+}
+
+OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg) {
+  if (reg != nullptr && a.outlet_id != 0) {
+    if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o);
+  }
+  std::string name = a.outlet_name;
+  if (name.empty()) name = HostOf(a.url);
+  if (name.empty()) name = "outlet " + std::to_string(a.outlet_id);
+  return InfoByName(a.outlet_id, name);
+}
+
+// Outlet an attribution resolves to, or nullopt.
+std::optional<OutletInfo> AttributionOutlet(const Attribution& at, const OutletRegistry* reg) {
+  if (reg != nullptr && at.outlet_id != 0) {
+    if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o);
+  }
+  if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
+    if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o);
+  }
+  if (at.outlet_id != 0 || !at.outlet_name.empty()) {
+    return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Canonical(const std::string& url) { return CanonicalUrl(url); }
+
+class Builder {
+ public:
+  Builder(const StoryInput& in, const Options& options) : in_(in), options_(options) {}
+
+  Graph Build() {
+    AddArticleNodes();
+    for (const ReuseEdge& r : in_.reuse) AddCopy(r);
+    for (const Attribution& at : in_.attributions) AddAttribution(at);
+    for (size_t i = 0; i < in_.articles.size(); ++i) {
+      AddDateline(i);
+      for (const std::string& link : in_.articles[i].links) {
+        AddLink(i, link, Evidence{}, /*bare=*/true);
+      }
+    }
+    return std::move(g_);
+  }
+
+ private:
+  void AddArticleNodes() {
+    for (const Article& a : in_.articles) {
+      size_t idx = g_.nodes.size();
+      ArticleFacts f;
+      f.article = &a;
+      f.outlet = ArticleOutlet(a, in_.outlets);
+      Node n;
+      n.id = "a" + std::to_string(a.id);
+      n.article = a.id;
+      n.url = a.url;
+      n.outlet_id = f.outlet.id;
+      n.outlet = f.outlet.name;
+      n.country = f.outlet.country;
+      n.kind = f.outlet.kind;
+      n.group = f.outlet.group;
+      n.published = a.published;
+      by_article_[a.id] = idx;
+      by_outlet_[f.outlet.key].push_back(idx);
+      std::string canon =
+          a.canonical_url.empty() ? Canonical(a.url).value_or(a.url) : a.canonical_url;
+      by_url_.emplace(canon, idx);
+      g_.nodes.push_back(std::move(n));
+      g_.facts.push_back(std::move(f));
+    }
+  }
+
+  // The node standing for outlet `o` as the source of article node `from`: its earliest article
+  // published before `from`, else its earliest article, else its external node.
+  size_t OutletNode(const OutletInfo& o, size_t from) {
+    auto it = by_outlet_.find(o.key);
+    if (it != by_outlet_.end()) {
+      const auto& published = g_.nodes[from].published;
+      std::optional<size_t> best, first;
+      for (size_t idx : it->second) {
+        if (g_.nodes[idx].external || idx == from) continue;
+        const auto& p = g_.nodes[idx].published;
+        if (!first || (p && (!g_.nodes[*first].published || *p < *g_.nodes[*first].published))) {
+          first = idx;
+        }
+        if (p && published && *p <= *published && (!best || *p < *g_.nodes[*best].published)) {
+          best = idx;
+        }
+      }
+      if (best) return *best;
+      if (first) return *first;
+      for (size_t idx : it->second) {
+        if (g_.nodes[idx].external) return idx;
+      }
+    }
+    size_t idx = g_.nodes.size();
+    Node n;
+    n.external = true;
+    n.id = o.id != 0 ? "o" + std::to_string(o.id) : "x" + std::to_string(idx);
+    n.outlet_id = o.id;
+    n.outlet = o.name;
+    n.country = o.country;
+    n.kind = o.kind;
+    n.group = o.group;
+    n.role = (o.outlet_kind == OutletKind::kSocial && !options_.social_is_origin)
+                 ? NodeRole::kUnsourced
+                 : NodeRole::kOrigin;
+    ArticleFacts f;
+    f.outlet = o;
+    by_outlet_[o.key].push_back(idx);
+    g_.nodes.push_back(std::move(n));
+    g_.facts.push_back(std::move(f));
+    return idx;
+  }
+
+  void AddEdge(size_t from, size_t to, EdgeKind kind, ReuseClass cls, Evidence ev) {
+    auto key = std::make_tuple(from, to, kind);
+    if (!seen_edges_.insert(key).second) return;
+    Edge e;
+    e.from = from;
+    e.to = to;
+    e.kind = kind;
+    e.cls = cls;
+    e.self = g_.facts[from].outlet.key == g_.facts[to].outlet.key;
+    e.evidence = std::move(ev);
+    g_.edges.push_back(std::move(e));
+  }
+
+  // Edge from article node `from` to outlet o's node (or a self-citation when o is its outlet).
+  void AddOutletEdge(size_t from, const OutletInfo& o, EdgeKind kind, Evidence ev) {
+    if (o.key == g_.facts[from].outlet.key) {
+      // A self-citation: a self edge to its own latest earlier article in the story, else an own
+      // source (the outlet's earlier report is not in the story).
+      std::optional<size_t> best;
+      auto it = by_outlet_.find(o.key);
+      const auto& mine = g_.nodes[from].published;
+      if (it != by_outlet_.end()) {
+        for (size_t idx : it->second) {
+          const auto& p = g_.nodes[idx].published;
+          if (idx != from && !g_.nodes[idx].external && p && mine && *p < *mine &&
+              (!best || *p > *g_.nodes[*best].published)) {
+            best = idx;
+          }
+        }
+      }
+      if (best) {
+        AddEdge(from, *best, kind, ReuseClass::kNone, std::move(ev));
+      } else {
+        g_.facts[from].self_cited = true;
+      }
+      return;
+    }
+    AddEdge(from, OutletNode(o, from), kind, ReuseClass::kNone, std::move(ev));
+  }
+
+  void AddCopy(const ReuseEdge& r) {
+    if (r.cls == ReuseClass::kNone || r.copy_id == r.source_id) return;
+    auto c = by_article_.find(r.copy_id);
+    auto s = by_article_.find(r.source_id);
+    if (c == by_article_.end() || s == by_article_.end()) return;
+    AddEdge(c->second, s->second, EdgeKind::kCopies, r.cls, Evidence{});
+    if (r.cls == ReuseClass::kWhole &&
+        g_.facts[c->second].outlet.key != g_.facts[s->second].outlet.key) {
+      g_.facts[c->second].whole_copy = true;
+    }
+  }
+
+  static Evidence SpanEvidence(const Article& a, const Attribution& at) {
+    uint32_t b = UINT32_MAX, e = 0;
+    for (const auto* spans : {&at.cue, &at.source, &at.content}) {
+      for (const Span& s : *spans) {
+        b = std::min(b, s.begin);
+        e = std::max(e, s.end);
+      }
+    }
+    if (b == UINT32_MAX || b >= e) return Evidence{a.id, a.url, 0, 0, ""};
+    return MakeEvidence(a, b, e);
+  }
+
+  void AddAttribution(const Attribution& at) {
+    auto it = by_article_.find(at.article_id);
+    if (it == by_article_.end()) return;
+    size_t from = it->second;
+    ArticleFacts& f = g_.facts[from];
+    const Article& a = *f.article;
+    Evidence ev = SpanEvidence(a, at);
+    bool outlet_source =
+        at.source_kind == SourceKind::kOutlet ||
+        (at.source_kind == SourceKind::kNone && (at.outlet_id != 0 || !at.outlet_name.empty()));
+    if (at.stance == Stance::kDenies) {
+      Denial d;
+      d.who = !at.source_text.empty()   ? at.source_text
+              : !at.person.empty()      ? at.person
+              : !at.outlet_name.empty() ? at.outlet_name
+              : !at.role.empty()        ? at.role
+                                        : "an unnamed source";
+      d.official = at.source_kind == SourceKind::kOfficial;
+      if (auto o = AttributionOutlet(at, in_.outlets)) {
+        d.official = d.official || o->outlet_kind == OutletKind::kGovernment;
+      }
+      d.url = a.url;
+      d.published = a.published;
+      d.evidence = ev;
+      g_.denials.push_back(std::move(d));
+      if (!outlet_source) ++f.own_denying;
+    }
+    if (outlet_source) {
+      if (auto o = AttributionOutlet(at, in_.outlets)) {
+        if (at.self_citation) {
+          OutletInfo self = f.outlet;
+          AddOutletEdge(from, self, EdgeKind::kCites, ev);
+        } else {
+          AddOutletEdge(from, *o, EdgeKind::kCites, ev);
+        }
+      } else if (at.self_citation) {
+        f.self_cited = true;
+      }
+    } else if (at.stance == Stance::kAsserts &&
+               (at.source_kind == SourceKind::kPerson || at.source_kind == SourceKind::kOfficial ||
+                at.source_kind == SourceKind::kAnonymous ||
+                at.source_kind == SourceKind::kDocument)) {
+      if (at.anonymous || at.source_kind == SourceKind::kAnonymous) {
+        ++f.own_anonymous;
+      } else {
+        ++f.own_named;
+      }
+      f.own_evidence.push_back(ev);
+    } else if (at.self_citation) {
+      f.self_cited = true;
+    }
+    if (!at.link.empty()) AddLink(from, at.link, ev, /*bare=*/false);
+  }
+
+  void AddDateline(size_t i) {
+    const Article& a = in_.articles[i];
+    if (a.dateline.empty()) return;
+    ArticleFacts& f = g_.facts[i];
+    std::optional<OutletInfo> credit;
+    if (!a.dateline.credit.empty()) {
+      const Outlet* o = in_.outlets ? in_.outlets->FindByName(a.dateline.credit) : nullptr;
+      credit = o ? InfoOf(*o) : InfoByName(0, a.dateline.credit);
+    }
+    Evidence ev = MakeEvidence(a, a.dateline.begin, a.dateline.end);
+    if (credit && credit->key != f.outlet.key) {
+      AddOutletEdge(i, *credit, EdgeKind::kCites, ev);  // a wire credit: the wire's reporting
+      return;
+    }
+    f.own_dateline = true;
+    f.dateline_evidence = ev;
+  }
+
+  // A hyperlink. Bare links (Article::links, not part of an attribution) to the article's own
+  // outlet are navigation, not provenance, and are left out.
+  void AddLink(size_t from, const std::string& link, Evidence ev, bool bare) {
+    std::string canon = Canonical(link).value_or(link);
+    auto it = by_url_.find(canon);
+    if (it != by_url_.end()) {
+      if (it->second == from) return;
+      if (bare && g_.facts[it->second].outlet.key == g_.facts[from].outlet.key) return;
+      AddEdge(from, it->second, EdgeKind::kLinks, ReuseClass::kNone, std::move(ev));
+      return;
+    }
+    if (in_.outlets == nullptr) return;
+    std::string host = HostOf(link);
+    if (host.empty()) return;
+    const Outlet* o = in_.outlets->FindByDomain(host);
+    if (o == nullptr) return;
+    if (bare && InfoOf(*o).key == g_.facts[from].outlet.key) return;
+    AddOutletEdge(from, InfoOf(*o), EdgeKind::kLinks, std::move(ev));
+  }
+
+  const StoryInput& in_;
+  const Options& options_;
+  Graph g_;
+  std::map<ArticleId, size_t> by_article_;
+  std::map<std::string, std::vector<size_t>> by_outlet_;  // outlet key -> nodes
+  std::map<std::string, size_t> by_url_;                  // canonical URL -> article node
+  std::set<std::tuple<size_t, size_t, EdgeKind>> seen_edges_;
+};
+
+}  // namespace
+
+Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end) {
+  Evidence ev;
+  ev.article = a.id;
+  ev.url = a.url;
+  size_t n = a.text.size();
+  ev.begin = static_cast<uint32_t>(std::min<size_t>(begin, n));
+  ev.end = static_cast<uint32_t>(std::min<size_t>(std::max(begin, end), n));
+  ev.text = a.text.substr(ev.begin, ev.end - ev.begin);
+  return ev;
+}
+
+Graph BuildGraph(const StoryInput& in, const Options& options) {
+  return Builder(in, options).Build();
+}
+
+}  // namespace headwater::provenance::internal

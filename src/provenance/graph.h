@@ -1,0 +1,51 @@
+// Internal to provenance: the provenance graph of one story and the per-article facts the role
+// analysis needs (own sources, self-citations, whole copies, denials).
+// Thread-safety: BuildGraph is a pure function.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "provenance/provenance.h"
+
+namespace headwater::provenance::internal {
+
+// What is known about the outlet of a node.
+struct OutletInfo {
+  OutletId id = 0;
+  std::string key;  // "id:<n>" or "name:<folded name>": equal keys = one outlet
+  std::string name, country, kind, group;
+  OutletKind outlet_kind = OutletKind::kUnknown;
+};
+
+// Facts of one article node, from its attributions, dateline and reuse edges.
+struct ArticleFacts {
+  const Article* article = nullptr;  // null for external nodes
+  OutletInfo outlet;
+  int own_named = 0;          // asserting own sources (attributions) that are not anonymous
+  int own_anonymous = 0;      // asserting own sources that are anonymous
+  int own_denying = 0;        // own sources (not outlets) that deny
+  bool own_dateline = false;  // carries its own dateline (no credit, or its own outlet's)
+  Evidence dateline_evidence;
+  // Cites its own outlet's report, which has no earlier article in the story (a self-citation
+  // of an article in the story is a self edge instead). Role analysis also sets it when a self
+  // edge leads to one of the outlet's origins.
+  bool self_cited = false;
+  bool whole_copy = false;             // wholly derived from another outlet's article
+  std::vector<Evidence> own_evidence;  // passages of the asserting own attributions
+  bool dateline_counted = false;       // set by role analysis: the dateline counted as a source
+};
+
+struct Graph {
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::vector<ArticleFacts> facts;  // parallel to nodes
+  std::vector<Denial> denials;      // in article order
+};
+
+Graph BuildGraph(const StoryInput& in, const Options& options);
+
+// The passage [begin, end) (bytes, clipped to the text) of an article.
+Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end);
+
+}  // namespace headwater::provenance::internal

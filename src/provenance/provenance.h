@@ -1,0 +1,172 @@
+// Provenance of one story: builds the provenance graph (articles plus external nodes for cited
+// outlets without an article), finds the origins and echoes, merges origins into independent
+// origins, counts the in-country ones, lists denials, and decides the verdict under a policy
+// with a one-paragraph explanation (DESIGN.md, "Vocabulary").
+//
+// Steps of Analyze(), in order:
+//   1. graph: nodes, then edges `copies` (reuse), `cites` (attribution to another outlet) and
+//      `links` (hyperlinks), each pointing from an article to where its content came from;
+//   2. roles: an article with its own sources (person, official, anonymous, document
+//      attributions, its own dateline, or a citation of its own outlet) that is not a whole copy
+//      is an origin; an article depending on other outlets' nodes is an echo of the origins it
+//      reaches through other echoes; the rest are unsourced; external nodes are origins;
+//   3. independence: origins merged by owner group and by whole copies of one wire story;
+//      in-country and anonymous-only per independent origin;
+//   4. denials, contradiction, verdict (order of DESIGN.md), explanation.
+// Thread-safety: Analyze() and the formatters are pure functions of their arguments.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/model.h"
+#include "normalize/outlet_registry.h"
+#include "provenance/policy.h"
+
+namespace headwater::provenance {
+
+// An outlet's track record (DESIGN.md): of the stories it originated that are old enough to
+// judge, how many were corroborated, stayed single-source or were refuted. estimate is a
+// smoothed share of corroborated stories in [0,1] (higher = more often corroborated); see
+// records/track_record.h for how it is computed. Defined here so provenance need not depend on
+// records.
+struct TrackRecord {
+  int originated = 0, corroborated = 0, single_source = 0, refuted = 0;
+  double estimate = 0;
+};
+
+struct StoryInput {
+  Story story;                            // country = primary country (ISO alpha-2, may be "")
+  std::vector<Article> articles;          // the story's articles
+  std::vector<ReuseEdge> reuse;           // copies edges among them
+  std::vector<Attribution> attributions;  // of those articles (article_id set)
+  const normalize::OutletRegistry* outlets = nullptr;  // may be null: articles' names are used
+  std::function<std::optional<TrackRecord>(OutletId)> track_record;  // may be empty
+};
+
+enum class Verdict { kCorroborated, kDisputed, kPartlyCorroborated, kSingleSource, kUnsourced };
+// "corroborated", "disputed", "partly-corroborated", "single-source", "unsourced".
+const char* VerdictName(Verdict v);
+std::optional<Verdict> ParseVerdict(std::string_view s);
+
+// A passage of one article: [begin, end) BYTE offsets into that article's text (the JSON
+// converts them to code points). article = 0 and url = "" when there is no passage.
+struct Evidence {
+  ArticleId article = 0;
+  std::string url;
+  uint32_t begin = 0, end = 0;
+  std::string text;
+};
+
+enum class NodeRole { kOrigin, kEcho, kUnsourced };
+const char* NodeRoleName(NodeRole r);  // "origin", "echo", "unsourced"
+
+struct Node {
+  std::string id;          // "a<article id>" for articles, "o<outlet id>" or "x<n>" for external
+  bool external = false;   // an outlet cited in the story without an article in it
+  ArticleId article = 0;   // 0 for external nodes
+  std::string url;         // "" for external nodes
+  OutletId outlet_id = 0;  // 0 when the outlet is unknown
+  std::string outlet;      // outlet name
+  std::string country, kind, group;  // outlet country, kind name, independence group
+  std::optional<UnixSeconds> published;
+  NodeRole role = NodeRole::kUnsourced;
+};
+
+enum class EdgeKind { kCopies, kCites, kLinks };
+const char* EdgeKindName(EdgeKind k);  // "copies", "cites", "links"
+
+// from depends on to: `to` is where (part of) from's content came from.
+struct Edge {
+  size_t from = 0, to = 0;  // indices into Report::nodes
+  EdgeKind kind = EdgeKind::kCites;
+  ReuseClass cls = ReuseClass::kNone;  // for copies: whole or partial
+  bool self = false;  // both ends belong to one outlet (a self-citation): no dependency
+  Evidence evidence;  // the attribution or link passage; empty for copies and bare links
+};
+
+struct OriginInfo {  // one per origin outlet
+  std::string outlet;
+  OutletId outlet_id = 0;
+  std::string country, kind;
+  bool external = false;
+  std::string independent_group;  // name of the merged independent origin it belongs to
+  bool in_country = false;
+  bool anonymous_only = false;        // every own source is anonymous
+  bool denies = false;                // its own sources deny the story rather than assert it
+  std::vector<std::string> articles;  // urls
+  std::vector<size_t> nodes;          // indices into Report::nodes
+  std::vector<Evidence> evidence;
+  std::optional<TrackRecord> track_record;
+};
+
+struct EchoInfo {
+  size_t node = 0;
+  std::string url, outlet;
+  std::vector<std::string> echoes;  // origin outlet names reached, sorted
+  std::vector<std::string> via;     // edge kind names on the way, sorted
+};
+
+struct Denial {
+  std::string who;  // the source as written, else the resolved person / outlet / role
+  bool official = false;
+  std::string url;
+  std::optional<UnixSeconds> published;
+  Evidence evidence;
+};
+
+struct TimelineEntry {
+  std::optional<UnixSeconds> published;
+  std::string url, outlet;
+  NodeRole role = NodeRole::kUnsourced;
+};
+
+struct Counts {
+  int articles = 0, outlets = 0, origins = 0, independent_origins = 0, in_country_origins = 0,
+      denials = 0;
+  int denying_origins = 0;         // independent origins whose own sources deny (not counted above)
+  int anonymous_only_origins = 0;  // independent origins resting only on anonymous sources
+};
+
+struct Report {
+  Verdict verdict = Verdict::kUnsourced;
+  std::string policy;
+  std::string country;
+  Counts counts;
+  std::string explanation;
+  std::vector<OriginInfo> origins;
+  std::vector<EchoInfo> echoes;
+  std::vector<Denial> denials;
+  std::vector<PlaceMention> places;     // summed over the articles, most mentioned first
+  std::vector<TimelineEntry> timeline;  // by published time, unknown times last
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+};
+
+struct Options {
+  // An article's own dateline (no wire credit, or a credit naming its own outlet) counts as its
+  // own reporting, i.e. as an own source.
+  bool dateline_counts_as_source = true;
+  // An external node for an outlet of kind `social` is an origin (else it stands for "reports on
+  // social media": what only reaches it is unsourced).
+  bool social_is_origin = false;
+  // Evidence passages kept per origin outlet.
+  size_t max_evidence_per_origin = 3;
+};
+
+// Analyzes one story under the policy PolicySet::ForCountry(in.story.country).
+Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& options = {});
+
+// The JSON of CLI.md's `headwater story ID --json` plus "graph": {"nodes", "edges"}. Evidence
+// offsets are Unicode code points of the article text (half-open).
+nlohmann::json ReportToJson(const Report& r, const StoryInput& in);
+// Graphviz digraph of the provenance graph (origins boxed, echoes grey, edges labeled by kind).
+std::string ReportToDot(const Report& r);
+// The human-readable report the CLI prints.
+std::string ReportToText(const Report& r);
+
+}  // namespace headwater::provenance

@@ -1,0 +1,82 @@
+// Track records of outlets (DESIGN.md, "Track record"): of the stories an outlet originated that
+// are old enough to judge, how many were later corroborated by independent origins, how many
+// stayed single-source, how many were retracted or refuted — with a smoothed estimate, never a
+// bare score.
+//
+// The estimate is the mean of the Beta posterior of "a story this outlet originates gets
+// corroborated", with prior Beta(alpha, beta) (default Beta(1, 1), uniform):
+//   estimate = (corroborated + alpha) / (originated + alpha + beta), in [0, 1];
+// higher means the outlet's stories are more often corroborated; an outlet with no judged story
+// gets alpha / (alpha + beta) = 0.5. Disputed stories count as judged but not corroborated.
+// Thread-safety: pure functions; the lookup returned by MakeTrackRecordLookup is immutable and
+// may be called concurrently.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/model.h"
+#include "provenance/provenance.h"
+
+namespace headwater::records {
+
+using provenance::TrackRecord;
+
+// What became of one story, as the track records need it.
+struct StoryOutcome {
+  StoryId story = 0;
+  std::vector<OutletId> origin_outlets;  // outlets of the story's asserting origins
+  UnixSeconds first_seen = 0;            // when the story was first seen
+  std::string country;                   // primary country
+  provenance::Verdict verdict = provenance::Verdict::kSingleSource;
+  bool refuted = false;  // retracted or refuted (known from a correction or a later report)
+};
+
+struct TrackRecordOptions {
+  // Stories first seen less than this long before `now` are too young to judge (a second source
+  // may still come). Default 180 days.
+  int64_t min_age_days = 180;
+  // Beta prior of the estimate: alpha pseudo-stories corroborated, beta not. Default Beta(1, 1).
+  double prior_alpha = 1.0;
+  double prior_beta = 1.0;
+  // A partly-corroborated story (two or more independent origins, fewer than the policy asks)
+  // counts as corroborated: independent origins did confirm it. Default true.
+  bool partly_counts_as_corroborated = true;
+};
+
+// The outcome of an analyzed story: its asserting origins' outlets (external ones included,
+// unknown outlets left out), first seen (the story's, else its earliest article), country and
+// verdict.
+StoryOutcome OutcomeOf(const provenance::Report& report, const provenance::StoryInput& in,
+                       bool refuted = false);
+
+// (successes + alpha) / (trials + alpha + beta), in [0, 1]. REQUIRES: alpha, beta > 0.
+double BetaPosteriorMean(int successes, int trials, double alpha, double beta);
+
+// The track record of `outlet` over the outcomes it originated that are old enough at `now`.
+TrackRecord ComputeTrackRecord(OutletId outlet, const std::vector<StoryOutcome>& outcomes,
+                               UnixSeconds now, const TrackRecordOptions& options = {});
+
+// The same, split by region (region_of maps a story's country to a region name, e.g. the name of
+// the policy chosen for it: PolicySet::ForCountry(cc).name) and by year of first_seen (UTC).
+// Only regions / years with at least one judged story appear.
+std::map<std::string, TrackRecord> TrackRecordByRegion(
+    OutletId outlet, const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
+    const std::function<std::string(std::string_view country)>& region_of,
+    const TrackRecordOptions& options = {});
+std::map<int, TrackRecord> TrackRecordByYear(OutletId outlet,
+                                             const std::vector<StoryOutcome>& outcomes,
+                                             UnixSeconds now,
+                                             const TrackRecordOptions& options = {});
+
+// A lookup for provenance::StoryInput::track_record over precomputed outcomes: the outlet's
+// record, or nullopt when it originated no judged story.
+std::function<std::optional<TrackRecord>(OutletId)> MakeTrackRecordLookup(
+    const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
+    const TrackRecordOptions& options = {});
+
+}  // namespace headwater::records
