@@ -1,0 +1,48 @@
+// Options of the text-reuse stage (headwater::reuse): shingling, MinHash sketching, LSH banding,
+// the exact containment check and the thresholds of the reuse classes.
+//
+// The thresholds were calibrated on real syndicated news (612 articles on the 2018 Helsinki
+// summit from 75 outlets, ../shared/data/multi-outlet-events); tests/reuse/helsinki_test.cc
+// asserts what was measured there.
+// Thread-safety: a plain value.
+#pragma once
+
+#include <cstddef>
+
+namespace headwater::reuse {
+
+struct Options {
+  // Words per shingle. Shingles are word n-grams over Fold()ed tokens (common/text.h), so case
+  // and accents do not matter and punctuation is ignored. 5 words are rare enough that a shared
+  // shingle between two articles almost always means shared text, not a shared phrase.
+  int shingle_words = 5;
+  // MinHash size: number of 32-bit minimums in a Signature. The sketch uses one-permutation
+  // hashing with optimal densification (one hash per shingle, not one per shingle and slot).
+  int num_hashes = 128;
+  // LSH bands; rows per band = num_hashes / bands (4 by default). With 32 bands of 4 rows, a pair
+  // with Jaccard similarity s is a candidate with probability 1 - (1 - s^4)^32: 0.28 at s = 0.1,
+  // 0.96 at s = 0.2, ~1 at s >= 0.3.
+  int bands = 32;
+  // Class `whole`: at least this share of one text's shingles occurs in the other (the copy is
+  // wholly derived from the source).
+  double whole_min = 0.7;
+  // Class `partial`: the larger containment is at least this AND the longest shared passage is
+  // at least min_passage_words words.
+  double partial_min = 0.1;
+  // Words in the longest shared passage required for `partial` (see partial_min).
+  size_t min_passage_words = 12;
+
+  // Bounds for bad input. Only the first max_words words of a text are shingled.
+  size_t max_words = 200000;
+  // At most this many candidates are compared exactly per new article (ReuseDetector), the best
+  // first by the number of LSH bands they share (an estimate of Jaccard similarity).
+  size_t max_candidates = 50;
+  // An LSH bucket holding more articles than this (a flood of identical texts) contributes only
+  // its most recently added max_bucket articles to a query.
+  size_t max_bucket = 256;
+  // Comparison::longest_text is cut to at most this many bytes (on a UTF-8 boundary);
+  // Comparison::longest_chars keeps the full length.
+  size_t max_passage_text_bytes = 2000;
+};
+
+}  // namespace headwater::reuse

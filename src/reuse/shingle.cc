@@ -1,0 +1,239 @@
+// Shingling and one-permutation MinHash.
+//
+// Tokens: the words of common/text.h Tokenize() (letters and digits, apostrophes between
+// letters), each reduced to XXH3-64 of its Fold()ed form. ASCII words, the bulk of news text, are
+// lower-cased into a reused buffer and hashed without a heap string; a word with any non-ASCII
+// byte goes through Fold(), so "JUÁREZ" and "juarez" hash alike. A shingle is XXH3-64 of n
+// consecutive word hashes, read straight from the word-hash array.
+//
+// Sketch: classic MinHash runs num_hashes hash functions over every shingle. One-permutation
+// hashing (OPH) hashes each shingle once: the low 32 bits choose a bin (fast range reduction),
+// the high 32 bits are the value competing for the bin's minimum. Bins no shingle fell into are
+// filled by optimal densification: bin i probes bins h(i,0), h(i,1), ... (the same sequence in
+// every document) and copies the first non-empty one. Two signatures agree in a bin with
+// probability equal to the Jaccard similarity of their sets, as with classic MinHash.
+#include "reuse/shingle.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/text.h"
+
+namespace headwater::reuse {
+namespace {
+
+inline bool IsAsciiWord(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Reads the code point at s[*pos] (advancing *pos) and says whether it is a word character.
+inline bool WordCharAt(std::string_view s, size_t* pos, bool* ascii) {
+  unsigned char c = static_cast<unsigned char>(s[*pos]);
+  if (c < 0x80) {
+    ++*pos;
+    return IsAsciiWord(c);
+  }
+  *ascii = false;
+  return IsWordChar(DecodeUtf8(s, pos));
+}
+
+inline uint64_t SplitMix64(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+namespace internal {
+
+void HashWords(std::string_view s, size_t max_words, bool with_offsets, WordHashes* out) {
+  out->hash.clear();
+  out->begin.clear();
+  out->end.clear();
+  std::string buf;
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n && out->hash.size() < max_words) {
+    const size_t start = i;
+    bool ascii = true;
+    if (!WordCharAt(s, &i, &ascii)) continue;
+    size_t end = i;
+    while (end < n) {
+      unsigned char c = static_cast<unsigned char>(s[end]);
+      if (c < 0x80) {
+        if (IsAsciiWord(c)) {
+          ++end;
+          continue;
+        }
+        if (c == '\'' && end + 1 < n) {  // keep "JW's" whole, as Tokenize() does
+          size_t k = end + 1;
+          bool next_ascii = true;
+          if (WordCharAt(s, &k, &next_ascii)) {
+            ascii = ascii && next_ascii;
+            end = k;
+            continue;
+          }
+        }
+        break;
+      }
+      size_t j = end;
+      char32_t cp = DecodeUtf8(s, &j);
+      if (IsWordChar(cp)) {
+        ascii = false;
+        end = j;
+        continue;
+      }
+      if (cp == 0x2019 && j < n) {
+        size_t k = j;
+        bool next_ascii = true;
+        if (WordCharAt(s, &k, &next_ascii)) {
+          ascii = false;
+          end = k;
+          continue;
+        }
+      }
+      break;
+    }
+    std::string_view word = s.substr(start, end - start);
+    if (ascii) {
+      buf.resize(word.size());
+      for (size_t k = 0; k < word.size(); ++k) {
+        char c = word[k];
+        buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      }
+    } else {
+      buf = Fold(word);
+    }
+    out->hash.push_back(XXH3_64bits(buf.data(), buf.size()));
+    if (with_offsets) {
+      out->begin.push_back(static_cast<uint32_t>(start));
+      out->end.push_back(static_cast<uint32_t>(end));
+    }
+    i = end;
+  }
+}
+
+std::vector<uint64_t> ShingleSequence(const std::vector<uint64_t>& words, int n) {
+  std::vector<uint64_t> seq;
+  if (n <= 0 || words.size() < static_cast<size_t>(n)) return seq;
+  const size_t count = words.size() - static_cast<size_t>(n) + 1;
+  seq.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    seq.push_back(XXH3_64bits(words.data() + i, sizeof(uint64_t) * static_cast<size_t>(n)));
+  }
+  return seq;
+}
+
+}  // namespace internal
+
+std::vector<uint64_t> Shingles(std::string_view text, const Options& options) {
+  internal::WordHashes words;
+  internal::HashWords(text, options.max_words, /*with_offsets=*/false, &words);
+  std::vector<uint64_t> seq = internal::ShingleSequence(words.hash, options.shingle_words);
+  std::sort(seq.begin(), seq.end());
+  seq.erase(std::unique(seq.begin(), seq.end()), seq.end());
+  return seq;
+}
+
+Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options) {
+  Signature sig;
+  if (shingles.empty()) return sig;
+  const uint32_t k = static_cast<uint32_t>(std::max(1, options.num_hashes));
+  sig.mins.assign(k, UINT32_MAX);
+  std::vector<uint8_t> filled(k, 0);
+  for (uint64_t h : shingles) {
+    const uint32_t bin = static_cast<uint32_t>((static_cast<uint64_t>(static_cast<uint32_t>(h)) * k) >> 32);
+    const uint32_t value = static_cast<uint32_t>(h >> 32);
+    if (!filled[bin] || value < sig.mins[bin]) sig.mins[bin] = value;
+    filled[bin] = 1;
+  }
+  // Optimal densification. Copy from the bins filled by shingles only (not from bins filled by
+  // densification), so the result does not depend on the order bins are visited.
+  std::vector<uint32_t> original = sig.mins;
+  for (uint32_t i = 0; i < k; ++i) {
+    if (filled[i]) continue;
+    bool done = false;
+    for (uint64_t attempt = 0; attempt < 64ULL * k && !done; ++attempt) {
+      uint32_t j = static_cast<uint32_t>(
+          (static_cast<uint64_t>(static_cast<uint32_t>(SplitMix64((uint64_t{i} << 32) | attempt))) *
+           k) >> 32);
+      if (filled[j]) {
+        sig.mins[i] = original[j];
+        done = true;
+      }
+    }
+    for (uint32_t j = 0; j < k && !done; ++j) {  // practically unreachable: fall back to a scan
+      uint32_t b = (i + j) % k;
+      if (filled[b]) {
+        sig.mins[i] = original[b];
+        done = true;
+      }
+    }
+  }
+  return sig;
+}
+
+double EstimatedJaccard(const Signature& a, const Signature& b) {
+  if (a.empty() || b.empty() || a.mins.size() != b.mins.size()) return 0;
+  size_t equal = 0;
+  for (size_t i = 0; i < a.mins.size(); ++i) equal += a.mins[i] == b.mins[i];
+  return static_cast<double>(equal) / static_cast<double>(a.mins.size());
+}
+
+std::string EncodeSignature(const Signature& signature) {
+  std::string out;
+  out.reserve(6 + 4 * signature.mins.size());
+  out.push_back(1);  // version
+  uint64_t count = signature.mins.size();
+  do {
+    uint8_t byte = count & 0x7F;
+    count >>= 7;
+    if (count) byte |= 0x80;
+    out.push_back(static_cast<char>(byte));
+  } while (count);
+  for (uint32_t v : signature.mins) {
+    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
+  }
+  return out;
+}
+
+StatusOr<Signature> DecodeSignature(std::string_view bytes) {
+  if (bytes.empty()) return Status::Corruption("reuse signature: empty bytes");
+  if (bytes[0] != 1) {
+    return Status::Corruption("reuse signature: unknown version " +
+                              std::to_string(static_cast<unsigned char>(bytes[0])));
+  }
+  size_t pos = 1;
+  uint64_t count = 0;
+  int shift = 0;
+  while (true) {
+    if (pos >= bytes.size() || shift > 28) {
+      return Status::Corruption("reuse signature: bad slot count at byte " + std::to_string(pos));
+    }
+    uint8_t byte = static_cast<uint8_t>(bytes[pos++]);
+    count |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    shift += 7;
+    if (!(byte & 0x80)) break;
+  }
+  if (bytes.size() - pos != 4 * count) {
+    return Status::Corruption("reuse signature: " + std::to_string(count) + " slots need " +
+                              std::to_string(4 * count) + " bytes, found " +
+                              std::to_string(bytes.size() - pos));
+  }
+  Signature sig;
+  sig.mins.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    uint32_t v = 0;
+    for (int b = 0; b < 4; ++b) {
+      v |= static_cast<uint32_t>(static_cast<uint8_t>(bytes[pos + 4 * i + b])) << (8 * b);
+    }
+    sig.mins[i] = v;
+  }
+  return sig;
+}
+
+}  // namespace headwater::reuse
