@@ -80,11 +80,9 @@ Comparison Compare(std::string_view text_a, std::string_view text_b, const Optio
 
 ReuseClass Classify(const Comparison& comparison, const Options& options) {
   const double c = std::max(comparison.a_in_b, comparison.b_in_a);
-  if (c <= 0) return ReuseClass::kNone;
+  if (c <= 0 || comparison.longest_words < options.min_passage_words) return ReuseClass::kNone;
   if (c >= options.whole_min) return ReuseClass::kWhole;
-  if (c >= options.partial_min && comparison.longest_words >= options.min_passage_words) {
-    return ReuseClass::kPartial;
-  }
+  if (c >= options.partial_min) return ReuseClass::kPartial;
   return ReuseClass::kNone;
 }
 

@@ -28,8 +28,9 @@ struct Comparison {
 Comparison Compare(std::string_view text_a, std::string_view text_b, const Options& options);
 
 // Class of a comparison, direction-free: c = max(a_in_b, b_in_a), the share of the text more
-// made of the other. kWhole when c >= whole_min; kPartial when c >= partial_min and the longest
-// shared passage has at least min_passage_words words; kNone otherwise.
+// made of the other. kNone when the longest shared passage has fewer than min_passage_words
+// words (stock phrases, one short quote); otherwise kWhole when c >= whole_min, kPartial when
+// c >= partial_min, else kNone.
 ReuseClass Classify(const Comparison& comparison, const Options& options);
 
 // The copies edge between a and b (a_vs_b = Compare(a.text, b.text)). The source is the article

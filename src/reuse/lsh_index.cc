@@ -2,7 +2,9 @@
 //
 // Signature slots are cut into `bands` runs of `rows` slots; each run hashes (XXH3-64, seeded by
 // the band number) to a band key, so equal runs in different bands never collide on purpose.
-// All bands share one open-addressing table from band key to a posting: one article index
+// Each anchor shingle (the signature's lowest shingle hashes) is a key of its own: one shared
+// anchor makes a candidate, which is how a short copy inside a long page is found. All keys
+// share one open-addressing table from band key to a posting: one article index
 // inline (the common case: most keys belong to one article) or an index into a side list when
 // several articles share the key (wire copies). Removing an article takes it out of its
 // postings; a key left without articles stays as a dead slot until the next rehash, which drops
@@ -23,15 +25,24 @@ LshIndex::LshIndex(Options options) : options_(options) {
   Rehash(1024);
 }
 
-std::vector<uint64_t> LshIndex::BandKeys(const Signature& sig) const {
+std::vector<uint64_t> LshIndex::Keys(const Signature& sig) const {
   std::vector<uint64_t> keys;
-  if (sig.mins.size() < static_cast<size_t>(bands_) * rows_) return keys;
-  keys.reserve(bands_);
-  for (int b = 0; b < bands_; ++b) {
-    uint64_t key = XXH3_64bits_withSeed(sig.mins.data() + static_cast<size_t>(b) * rows_,
-                                        sizeof(uint32_t) * rows_, static_cast<uint64_t>(b) + 1);
-    keys.push_back(key == 0 ? 1 : key);
+  if (sig.empty()) return keys;
+  keys.reserve(bands_ + sig.anchors.size());
+  if (sig.mins.size() >= static_cast<size_t>(bands_) * rows_) {
+    for (int b = 0; b < bands_; ++b) {
+      uint64_t key = XXH3_64bits_withSeed(sig.mins.data() + static_cast<size_t>(b) * rows_,
+                                          sizeof(uint32_t) * rows_, static_cast<uint64_t>(b) + 1);
+      keys.push_back(key);
+    }
   }
+  for (uint64_t anchor : sig.anchors) {
+    // Anchors have zero high bits; rehash so keys spread over the table (seed 0 = anchors).
+    keys.push_back(XXH3_64bits_withSeed(&anchor, sizeof(anchor), 0));
+  }
+  for (uint64_t& key : keys) key = key == 0 ? 1 : key;
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
 }
 
@@ -129,7 +140,7 @@ void LshIndex::Rehash(size_t min_capacity) {
 
 void LshIndex::Add(ArticleId id, const Signature& sig) {
   Remove(id);
-  std::vector<uint64_t> keys = BandKeys(sig);
+  std::vector<uint64_t> keys = Keys(sig);
   if (keys.empty()) return;
   uint32_t article;
   if (!free_articles_.empty()) {
@@ -139,12 +150,15 @@ void LshIndex::Add(ArticleId id, const Signature& sig) {
   } else {
     article = static_cast<uint32_t>(ids_.size());
     ids_.push_back(id);
-    article_keys_.resize(article_keys_.size() + bands_);
+    article_keys_.emplace_back();
   }
   slot_of_[id] = article;
-  for (int b = 0; b < bands_; ++b) {
-    article_keys_[static_cast<size_t>(article) * bands_ + b] = static_cast<uint32_t>(keys[b]);
-    Insert(keys[b], article);
+  std::vector<uint32_t>& low = article_keys_[article];
+  low.clear();
+  low.reserve(keys.size());
+  for (uint64_t key : keys) {
+    low.push_back(static_cast<uint32_t>(key));
+    Insert(key, article);
   }
 }
 
@@ -153,10 +167,11 @@ void LshIndex::Remove(ArticleId id) {
   if (it == slot_of_.end()) return;
   const uint32_t article = it->second;
   slot_of_.erase(it);
-  for (int b = 0; b < bands_; ++b) {
-    size_t slot = FindLow(article_keys_[static_cast<size_t>(article) * bands_ + b], article);
+  for (uint32_t key_low : article_keys_[article]) {
+    size_t slot = FindLow(key_low, article);
     if (slot != SIZE_MAX) Erase(slot, article);
   }
+  std::vector<uint32_t>().swap(article_keys_[article]);
   free_articles_.push_back(article);
   if (dead_ > 4096 && dead_ * 2 > used_) Rehash((used_ - dead_) * 2);
 }
@@ -177,7 +192,7 @@ std::vector<LshIndex::Candidate> LshIndex::RankedCandidates(const Signature& sig
                                                             size_t limit) const {
   std::vector<Candidate> result;
   std::vector<uint32_t> hits;
-  for (uint64_t key : BandKeys(sig)) {
+  for (uint64_t key : Keys(sig)) {
     size_t slot = Find(key);
     if (slot != SIZE_MAX) Posting(slot, &hits);
   }
@@ -189,7 +204,7 @@ std::vector<LshIndex::Candidate> LshIndex::RankedCandidates(const Signature& sig
     i = j;
   }
   std::sort(result.begin(), result.end(), [](const Candidate& x, const Candidate& y) {
-    return x.bands != y.bands ? x.bands > y.bands : x.id < y.id;
+    return x.votes != y.votes ? x.votes > y.votes : x.id < y.id;
   });
   if (result.size() > limit) result.resize(limit);
   return result;
@@ -205,9 +220,10 @@ size_t LshIndex::MemoryBytes() const {
   size_t bytes = keys_.capacity() * sizeof(uint64_t) + postings_.capacity() * sizeof(uint32_t) +
                  lists_.capacity() * sizeof(std::vector<uint32_t>) +
                  free_lists_.capacity() * sizeof(uint32_t) + ids_.capacity() * sizeof(ArticleId) +
-                 article_keys_.capacity() * sizeof(uint32_t) +
+                 article_keys_.capacity() * sizeof(std::vector<uint32_t>) +
                  free_articles_.capacity() * sizeof(uint32_t);
   for (const auto& list : lists_) bytes += list.capacity() * sizeof(uint32_t);
+  for (const auto& keys : article_keys_) bytes += keys.capacity() * sizeof(uint32_t);
   // unordered_map: a node (next pointer, key, value, cached hash) plus a bucket pointer.
   bytes += slot_of_.size() * (sizeof(void*) + sizeof(ArticleId) + 8 + sizeof(size_t)) +
            slot_of_.bucket_count() * sizeof(void*);

@@ -1,9 +1,12 @@
 // LshIndex: the candidate step of reuse detection. Banded MinHash LSH over Signatures: a pair
-// becomes a candidate when all rows of at least one band agree. It holds no texts; the exact
-// check (compare.h) is a separate step.
+// becomes a candidate when all rows of at least one band agree, or when the two signatures
+// share an anchor shingle (Options::anchor_one_in; this finds short texts inside long ones,
+// which Jaccard-based banding misses). It holds no texts; the exact check (compare.h) is a
+// separate step.
 //
-// Memory: one open-addressing table of (64-bit band key, posting) plus 32-bit band keys per
-// article for Remove(); about 0.8-1 KB per article with the default 32 bands (MemoryBytes()).
+// Memory: one open-addressing table of (64-bit key, posting) plus the low 32 bits of each key
+// per article for Remove(); about 1 KB per article with the defaults (32 bands, ~15 anchors
+// for a 5 KB text); MemoryBytes() reports it.
 // Thread-safety: none; a const LshIndex may be read concurrently. Copyable and movable.
 #pragma once
 
@@ -30,9 +33,9 @@ class LshIndex {
 
   struct Candidate {
     ArticleId id = 0;
-    int bands = 0;  // bands shared with the query, in [1, bands]; more = more similar
+    int votes = 0;  // band keys plus anchors shared with the query, >= 1; more = more similar
   };
-  // Indexed articles sharing at least one band with sig, most shared bands first, then by
+  // Indexed articles sharing at least one band or anchor with sig, most votes first, then by
   // ascending id; at most `limit` of them. A bucket larger than Options::max_bucket contributes
   // only its max_bucket most recently added articles. Articles sharing no shingle with the
   // query essentially never appear (only through a 64-bit band-key collision); dissimilar ones
@@ -51,7 +54,8 @@ class LshIndex {
   static constexpr uint32_t kNoArticle = 0xFFFFFFFFu;  // posting of a key whose articles left
   static constexpr uint32_t kListBit = 0x80000000u;    // posting is an index into lists_
 
-  std::vector<uint64_t> BandKeys(const Signature& sig) const;
+  // Band keys and anchor keys of sig, sorted, unique, never 0. Empty for an empty signature.
+  std::vector<uint64_t> Keys(const Signature& sig) const;
   size_t Find(uint64_t key) const;  // slot of key, or SIZE_MAX
   size_t FindLow(uint32_t key_low, uint32_t article) const;  // slot whose posting has article
   void Insert(uint64_t key, uint32_t article);
@@ -71,7 +75,7 @@ class LshIndex {
   size_t dead_ = 0;  // slots whose key has no article left
   // Articles by dense index.
   std::vector<ArticleId> ids_;
-  std::vector<uint32_t> article_keys_;  // low 32 bits of each band key, bands_ per article
+  std::vector<std::vector<uint32_t>> article_keys_;  // low 32 bits of each key, per article
   std::vector<uint32_t> free_articles_;
   std::unordered_map<ArticleId, uint32_t> slot_of_;
 };

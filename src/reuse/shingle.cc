@@ -174,6 +174,16 @@ Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options) 
       }
     }
   }
+  // Anchors: the bottom of the hash range, the same shingles in every text that contains them.
+  if (options.anchor_one_in > 0 && options.max_anchors > 0) {
+    const uint64_t threshold = UINT64_MAX / static_cast<uint64_t>(options.anchor_one_in);
+    for (uint64_t h : shingles) {
+      if (h < threshold) sig.anchors.push_back(h);
+    }
+    std::sort(sig.anchors.begin(), sig.anchors.end());
+    sig.anchors.erase(std::unique(sig.anchors.begin(), sig.anchors.end()), sig.anchors.end());
+    if (sig.anchors.size() > options.max_anchors) sig.anchors.resize(options.max_anchors);
+  }
   return sig;
 }
 
@@ -184,20 +194,52 @@ double EstimatedJaccard(const Signature& a, const Signature& b) {
   return static_cast<double>(equal) / static_cast<double>(a.mins.size());
 }
 
+namespace {
+
+void PutVarint(uint64_t v, std::string* out) {
+  do {
+    uint8_t byte = v & 0x7F;
+    v >>= 7;
+    if (v) byte |= 0x80;
+    out->push_back(static_cast<char>(byte));
+  } while (v);
+}
+
+bool GetVarint(std::string_view bytes, size_t* pos, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift <= 28; shift += 7) {
+    if (*pos >= bytes.size()) return false;
+    uint8_t byte = static_cast<uint8_t>(bytes[(*pos)++]);
+    *v |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+template <typename T>
+void PutFixed(T v, std::string* out) {
+  for (size_t b = 0; b < sizeof(T); ++b) out->push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
+}
+
+template <typename T>
+T GetFixed(std::string_view bytes, size_t pos) {
+  T v = 0;
+  for (size_t b = 0; b < sizeof(T); ++b) {
+    v |= static_cast<T>(static_cast<uint8_t>(bytes[pos + b])) << (8 * b);
+  }
+  return v;
+}
+
+}  // namespace
+
 std::string EncodeSignature(const Signature& signature) {
   std::string out;
-  out.reserve(6 + 4 * signature.mins.size());
+  out.reserve(12 + 4 * signature.mins.size() + 8 * signature.anchors.size());
   out.push_back(1);  // version
-  uint64_t count = signature.mins.size();
-  do {
-    uint8_t byte = count & 0x7F;
-    count >>= 7;
-    if (count) byte |= 0x80;
-    out.push_back(static_cast<char>(byte));
-  } while (count);
-  for (uint32_t v : signature.mins) {
-    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
-  }
+  PutVarint(signature.mins.size(), &out);
+  for (uint32_t v : signature.mins) PutFixed(v, &out);
+  PutVarint(signature.anchors.size(), &out);
+  for (uint64_t v : signature.anchors) PutFixed(v, &out);
   return out;
 }
 
@@ -208,31 +250,20 @@ StatusOr<Signature> DecodeSignature(std::string_view bytes) {
                               std::to_string(static_cast<unsigned char>(bytes[0])));
   }
   size_t pos = 1;
-  uint64_t count = 0;
-  int shift = 0;
-  while (true) {
-    if (pos >= bytes.size() || shift > 28) {
-      return Status::Corruption("reuse signature: bad slot count at byte " + std::to_string(pos));
-    }
-    uint8_t byte = static_cast<uint8_t>(bytes[pos++]);
-    count |= static_cast<uint64_t>(byte & 0x7F) << shift;
-    shift += 7;
-    if (!(byte & 0x80)) break;
-  }
-  if (bytes.size() - pos != 4 * count) {
-    return Status::Corruption("reuse signature: " + std::to_string(count) + " slots need " +
-                              std::to_string(4 * count) + " bytes, found " +
-                              std::to_string(bytes.size() - pos));
-  }
   Signature sig;
-  sig.mins.resize(count);
-  for (size_t i = 0; i < count; ++i) {
-    uint32_t v = 0;
-    for (int b = 0; b < 4; ++b) {
-      v |= static_cast<uint32_t>(static_cast<uint8_t>(bytes[pos + 4 * i + b])) << (8 * b);
-    }
-    sig.mins[i] = v;
+  uint64_t count = 0;
+  if (!GetVarint(bytes, &pos, &count) || bytes.size() - pos < 4 * count) {
+    return Status::Corruption("reuse signature: bad slot count or length at byte " +
+                              std::to_string(pos));
   }
+  sig.mins.resize(count);
+  for (size_t i = 0; i < count; ++i, pos += 4) sig.mins[i] = GetFixed<uint32_t>(bytes, pos);
+  if (!GetVarint(bytes, &pos, &count) || bytes.size() - pos != 8 * count) {
+    return Status::Corruption("reuse signature: bad anchor count or length at byte " +
+                              std::to_string(pos));
+  }
+  sig.anchors.resize(count);
+  for (size_t i = 0; i < count; ++i, pos += 8) sig.anchors[i] = GetFixed<uint64_t>(bytes, pos);
   return sig;
 }
 

@@ -21,9 +21,11 @@ namespace headwater::reuse {
 // when the text has fewer than Options::shingle_words words.
 std::vector<uint64_t> Shingles(std::string_view text, const Options& options);
 
-// A MinHash sketch: Options::num_hashes 32-bit minimums. Empty `mins` means "no shingles".
+// A MinHash sketch: Options::num_hashes 32-bit minimums, plus anchor shingles (see
+// Options::anchor_one_in). Empty `mins` means "no shingles".
 struct Signature {
   std::vector<uint32_t> mins;
+  std::vector<uint64_t> anchors;  // shingle hashes below 2^64 / anchor_one_in, ascending, capped
   bool empty() const { return mins.empty(); }
   bool operator==(const Signature&) const = default;
 };
@@ -32,15 +34,17 @@ struct Signature {
 // shingle hash picks one of num_hashes bins and competes for its minimum; empty bins copy the
 // value of a bin chosen by a fixed probe sequence, so equal sets give equal signatures and the
 // share of equal slots estimates Jaccard similarity. Deterministic; independent of the order of
-// `shingles`. Returns an empty Signature for an empty set.
+// `shingles`. Anchors: the lowest shingle hashes below 2^64 / anchor_one_in, at most
+// max_anchors. Returns an empty Signature for an empty set.
 Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options);
 
 // Share of equal slots of two signatures of one size, in [0,1]: an estimate of the Jaccard
 // similarity of their shingle sets (1 = same set). 0 when either is empty or sizes differ.
 double EstimatedJaccard(const Signature& a, const Signature& b);
 
-// Compact bytes for the store: version byte 1, slot count as a varint, then the slots as
-// 4-byte little-endian values (515 bytes for 128 slots).
+// Compact bytes for the store: version byte 1, slot count as a varint, the slots as 4-byte
+// little-endian values, anchor count as a varint, the anchors as 8-byte little-endian values
+// (~640 bytes for 128 slots and 15 anchors).
 std::string EncodeSignature(const Signature& signature);
 // Inverse of EncodeSignature. Corruption when the version, count or length is wrong.
 StatusOr<Signature> DecodeSignature(std::string_view bytes);
