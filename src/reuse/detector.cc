@@ -4,6 +4,7 @@
 #include "reuse/detector.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace headwater::reuse {
 
@@ -17,15 +18,23 @@ std::vector<ReuseEdge> ReuseDetector::Process(const Article& article, const Fetc
     index_.Remove(article.id);
     return edges;
   }
+  std::optional<Comparison> self_comparison;
   for (const LshIndex::Candidate& candidate :
        index_.RankedCandidates(last_signature_, options_.max_candidates + 1)) {
     if (candidate.id == article.id) continue;
     if (!fetch) break;
     const Article* other = fetch(candidate.id);
     if (other == nullptr) continue;
-    internal::PreparedText other_prepared = internal::Prepare(other->text, options_);
-    Comparison comparison =
-        internal::ComparePrepared(prepared, article.text, other_prepared, options_);
+    Comparison comparison;
+    if (other->text == article.text) {  // a flood of identical copies: compare once
+      if (!self_comparison) {
+        self_comparison = internal::ComparePrepared(prepared, article.text, prepared, options_);
+      }
+      comparison = *self_comparison;
+    } else {
+      internal::PreparedText other_prepared = internal::Prepare(other->text, options_);
+      comparison = internal::ComparePrepared(prepared, article.text, other_prepared, options_);
+    }
     ReuseClass cls = Classify(comparison, options_);
     if (cls == ReuseClass::kNone) continue;
     edges.push_back(Orient(article, *other, comparison, cls));

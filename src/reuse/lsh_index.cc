@@ -203,10 +203,16 @@ std::vector<LshIndex::Candidate> LshIndex::RankedCandidates(const Signature& sig
     result.push_back({ids_[hits[i]], static_cast<int>(j - i)});
     i = j;
   }
-  std::sort(result.begin(), result.end(), [](const Candidate& x, const Candidate& y) {
+  auto better = [](const Candidate& x, const Candidate& y) {
     return x.votes != y.votes ? x.votes > y.votes : x.id < y.id;
-  });
-  if (result.size() > limit) result.resize(limit);
+  };
+  if (result.size() > limit) {
+    std::partial_sort(result.begin(), result.begin() + static_cast<std::ptrdiff_t>(limit),
+                      result.end(), better);
+    result.resize(limit);
+  } else {
+    std::sort(result.begin(), result.end(), better);
+  }
   return result;
 }
 

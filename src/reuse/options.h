@@ -51,8 +51,9 @@ struct Options {
   // first by the number of LSH bands they share (an estimate of Jaccard similarity).
   size_t max_candidates = 50;
   // An LSH bucket holding more articles than this (a flood of identical texts) contributes only
-  // its most recently added max_bucket articles to a query.
-  size_t max_bucket = 256;
+  // its most recently added max_bucket articles to a query. Copies of one wire story stay
+  // connected through whole edges among the recent ones.
+  size_t max_bucket = 128;
   // Comparison::longest_text is cut to at most this many bytes (on a UTF-8 boundary);
   // Comparison::longest_chars keeps the full length.
   size_t max_passage_text_bytes = 2000;
