@@ -2,6 +2,7 @@
 // window (names) or in the raw window as a capitalised whole word (acronyms).
 #include "reuse/wire_credit.h"
 
+#include <algorithm>
 #include <array>
 
 #include "common/text.h"
@@ -41,15 +42,36 @@ bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// First position of pattern in s as a whole word (no ASCII letter or digit on either side), or
-// npos.
-size_t FindWord(std::string_view s, std::string_view pattern) {
+// True when the match at [pos, end) sits in a photo credit ("Brendan Smialowski / AFP /
+// Getty Images", "(AFP Photo/...)", "Photo: Bloomberg"): an agency's picture, not its text.
+// Looks kPhotoContext bytes either side, within the line.
+constexpr size_t kPhotoContext = 30;
+bool InPhotoCredit(std::string_view s, size_t pos, size_t end) {
+  size_t line_begin = s.rfind('\n', pos);
+  line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+  size_t line_end = s.find('\n', end);
+  if (line_end == std::string_view::npos) line_end = s.size();
+  size_t from = std::max(line_begin, pos > kPhotoContext ? pos - kPhotoContext : 0);
+  size_t to = std::min(line_end, end + kPhotoContext);
+  const std::string window = Fold(s.substr(from, to - from));
+  for (const char* cue : {"photo", "getty", "image", "picture"}) {
+    if (window.find(cue) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// First position of pattern in s as a whole word (no ASCII letter or digit on either side) and
+// not in a photo credit, or npos. whole_word = false drops the word test.
+size_t FindWord(std::string_view s, std::string_view pattern, bool whole_word = true) {
   for (size_t pos = s.find(pattern); pos != std::string_view::npos;
        pos = s.find(pattern, pos + 1)) {
-    bool left_ok = pos == 0 || !IsAsciiAlnum(s[pos - 1]);
     size_t after = pos + pattern.size();
-    bool right_ok = after >= s.size() || !IsAsciiAlnum(s[after]);
-    if (left_ok && right_ok) return pos;
+    if (whole_word) {
+      bool left_ok = pos == 0 || !IsAsciiAlnum(s[pos - 1]);
+      bool right_ok = after >= s.size() || !IsAsciiAlnum(s[after]);
+      if (!left_ok || !right_ok) continue;
+    }
+    if (!InPhotoCredit(s, pos, after)) return pos;
   }
   return std::string_view::npos;
 }
@@ -65,7 +87,7 @@ std::string Search(std::string_view raw, bool is_byline) {
     switch (s.match) {
       case Match::kFoldedWord: pos = FindWord(folded, s.pattern); break;
       case Match::kExactWord: pos = FindWord(raw, s.pattern); break;
-      case Match::kExact: pos = raw.find(s.pattern); break;
+      case Match::kExact: pos = FindWord(raw, s.pattern, /*whole_word=*/false); break;
       case Match::kBylineWord:
         if (is_byline) pos = FindWord(raw, s.pattern);
         break;

@@ -17,7 +17,9 @@ inline constexpr size_t kWireCreditWindow = 300;
 // "Europa Press", "Agência Brasil", "Bloomberg"; "" when none. Long names ("Associated Press",
 // "Agence France-Presse", "United Press International") match case- and accent-insensitively;
 // acronyms match only in capitals as whole words ("AFP", "EFE", "UPI"), and AP only as "(AP)" or
-// as a whole word of the byline, so "ap" inside a word or a sentence is no credit. The byline
+// as a whole word of the byline, so "ap" inside a word or a sentence is no credit. A name in a
+// photo credit ("Saul Loeb | AFP | Getty Images", "(AFP Photo/...)", "Photo: Bloomberg") is
+// no credit: "photo", "getty", "image" or "picture" within 30 bytes on its line. The byline
 // wins over the text; within one, the earliest credit wins.
 std::string WireCredit(std::string_view text, std::string_view byline);
 

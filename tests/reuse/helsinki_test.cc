@@ -196,10 +196,16 @@ TEST_F(HelsinkiTest, WireCredits) {
     counts[c]++;
   }
   for (const auto& [name, n] : counts) std::printf("credit '%s': %d\n", name.c_str(), n);
-  // Measured: AP 82, Reuters 26, AFP 14, Bloomberg 5, none 485.
+  // Measured: AP 82, Reuters 26, Bloomberg 4, AFP 2, none 498 (AFP 14 and Bloomberg 5 before
+  // photo credits were excluded; 12 of those were captions like "Saul Loeb | AFP | Getty").
   EXPECT_GE(counts["AP"], 75);
   EXPECT_GE(counts["Reuters"], 20);
-  EXPECT_GE(counts[""], 450);
+  EXPECT_LE(counts["AFP"], 4);
+  EXPECT_GE(counts[""], 470);
+  EXPECT_EQ(credit[7350], "AFP");        // "London (AFP) –"
+  EXPECT_EQ(credit[1798], "");           // "Saul Loeb | AFP | Getty Images": a photo credit
+  EXPECT_EQ(credit[10640], "Bloomberg");  // byline line "Bloomberg"
+  EXPECT_EQ(credit[2824], "");           // "Photo: Bloomberg Photo By ..."
   EXPECT_EQ(credit[6], "Reuters");  // "By Reuters" under the headline
   EXPECT_EQ(credit[2522], "AP");    // "HELSINKI (AP) —"
   EXPECT_EQ(credit[9030], "AP");

@@ -39,6 +39,12 @@ TEST(WireCreditTest, Negatives) {
   EXPECT_EQ(WireCredit("Afpelsin, upinder and efecto are words.", ""), "");
   EXPECT_EQ(WireCredit("Europa pressed on; the press in Europa.", ""), "");
   EXPECT_EQ(WireCredit("A local reporter wrote this story.", "Jane Apple"), "");
+  // Photo credits name the agency of the picture, not of the text.
+  EXPECT_EQ(WireCredit("Headline\nSaul Loeb | AFP | Getty Images\nUS President Trump...", ""), "");
+  EXPECT_EQ(WireCredit("Putin spoke (AFP Photo/Brendan Smialowski)\nMore text", ""), "");
+  EXPECT_EQ(WireCredit("Photo: Bloomberg Photo By Andrey Rudakov.\nText", ""), "");
+  EXPECT_EQ(WireCredit("AFP PHOTO / Lehtikuva\nLondon (AFP) - He said", ""), "AFP");
+  EXPECT_EQ(WireCredit("(AP Photo/Evan Vucci)\nWASHINGTON (AP) — The", ""), "AP");
   // A credit beyond the first ~300 bytes does not count.
   EXPECT_EQ(WireCredit(std::string(400, 'x') + " (AP) — late credit", ""), "");
 }
