@@ -20,8 +20,7 @@ PreparedText Prepare(std::string_view text, const Options& options) {
   HashWords(text, options.max_words, /*with_offsets=*/true, &words);
   p.sequence = ShingleSequence(words.hash, options.shingle_words);
   p.sorted = p.sequence;
-  std::sort(p.sorted.begin(), p.sorted.end());
-  p.sorted.erase(std::unique(p.sorted.begin(), p.sorted.end()), p.sorted.end());
+  SortUnique(&p.sorted);
   p.word_begin = std::move(words.begin);
   p.word_end = std::move(words.end);
   return p;

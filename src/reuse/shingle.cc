@@ -14,6 +14,7 @@
 // probability equal to the Jaccard similarity of their sets, as with classic MinHash.
 #include "reuse/shingle.h"
 
+#define XXH_INLINE_ALL  // inlined XXH3: most inputs are 3-10 byte words and 40-byte shingles
 #include <xxhash.h>
 
 #include <algorithm>
@@ -24,8 +25,28 @@
 namespace headwater::reuse {
 namespace {
 
-inline bool IsAsciiWord(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+// ASCII byte classes: 0 = not a word byte, 1 = word byte; the lower-case form of each byte.
+struct AsciiTables {
+  uint8_t word[128];
+  char lower[128];
+  AsciiTables() {
+    for (int c = 0; c < 128; ++c) {
+      word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  }
+};
+const AsciiTables kAscii;
+
+inline bool IsAsciiWord(unsigned char c) { return kAscii.word[c]; }
+
+// IsWordChar() with the common non-ASCII cases of news text answered without ICU: General
+// Punctuation (quotes, dashes, ellipsis) is never a word character; Latin-1 and Latin
+// Extended-A/B letters always are (except × and ÷).
+inline bool IsWordCodePoint(char32_t cp) {
+  if (cp >= 0x2000 && cp <= 0x206F) return false;
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+  return IsWordChar(cp);
 }
 
 // Reads the code point at s[*pos] (advancing *pos) and says whether it is a word character.
@@ -36,7 +57,7 @@ inline bool WordCharAt(std::string_view s, size_t* pos, bool* ascii) {
     return IsAsciiWord(c);
   }
   *ascii = false;
-  return IsWordChar(DecodeUtf8(s, pos));
+  return IsWordCodePoint(DecodeUtf8(s, pos));
 }
 
 inline uint64_t SplitMix64(uint64_t x) {
@@ -55,7 +76,14 @@ void HashWords(std::string_view s, size_t max_words, bool with_offsets, WordHash
   out->begin.clear();
   out->end.clear();
   std::string buf;
+  char small[64];
   const size_t n = s.size();
+  const size_t expected = std::min(max_words, n / 5 + 1);  // ~6 bytes per word in news text
+  out->hash.reserve(expected);
+  if (with_offsets) {
+    out->begin.reserve(expected);
+    out->end.reserve(expected);
+  }
   size_t i = 0;
   while (i < n && out->hash.size() < max_words) {
     const size_t start = i;
@@ -82,7 +110,7 @@ void HashWords(std::string_view s, size_t max_words, bool with_offsets, WordHash
       }
       size_t j = end;
       char32_t cp = DecodeUtf8(s, &j);
-      if (IsWordChar(cp)) {
+      if (IsWordCodePoint(cp)) {
         ascii = false;
         end = j;
         continue;
@@ -99,22 +127,63 @@ void HashWords(std::string_view s, size_t max_words, bool with_offsets, WordHash
       break;
     }
     std::string_view word = s.substr(start, end - start);
-    if (ascii) {
-      buf.resize(word.size());
+    if (ascii && word.size() <= sizeof(small)) {
       for (size_t k = 0; k < word.size(); ++k) {
-        char c = word[k];
-        buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        small[k] = kAscii.lower[static_cast<unsigned char>(word[k])];
       }
+      out->hash.push_back(XXH3_64bits(small, word.size()));
     } else {
-      buf = Fold(word);
+      if (ascii) {
+        buf.resize(word.size());
+        for (size_t k = 0; k < word.size(); ++k) {
+          buf[k] = kAscii.lower[static_cast<unsigned char>(word[k])];
+        }
+      } else {
+        buf = Fold(word);
+      }
+      out->hash.push_back(XXH3_64bits(buf.data(), buf.size()));
     }
-    out->hash.push_back(XXH3_64bits(buf.data(), buf.size()));
     if (with_offsets) {
       out->begin.push_back(static_cast<uint32_t>(start));
       out->end.push_back(static_cast<uint32_t>(end));
     }
     i = end;
   }
+}
+
+void SortUnique(std::vector<uint64_t>* v) {
+  const size_t n = v->size();
+  if (n < 128) {
+    std::sort(v->begin(), v->end());
+  } else {
+    // One MSD counting pass on the top bits (hashes are uniform, so buckets hold ~4 values),
+    // then a small sort per bucket.
+    int bits = 8;
+    while (bits < 20 && (size_t{1} << (bits + 2)) < n) ++bits;
+    const int shift = 64 - bits;
+    std::vector<uint32_t> start((size_t{1} << bits) + 1, 0);
+    for (uint64_t h : *v) ++start[(h >> shift) + 1];
+    for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+    std::vector<uint64_t> out(n);
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+    for (uint64_t h : *v) out[fill[h >> shift]++] = h;
+    for (size_t b = 0; b + 1 < start.size(); ++b) {
+      auto first = out.begin() + start[b], last = out.begin() + start[b + 1];
+      if (last - first <= 1) continue;
+      if (last - first <= 16) {
+        for (auto it = first + 1; it < last; ++it) {  // insertion sort
+          uint64_t x = *it;
+          auto j = it;
+          for (; j > first && *(j - 1) > x; --j) *j = *(j - 1);
+          *j = x;
+        }
+      } else {
+        std::sort(first, last);
+      }
+    }
+    v->swap(out);
+  }
+  v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
 std::vector<uint64_t> ShingleSequence(const std::vector<uint64_t>& words, int n) {
@@ -134,8 +203,7 @@ std::vector<uint64_t> Shingles(std::string_view text, const Options& options) {
   internal::WordHashes words;
   internal::HashWords(text, options.max_words, /*with_offsets=*/false, &words);
   std::vector<uint64_t> seq = internal::ShingleSequence(words.hash, options.shingle_words);
-  std::sort(seq.begin(), seq.end());
-  seq.erase(std::unique(seq.begin(), seq.end()), seq.end());
+  internal::SortUnique(&seq);
   return seq;
 }
 

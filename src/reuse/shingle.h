@@ -59,6 +59,10 @@ struct WordHashes {
 };
 void HashWords(std::string_view text, size_t max_words, bool with_offsets, WordHashes* out);
 
+// Sorts and dedupes uniformly distributed hashes (a counting pass on the top bits, then tiny
+// sorts): O(n) expected.
+void SortUnique(std::vector<uint64_t>* v);
+
 // Hash of every shingle in text order (position i = words i .. i+n-1); may repeat.
 std::vector<uint64_t> ShingleSequence(const std::vector<uint64_t>& word_hashes, int n);
 

@@ -168,7 +168,9 @@ TEST_F(HelsinkiTest, StreamingDetectorFindsWireCopies) {
       const Article& source = corpus_->articles[corpus_->index_of.at(e.source_id)].article;
       const Article& copy = corpus_->articles[corpus_->index_of.at(e.copy_id)].article;
       EXPECT_LE(source.published.value_or(0), copy.published.value_or(0));
-      if (e.copy_id != a->id) EXPECT_EQ(source.published, copy.published);
+      if (e.copy_id != a->id) {
+        EXPECT_EQ(source.published, copy.published);
+      }
       edges[Key(e.source_id, e.copy_id)] = std::move(e);
     }
   }
