@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 
+#include "common/text.h"
 #include "reuse_test_util.h"
 
 namespace headwater::reuse {
@@ -149,6 +150,60 @@ TEST(SignatureCodecTest, RejectsCorruptBytes) {
   EXPECT_FALSE(DecodeSignature(bytes + "x").ok());
   EXPECT_FALSE(DecodeSignature(std::string("\x01\xff\xff\xff\xff\xff\xff", 7)).ok());
   EXPECT_FALSE(DecodeSignature(bytes.substr(0, 100)).ok());
+}
+
+}  // namespace
+}  // namespace headwater::reuse
+
+namespace headwater::reuse {
+namespace {
+
+TEST(HashWordsTest, SameWordsAndOffsetsAsTokenize) {
+  const std::string texts[] = {
+      "Ciudad JUÁREZ, Mexico (AP) — “It’s fake,” said JW's rep.\nO'Brien d'Alembert 'quoted' "
+      "rock'n'roll 3.5% U.S.-Russia ×÷ naïve Ærø Москва 東京 مرحبا e\xcc\x81t\xc3\xa9",
+      "trailing apostrophe' and ’leading and end’",
+      std::string("bad \xff\xfe utf8 \xc3 here"),
+      "",
+      "   ...  ",
+  };
+  for (const std::string& text : texts) {
+    internal::WordHashes words;
+    internal::HashWords(text, 1000, /*with_offsets=*/true, &words);
+    std::vector<Token> tokens = Tokenize(text);
+    ASSERT_EQ(words.hash.size(), tokens.size()) << text;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      EXPECT_EQ(words.begin[i], tokens[i].begin) << text;
+      EXPECT_EQ(words.end[i], tokens[i].end) << text;
+      // The hash is of the folded word: equal words hash alike.
+      internal::WordHashes folded;
+      internal::HashWords(tokens[i].folded, 10, false, &folded);
+      ASSERT_EQ(folded.hash.size(), 1u) << tokens[i].folded;
+      EXPECT_EQ(words.hash[i], folded.hash[0]) << tokens[i].folded;
+    }
+  }
+}
+
+TEST(SortUniqueTest, MatchesStdSort) {
+  std::mt19937_64 rng(11);
+  for (size_t n : {0, 1, 5, 127, 128, 129, 1000, 100000}) {
+    std::vector<uint64_t> v(n);
+    for (auto& x : v) x = rng();
+    for (size_t i = 0; i < n / 3; ++i) v.push_back(v[i]);  // duplicates
+    std::vector<uint64_t> expected = v;
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    internal::SortUnique(&v);
+    EXPECT_EQ(v, expected) << n;
+  }
+  // Skewed values (all in one top-bits bucket) still sort.
+  std::vector<uint64_t> low;
+  for (uint64_t i = 0; i < 5000; ++i) low.push_back((i * 7919) % 5003);
+  std::vector<uint64_t> expected = low;
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  internal::SortUnique(&low);
+  EXPECT_EQ(low, expected);
 }
 
 }  // namespace
