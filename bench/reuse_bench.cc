@@ -134,8 +134,7 @@ void BM_ReuseCompare(benchmark::State& state) {
   Options o;
   size_t i = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        Compare(texts[i % texts.size()], texts[(i + 1) % texts.size()], o));
+    benchmark::DoNotOptimize(Compare(texts[i % texts.size()], texts[(i + 1) % texts.size()], o));
     ++i;
   }
   state.SetItemsProcessed(state.iterations());

@@ -45,8 +45,8 @@ namespace internal {
 
 // A text shingled once, to be compared with many others.
 struct PreparedText {
-  std::vector<uint64_t> sequence;  // shingle hash per position, in text order
-  std::vector<uint64_t> sorted;    // distinct shingle hashes, ascending
+  std::vector<uint64_t> sequence;              // shingle hash per position, in text order
+  std::vector<uint64_t> sorted;                // distinct shingle hashes, ascending
   std::vector<uint32_t> word_begin, word_end;  // byte offsets of the words
 };
 PreparedText Prepare(std::string_view text, const Options& options);

@@ -56,7 +56,7 @@ class LshIndex {
 
   // Band keys and anchor keys of sig, sorted, unique, never 0. Empty for an empty signature.
   std::vector<uint64_t> Keys(const Signature& sig) const;
-  size_t Find(uint64_t key) const;  // slot of key, or SIZE_MAX
+  size_t Find(uint64_t key) const;                           // slot of key, or SIZE_MAX
   size_t FindLow(uint32_t key_low, uint32_t article) const;  // slot whose posting has article
   void Insert(uint64_t key, uint32_t article);
   void Erase(size_t slot, uint32_t article);

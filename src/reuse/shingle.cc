@@ -214,7 +214,8 @@ Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options) 
   sig.mins.assign(k, UINT32_MAX);
   std::vector<uint8_t> filled(k, 0);
   for (uint64_t h : shingles) {
-    const uint32_t bin = static_cast<uint32_t>((static_cast<uint64_t>(static_cast<uint32_t>(h)) * k) >> 32);
+    const uint32_t bin =
+        static_cast<uint32_t>((static_cast<uint64_t>(static_cast<uint32_t>(h)) * k) >> 32);
     const uint32_t value = static_cast<uint32_t>(h >> 32);
     if (!filled[bin] || value < sig.mins[bin]) sig.mins[bin] = value;
     filled[bin] = 1;
@@ -228,7 +229,8 @@ Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options) 
     for (uint64_t attempt = 0; attempt < 64ULL * k && !done; ++attempt) {
       uint32_t j = static_cast<uint32_t>(
           (static_cast<uint64_t>(static_cast<uint32_t>(SplitMix64((uint64_t{i} << 32) | attempt))) *
-           k) >> 32);
+           k) >>
+          32);
       if (filled[j]) {
         sig.mins[i] = original[j];
         done = true;

@@ -85,9 +85,15 @@ std::string Search(std::string_view raw, bool is_byline) {
   for (const Spelling& s : kSpellings) {
     size_t pos = std::string_view::npos;
     switch (s.match) {
-      case Match::kFoldedWord: pos = FindWord(folded, s.pattern); break;
-      case Match::kExactWord: pos = FindWord(raw, s.pattern); break;
-      case Match::kExact: pos = FindWord(raw, s.pattern, /*whole_word=*/false); break;
+      case Match::kFoldedWord:
+        pos = FindWord(folded, s.pattern);
+        break;
+      case Match::kExactWord:
+        pos = FindWord(raw, s.pattern);
+        break;
+      case Match::kExact:
+        pos = FindWord(raw, s.pattern, /*whole_word=*/false);
+        break;
       case Match::kBylineWord:
         if (is_byline) pos = FindWord(raw, s.pattern);
         break;

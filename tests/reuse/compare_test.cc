@@ -127,13 +127,13 @@ TEST(OrientTest, WithoutTimesTheTextMoreMadeOfTheOtherIsTheCopy) {
     EXPECT_DOUBLE_EQ(e.copy_in_source, 1.0);
     EXPECT_DOUBLE_EQ(e.source_in_copy, 0.6);
   }
-  ReuseEdge r = Orient(Art(1, std::nullopt), Art(2, std::nullopt), Cmp(0.6, 1.0, 100),
-                       ReuseClass::kWhole);
+  ReuseEdge r =
+      Orient(Art(1, std::nullopt), Art(2, std::nullopt), Cmp(0.6, 1.0, 100), ReuseClass::kWhole);
   EXPECT_EQ(r.source_id, 1);
   EXPECT_EQ(r.copy_id, 2);
   // Identical texts, no times: the lower id is the source.
-  ReuseEdge t = Orient(Art(9, std::nullopt), Art(4, std::nullopt), Cmp(1, 1, 100),
-                       ReuseClass::kWhole);
+  ReuseEdge t =
+      Orient(Art(9, std::nullopt), Art(4, std::nullopt), Cmp(1, 1, 100), ReuseClass::kWhole);
   EXPECT_EQ(t.source_id, 4);
   EXPECT_EQ(t.copy_id, 9);
 }

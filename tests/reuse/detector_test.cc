@@ -45,8 +45,8 @@ TEST_F(DetectorTest, FindsWholeAndPartialCopiesWithDirection) {
   EXPECT_GT(e[0].copy_in_source, 0.95);
   EXPECT_EQ(e[0].longest_chars, story.size());
   // An article quoting 60 words of the story amid 200 words of its own.
-  auto p = Process(4, Words("o", 100) + "\n" + Words("w", 60, 100) + "\n" + Words("o", 100, 100),
-                   3000);
+  auto p =
+      Process(4, Words("o", 100) + "\n" + Words("w", 60, 100) + "\n" + Words("o", 100, 100), 3000);
   ASSERT_EQ(p.size(), 2u);  // from 1 and from its copy 3
   for (const ReuseEdge& edge : p) {
     EXPECT_EQ(edge.cls, ReuseClass::kPartial);

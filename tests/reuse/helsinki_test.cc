@@ -139,11 +139,12 @@ TEST_F(HelsinkiTest, LshRecallAgainstBruteForce) {
   const double whole_recall = static_cast<double>(whole_found) / whole;
   const double partial_recall = static_cast<double>(partial_found) / partial;
   const double recall = static_cast<double>(whole_found + partial_found) / (whole + partial);
-  std::printf("LSH recall: whole %.3f, partial %.3f, all (containment >= partial_min) %.3f; "
-              "%.1f candidates per article; %zu bytes per article\n",
-              whole_recall, partial_recall, recall,
-              static_cast<double>(candidate_count) / corpus_->articles.size(),
-              index.MemoryBytes() / corpus_->articles.size());
+  std::printf(
+      "LSH recall: whole %.3f, partial %.3f, all (containment >= partial_min) %.3f; "
+      "%.1f candidates per article; %zu bytes per article\n",
+      whole_recall, partial_recall, recall,
+      static_cast<double>(candidate_count) / corpus_->articles.size(),
+      index.MemoryBytes() / corpus_->articles.size());
   // Measured: whole 0.997, partial 0.743, all 0.803, 48 candidates per article.
   EXPECT_GE(whole_recall, 0.99);
   EXPECT_GE(partial_recall, 0.72);
@@ -204,12 +205,12 @@ TEST_F(HelsinkiTest, WireCredits) {
   EXPECT_GE(counts["Reuters"], 20);
   EXPECT_LE(counts["AFP"], 4);
   EXPECT_GE(counts[""], 470);
-  EXPECT_EQ(credit[7350], "AFP");        // "London (AFP) –"
-  EXPECT_EQ(credit[1798], "");           // "Saul Loeb | AFP | Getty Images": a photo credit
+  EXPECT_EQ(credit[7350], "AFP");         // "London (AFP) –"
+  EXPECT_EQ(credit[1798], "");            // "Saul Loeb | AFP | Getty Images": a photo credit
   EXPECT_EQ(credit[10640], "Bloomberg");  // byline line "Bloomberg"
-  EXPECT_EQ(credit[2824], "");           // "Photo: Bloomberg Photo By ..."
-  EXPECT_EQ(credit[6], "Reuters");  // "By Reuters" under the headline
-  EXPECT_EQ(credit[2522], "AP");    // "HELSINKI (AP) —"
+  EXPECT_EQ(credit[2824], "");            // "Photo: Bloomberg Photo By ..."
+  EXPECT_EQ(credit[6], "Reuters");        // "By Reuters" under the headline
+  EXPECT_EQ(credit[2522], "AP");          // "HELSINKI (AP) —"
   EXPECT_EQ(credit[9030], "AP");
 }
 

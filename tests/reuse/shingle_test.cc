@@ -81,8 +81,8 @@ TEST(SketchTest, EmptySetGivesEmptySignature) {
 TEST(SketchTest, EstimatesJaccard) {
   Options o;
   // Same set: 1. Disjoint sets: ~0. Half overlap (J = 1/3): near 1/3.
-  auto a = Shingles(Words("w", 1004), o);                 // 1000 shingles
-  auto b = Shingles(Words("w", 1004, 500), o);            // shares 500 of them
+  auto a = Shingles(Words("w", 1004), o);       // 1000 shingles
+  auto b = Shingles(Words("w", 1004, 500), o);  // shares 500 of them
   auto c = Shingles(Words("z", 1004), o);
   Signature sa = Sketch(a, o), sb = Sketch(b, o), sc = Sketch(c, o);
   EXPECT_DOUBLE_EQ(EstimatedJaccard(sa, sa), 1.0);
