@@ -1,0 +1,108 @@
+// Exact containment and the longest shared passage.
+//
+// Both texts become shingle sequences (shingle.h). Containment is the size of the intersection
+// of the distinct-shingle sets (a merge of the two sorted sets) over each set's size. The longest
+// shared passage is the longest run of consecutive positions of A whose shingles all occur in B
+// (binary search in B's sorted set); a run of r shingles spans r + n - 1 words of A. The run
+// need not be contiguous in B, which only matters for texts that repeat themselves.
+#include "reuse/compare.h"
+
+#include <algorithm>
+
+#include "reuse/shingle.h"
+
+namespace headwater::reuse {
+namespace internal {
+
+PreparedText Prepare(std::string_view text, const Options& options) {
+  PreparedText p;
+  WordHashes words;
+  HashWords(text, options.max_words, /*with_offsets=*/true, &words);
+  p.sequence = ShingleSequence(words.hash, options.shingle_words);
+  p.sorted = p.sequence;
+  SortUnique(&p.sorted);
+  p.word_begin = std::move(words.begin);
+  p.word_end = std::move(words.end);
+  return p;
+}
+
+Comparison ComparePrepared(const PreparedText& a, std::string_view text_a, const PreparedText& b,
+                           const Options& options) {
+  Comparison c;
+  if (a.sorted.empty() || b.sorted.empty()) return c;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.sorted.size() && j < b.sorted.size();) {
+    if (a.sorted[i] < b.sorted[j]) {
+      ++i;
+    } else if (b.sorted[j] < a.sorted[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  c.a_in_b = static_cast<double>(shared) / static_cast<double>(a.sorted.size());
+  c.b_in_a = static_cast<double>(shared) / static_cast<double>(b.sorted.size());
+  if (shared == 0) return c;
+
+  size_t best_start = 0, best_len = 0, run_start = 0, run_len = 0;
+  for (size_t i = 0; i < a.sequence.size(); ++i) {
+    if (std::binary_search(b.sorted.begin(), b.sorted.end(), a.sequence[i])) {
+      if (run_len == 0) run_start = i;
+      ++run_len;
+      if (run_len > best_len) best_len = run_len, best_start = run_start;
+    } else {
+      run_len = 0;
+    }
+  }
+  const size_t n = static_cast<size_t>(options.shingle_words);
+  const size_t first_word = best_start, last_word = best_start + best_len + n - 2;
+  const uint32_t begin = a.word_begin[first_word], end = a.word_end[last_word];
+  c.longest_words = static_cast<uint32_t>(best_len + n - 1);
+  c.longest_chars = end - begin;
+  size_t take = std::min<size_t>(end - begin, options.max_passage_text_bytes);
+  // Do not cut a UTF-8 sequence: back up to a lead byte.
+  while (take > 0 && take < end - begin &&
+         (static_cast<unsigned char>(text_a[begin + take]) & 0xC0) == 0x80) {
+    --take;
+  }
+  c.longest_text = std::string(text_a.substr(begin, take));
+  return c;
+}
+
+}  // namespace internal
+
+Comparison Compare(std::string_view text_a, std::string_view text_b, const Options& options) {
+  internal::PreparedText a = internal::Prepare(text_a, options);
+  internal::PreparedText b = internal::Prepare(text_b, options);
+  return internal::ComparePrepared(a, text_a, b, options);
+}
+
+ReuseClass Classify(const Comparison& comparison, const Options& options) {
+  const double c = std::max(comparison.a_in_b, comparison.b_in_a);
+  if (c <= 0 || comparison.longest_words < options.min_passage_words) return ReuseClass::kNone;
+  if (c >= options.whole_min) return ReuseClass::kWhole;
+  if (c >= options.partial_min) return ReuseClass::kPartial;
+  return ReuseClass::kNone;
+}
+
+ReuseEdge Orient(const Article& a, const Article& b, const Comparison& a_vs_b, ReuseClass cls) {
+  bool a_is_copy;
+  if (a.published && b.published && *a.published != *b.published) {
+    a_is_copy = *a.published > *b.published;
+  } else if (a_vs_b.a_in_b != a_vs_b.b_in_a) {
+    a_is_copy = a_vs_b.a_in_b > a_vs_b.b_in_a;
+  } else {
+    a_is_copy = a.id > b.id;
+  }
+  ReuseEdge edge;
+  edge.source_id = a_is_copy ? b.id : a.id;
+  edge.copy_id = a_is_copy ? a.id : b.id;
+  edge.cls = cls;
+  edge.copy_in_source = a_is_copy ? a_vs_b.a_in_b : a_vs_b.b_in_a;
+  edge.source_in_copy = a_is_copy ? a_vs_b.b_in_a : a_vs_b.a_in_b;
+  edge.longest_chars = a_vs_b.longest_chars;
+  edge.longest_text = a_vs_b.longest_text;
+  return edge;
+}
+
+}  // namespace headwater::reuse

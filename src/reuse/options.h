@@ -1,0 +1,64 @@
+// Options of the text-reuse stage (headwater::reuse): shingling, MinHash sketching, LSH banding,
+// the exact containment check and the thresholds of the reuse classes.
+//
+// The thresholds were calibrated on real syndicated news (612 articles on the 2018 Helsinki
+// summit from 75 outlets, ../shared/data/multi-outlet-events); tests/reuse/helsinki_test.cc
+// asserts what was measured there.
+// Thread-safety: a plain value.
+#pragma once
+
+#include <cstddef>
+
+namespace headwater::reuse {
+
+struct Options {
+  // Words per shingle. Shingles are word n-grams over Fold()ed tokens (common/text.h), so case
+  // and accents do not matter and punctuation is ignored. 5 words are rare enough that a shared
+  // shingle between two articles almost always means shared text, not a shared phrase.
+  int shingle_words = 5;
+  // MinHash size: number of 32-bit minimums in a Signature. The sketch uses one-permutation
+  // hashing with optimal densification (one hash per shingle, not one per shingle and slot).
+  int num_hashes = 128;
+  // LSH bands; rows per band = num_hashes / bands (4 by default). With 32 bands of 4 rows, a pair
+  // with Jaccard similarity s is a candidate with probability 1 - (1 - s^4)^32: 0.28 at s = 0.1,
+  // 0.96 at s = 0.2, ~1 at s >= 0.3.
+  int bands = 32;
+  // Anchors: besides the MinHash slots, a Signature keeps the shingles whose hash falls in the
+  // lowest 1/anchor_one_in of the hash range (at most max_anchors, the lowest first), and the
+  // index files the article under each. Jaccard-based LSH cannot find a short text contained
+  // in a long one (a wire copy inside an aggregator page, a quoted paragraph); a shared anchor
+  // can, since an anchor of the short text is an anchor of every text that contains it (unless
+  // that text has more than max_anchors anchors). On the Helsinki data, candidate recall of
+  // whole pairs goes from 0.75 (bands only) to 0.997, of partial pairs from 0.004 to 0.74, for
+  // ~20 more keys per article (1/64 and 64: 0.992 and 0.63 for ~11 keys).
+  int anchor_one_in = 32;
+  size_t max_anchors = 48;
+  // Class `whole`: at least this share of one text's shingles occurs in the other (the copy is
+  // wholly derived from the source), and the shared passage has min_passage_words words. On the
+  // Helsinki data the containment histogram of pairs has its trough at 0.55-0.65; above it are
+  // syndicated copies and successive versions of one wire story, below are short pages made
+  // mostly of one quoted tweet or AP paragraph.
+  double whole_min = 0.6;
+  // Class `partial`: the larger containment is at least this AND the longest shared passage is
+  // at least min_passage_words words. Below 0.1 pairs are long articles sharing one quote.
+  double partial_min = 0.1;
+  // Words in the longest shared passage required for `partial` and `whole`. Shared passages of
+  // unrelated same-topic articles are stock phrases and quoted remarks of 5-19 words ("I don't
+  // think you'll have any 'Gee, I did it...'"); shared wire paragraphs run 20-60 words and up.
+  size_t min_passage_words = 20;
+
+  // Bounds for bad input. Only the first max_words words of a text are shingled.
+  size_t max_words = 200000;
+  // At most this many candidates are compared exactly per new article (ReuseDetector), the best
+  // first by the number of LSH bands they share (an estimate of Jaccard similarity).
+  size_t max_candidates = 50;
+  // An LSH bucket holding more articles than this (a flood of identical texts) contributes only
+  // its most recently added max_bucket articles to a query. Copies of one wire story stay
+  // connected through whole edges among the recent ones.
+  size_t max_bucket = 128;
+  // Comparison::longest_text is cut to at most this many bytes (on a UTF-8 boundary);
+  // Comparison::longest_chars keeps the full length.
+  size_t max_passage_text_bytes = 2000;
+};
+
+}  // namespace headwater::reuse

@@ -1,0 +1,70 @@
+// Shingling and MinHash sketching: the first step of reuse detection.
+//
+// A text becomes the set of hashes of its word n-grams ("shingles") over Fold()ed tokens; a set
+// becomes a fixed-size Signature whose slot-wise agreement with another Signature estimates the
+// Jaccard similarity of the two sets. Signatures are what the LSH index and the store keep.
+// Thread-safety: all functions are pure and safe to call concurrently.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "reuse/options.h"
+
+namespace headwater::reuse {
+
+// Hashes (XXH3-64) of the word shingles of text: sorted ascending, unique. Words are the tokens
+// of common/text.h Tokenize(), Fold()ed; only the first Options::max_words words count. Empty
+// when the text has fewer than Options::shingle_words words.
+std::vector<uint64_t> Shingles(std::string_view text, const Options& options);
+
+// A MinHash sketch: Options::num_hashes 32-bit minimums, plus anchor shingles (see
+// Options::anchor_one_in). Empty `mins` means "no shingles".
+struct Signature {
+  std::vector<uint32_t> mins;
+  std::vector<uint64_t> anchors;  // shingle hashes below 2^64 / anchor_one_in, ascending, capped
+  bool empty() const { return mins.empty(); }
+  bool operator==(const Signature&) const = default;
+};
+
+// One-permutation MinHash of a shingle set (Shrivastava 2017, optimal densification): each
+// shingle hash picks one of num_hashes bins and competes for its minimum; empty bins copy the
+// value of a bin chosen by a fixed probe sequence, so equal sets give equal signatures and the
+// share of equal slots estimates Jaccard similarity. Deterministic; independent of the order of
+// `shingles`. Anchors: the lowest shingle hashes below 2^64 / anchor_one_in, at most
+// max_anchors. Returns an empty Signature for an empty set.
+Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options);
+
+// Share of equal slots of two signatures of one size, in [0,1]: an estimate of the Jaccard
+// similarity of their shingle sets (1 = same set). 0 when either is empty or sizes differ.
+double EstimatedJaccard(const Signature& a, const Signature& b);
+
+// Compact bytes for the store: version byte 1, slot count as a varint, the slots as 4-byte
+// little-endian values, anchor count as a varint, the anchors as 8-byte little-endian values
+// (~640 bytes for 128 slots and 15 anchors).
+std::string EncodeSignature(const Signature& signature);
+// Inverse of EncodeSignature. Corruption when the version, count or length is wrong.
+StatusOr<Signature> DecodeSignature(std::string_view bytes);
+
+namespace internal {
+
+// The words of a text as hashes of their folded form, with byte offsets (Tokenize() semantics,
+// without allocating a string per word). At most max_words words.
+struct WordHashes {
+  std::vector<uint64_t> hash;
+  std::vector<uint32_t> begin, end;  // byte offsets into the text, half-open
+};
+void HashWords(std::string_view text, size_t max_words, bool with_offsets, WordHashes* out);
+
+// Sorts and dedupes uniformly distributed hashes (a counting pass on the top bits, then tiny
+// sorts): O(n) expected.
+void SortUnique(std::vector<uint64_t>* v);
+
+// Hash of every shingle in text order (position i = words i .. i+n-1); may repeat.
+std::vector<uint64_t> ShingleSequence(const std::vector<uint64_t>& word_hashes, int n);
+
+}  // namespace internal
+}  // namespace headwater::reuse
