@@ -1,0 +1,117 @@
+// Quality of StoryClusterer on real labelled data (read from ../shared/data at run time).
+// Floors asserted here were measured with the default Options; see each test.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "stories/clusterer.h"
+#include "stories/evaluate.h"
+#include "story_data.h"
+#include "test_util.h"
+
+namespace headwater::stories {
+namespace {
+
+using testing::Labelled;
+
+struct ClusterRun {
+  std::vector<int64_t> predicted, gold;
+  double seconds = 0;
+};
+
+ClusterRun Cluster(const std::vector<Labelled>& data, const Options& options) {
+  StoryClusterer c(options);
+  ClusterRun run;
+  auto t0 = std::chrono::steady_clock::now();
+  for (const Labelled& l : data) run.predicted.push_back(c.Assign(l.features).story);
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (const Labelled& l : data) run.gold.push_back(l.gold);
+  return run;
+}
+
+TEST(StoriesUci, Sweep) {
+  if (std::getenv("HW_STORIES_SWEEP") == nullptr) GTEST_SKIP() << "set HW_STORIES_SWEEP=1";
+  std::string path;
+  HW_REQUIRE_SHARED_DATA("uci-news-aggregator-sample/uci-news-aggregator.dev-sample.csv", path);
+  auto data = testing::LoadUci(path);
+  auto env = [](const char* name, double fallback) {
+    const char* v = std::getenv(name);
+    return v != nullptr ? std::atof(v) : fallback;
+  };
+  for (double th = env("HW_SWEEP_FROM", 0.05); th <= env("HW_SWEEP_TO", 0.45); th += 0.025) {
+    Options o;
+    o.join_threshold = th;
+    o.stop_df_fraction = env("HW_SWEEP_STOP", o.stop_df_fraction);
+    o.terms.entity_weight = env("HW_SWEEP_ENTITY", o.terms.entity_weight);
+    o.terms.title_weight = env("HW_SWEEP_TITLE", o.terms.title_weight);
+    o.exemplars = static_cast<size_t>(env("HW_SWEEP_EX", o.exemplars));
+    o.exemplar_threshold = env("HW_SWEEP_EXTH", o.exemplar_threshold);
+    o.idf_by_story = env("HW_SWEEP_BYSTORY", 1) > 0;
+    o.centroid_terms = static_cast<size_t>(env("HW_SWEEP_K", o.centroid_terms));
+    ClusterRun run = Cluster(data, o);
+    ClusteringScores b = BCubed(run.predicted, run.gold);
+    ClusteringScores p = Pairwise(run.predicted, run.gold);
+    std::printf("stories %zu ", std::set<int64_t>(run.predicted.begin(), run.predicted.end()).size());
+    std::printf("threshold %.3f  bcubed P %.3f R %.3f F1 %.3f  pairwise F1 %.3f\n", th,
+                b.precision, b.recall, b.f1, p.f1);
+  }
+}
+
+}  // namespace
+}  // namespace headwater::stories
+namespace headwater::stories {
+namespace {
+TEST(StoriesUci, Diagnose) {
+  if (std::getenv("HW_STORIES_DIAG") == nullptr) GTEST_SKIP() << "set HW_STORIES_DIAG=1";
+  std::string path;
+  HW_REQUIRE_SHARED_DATA("uci-news-aggregator-sample/uci-news-aggregator.dev-sample.csv", path);
+  auto data = testing::LoadUci(path);
+  Options o;
+  o.join_threshold = std::atof(std::getenv("HW_STORIES_DIAG"));
+  StoryClusterer c(o);
+  std::vector<Assignment> as;
+  for (const auto& l : data) as.push_back(c.Assign(l.features));
+  std::map<int64_t, std::map<int64_t, int>> by_gold;
+  for (size_t i = 0; i < data.size(); ++i) by_gold[data[i].gold][as[i].story]++;
+  for (size_t i = 0; i < data.size(); ++i) {
+    auto& m = by_gold[data[i].gold];
+    int64_t major = 0; int best = 0;
+    for (auto& [s, n] : m) if (n > best) { best = n; major = s; }
+    std::printf("%s g%ld s%ld %s%.2f | %s\n", as[i].story == major ? "  " : "XX", data[i].gold,
+                as[i].story, as[i].is_new ? "NEW " : "", as[i].score, data[i].features.title.c_str());
+  }
+}
+}  // namespace
+}  // namespace headwater::stories
+namespace headwater::stories {
+namespace {
+TEST(StoriesEvents, Sweep) {
+  if (std::getenv("HW_STORIES_SWEEP") == nullptr) GTEST_SKIP() << "set HW_STORIES_SWEEP=1";
+  std::string h, ce, sp;
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/helsinki_articles.csv", h);
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/census_articles.csv", ce);
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/spotify_articles.csv", sp);
+  std::vector<Labelled> data = testing::LoadEvents(h, 1);
+  for (auto& l : testing::LoadEvents(ce, 2)) data.push_back(l);
+  for (auto& l : testing::LoadEvents(sp, 3)) data.push_back(l);
+  std::stable_sort(data.begin(), data.end(), [](const Labelled& a, const Labelled& b) {
+    return a.features.time < b.features.time;
+  });
+  for (double th = 0.05; th <= 0.5; th += 0.05) {
+    Options o;
+    o.join_threshold = th;
+    ClusterRun run = Cluster(data, o);
+    std::map<int64_t, int> sizes;
+    for (size_t i = 0; i < data.size(); ++i) if (data[i].gold == 1) sizes[run.predicted[i]]++;
+    ClusteringScores b = BCubed(run.predicted, run.gold);
+    std::printf("th %.2f helsinki coverage %.3f in %zu stories; bcubed P %.3f R %.3f F1 %.3f  %.0f/s\n", th,
+                ClassCoverage(run.predicted, run.gold, 1), sizes.size(), b.precision, b.recall, b.f1,
+                data.size() / run.seconds);
+  }
+}
+}  // namespace
+}  // namespace headwater::stories
