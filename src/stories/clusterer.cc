@@ -87,6 +87,10 @@ void StoryClusterer::Rep::Reindex(size_t story_index,
 
 void StoryClusterer::Rep::RebuildIndex() {
   postings.assign(terms.size(), {});
+  counted_stories = 0;
+  for (const StoryState& s : stories) {
+    if (s.size >= std::max<uint32_t>(1, options.sf_min_story_size)) ++counted_stories;
+  }
   for (size_t i = 0; i < stories.size(); ++i) {
     ComputeNorms(stories[i]);
     for (const auto& [t, w] : stories[i].centroid) postings[t].push_back(static_cast<uint32_t>(i));
@@ -124,8 +128,8 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     bool stop = r.docs >= o.stop_min_docs && info.df > o.stop_df_fraction * n;
     double idf;
     if (o.idf_by_story) {
-      double ns = static_cast<double>(r.stories.size());
-      stop = r.stories.size() >= static_cast<size_t>(o.stop_min_docs) &&
+      double ns = static_cast<double>(r.counted_stories);
+      stop = r.counted_stories >= o.stop_min_docs &&
              info.sf > o.stop_df_fraction * ns;
       idf = stop ? 0 : std::log((ns + 2) / (info.sf + 1));
     } else {
@@ -207,7 +211,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       bool in_window = gap_days <= o.window_days;
       double threshold = in_window ? o.join_threshold : o.revive_threshold;
       double decay = TimeDecay(o, gap_days);
-      double score = cosine * decay;
+      double score = cosine * decay * (1 + o.size_prior * std::log(static_cast<double>(s.size)));
       bool passes = score >= threshold;
       if ((s.langs & lang_bit) == 0 && s.indep_norm > 0 && av.indep_norm > 0) {
         double cross = r.dot_indep[si] / (s.indep_norm * av.indep_norm) * decay;
@@ -264,9 +268,18 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   }
   StoryState& s = r.stories[chosen];
   result.story = s.id;
-  for (TermId t : ids) {
-    auto it = std::lower_bound(s.centroid.begin(), s.centroid.end(), std::make_pair(t, -1e300));
-    if (it == s.centroid.end() || it->first != t) r.terms[t].sf += 1;
+  // Story frequencies: a term counts once per story that holds it, once the story has
+  // Options::sf_min_story_size articles (singletons are mostly noise).
+  uint32_t min_size = std::max<uint32_t>(1, o.sf_min_story_size);
+  if (s.size + 1 == min_size) {
+    r.counted_stories += 1;
+    for (const auto& [t, w] : s.centroid) r.terms[t].sf += 1;
+  }
+  if (s.size + 1 >= min_size) {
+    for (TermId t : ids) {
+      auto it = std::lower_bound(s.centroid.begin(), s.centroid.end(), std::make_pair(t, -1e300));
+      if (it == s.centroid.end() || it->first != t) r.terms[t].sf += 1;
+    }
   }
   if (!result.is_new) {
     result.revived =

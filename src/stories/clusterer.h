@@ -41,7 +41,7 @@ struct Options {
   // Minimum score (cosine x time decay, in [0,1]) to join a story inside the window. Calibrated
   // on the UCI News Aggregator DEV sample (4,240 headlines; the sweep is StoriesUci.Sweep in
   // tests/stories/quality_test.cc): B-cubed F1 is flat within 0.01 of its best for 0.30..0.40.
-  double join_threshold = 0.1;
+  double join_threshold = 0.125;
   // Minimum score to join a story beyond the window (including dormant ones). Stricter than
   // join_threshold, because after weeks only a close match is the same happening; set by
   // judgement (no labelled multi-week data yet), not calibrated.
@@ -62,6 +62,8 @@ struct Options {
   double stop_df_fraction = 0.1;
   int64_t stop_min_docs = 200;
   bool idf_by_story = true;
+  uint32_t sf_min_story_size = 1;
+  double size_prior = 0.1;
   // Single link to recent members: the last `exemplars` article vectors of a story are kept, and
   // for the `exemplar_candidates` best stories by centroid score an article also passes when its
   // cosine with one of them (x time decay) reaches exemplar_threshold (inside the window only).

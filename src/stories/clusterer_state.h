@@ -60,6 +60,7 @@ struct StoryClusterer::Rep {
   TermExtractor extractor;
   int64_t docs = 0;
   StoryId next_id = 1;
+  int64_t counted_stories = 0;  // stories with at least sf_min_story_size articles
   std::vector<TermInfo> terms;
   std::unordered_map<std::string, TermId> term_index;
   std::vector<StoryState> stories;  // stories[i].id == i + 1
