@@ -157,6 +157,10 @@ std::vector<RawTerm> TermExtractor::Extract(std::string_view lang, std::string_v
     }
   };
   add_field(title, true);
+  if (options_.max_body_bytes > 0 && text.size() > options_.max_body_bytes) {
+    size_t cut = text.rfind(' ', options_.max_body_bytes);
+    text = text.substr(0, cut == std::string_view::npos ? options_.max_body_bytes : cut);
+  }
   add_field(text, false);
   for (const std::string& place : places) {
     std::string folded = Fold(place);

@@ -177,6 +177,7 @@ TEST(StoriesEvents, Sweep) {
   for (double th = 0.05; th <= 0.5; th += 0.05) {
     Options o;
     o.join_threshold = th;
+    if (const char* v = std::getenv("HW_SWEEP_BODY")) o.terms.max_body_bytes = std::atoi(v);
     ClusterRun run = Cluster(data, o);
     std::map<int64_t, int> sizes;
     for (size_t i = 0; i < data.size(); ++i) if (data[i].gold == 1) sizes[run.predicted[i]]++;
