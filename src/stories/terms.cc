@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/text.h"
@@ -69,6 +69,8 @@ struct Counts {
   bool independent = false;
 };
 
+constexpr size_t kStemCacheSize = 100000;
+
 double Sublinear(double c) { return c > 0 ? 1 + std::log(c) : 0; }
 
 }  // namespace
@@ -77,6 +79,8 @@ struct TermExtractor::Stemmers {
   sb_stemmer* en = nullptr;
   sb_stemmer* es = nullptr;
   sb_stemmer* pt = nullptr;
+  // Word -> stem caches (Snowball is the costliest step per token).
+  std::unordered_map<std::string, std::string> en_cache, es_cache, pt_cache;
   ~Stemmers() {
     for (sb_stemmer* s : {en, es, pt}) {
       if (s != nullptr) sb_stemmer_delete(s);
@@ -104,16 +108,24 @@ std::string TermExtractor::Stem(std::string_view lang, const std::string& folded
   if (lang == "es") s = stemmers_->es;
   if (lang == "pt") s = stemmers_->pt;
   if (s == nullptr) return folded;
+  auto& cache = lang == "en" ? stemmers_->en_cache : lang == "es" ? stemmers_->es_cache
+                                                                  : stemmers_->pt_cache;
+  auto hit = cache.find(folded);
+  if (hit != cache.end()) return hit->second;
   const sb_symbol* out = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(folded.data()),
                                          static_cast<int>(folded.size()));
   if (out == nullptr) return folded;
-  return std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(s));
+  std::string stem(reinterpret_cast<const char*>(out), sb_stemmer_length(s));
+  if (cache.size() >= kStemCacheSize) cache.clear();  // crude bound; refills with hot words
+  cache.emplace(folded, stem);
+  return stem;
 }
 
 std::vector<RawTerm> TermExtractor::Extract(std::string_view lang, std::string_view title,
                                             std::string_view text,
                                             const std::vector<std::string>& places) {
-  std::map<std::string, Counts> counts;
+  std::unordered_map<std::string, Counts> counts;
+  counts.reserve(256);
   auto add_field = [&](std::string_view field, bool is_title) {
     std::vector<Token> tokens = Tokenize(field);
     // A Title Case headline capitalises every content word: capitals say nothing there.
@@ -174,6 +186,7 @@ std::vector<RawTerm> TermExtractor::Extract(std::string_view lang, std::string_v
   }
   std::vector<RawTerm> out;
   out.reserve(counts.size());
+  // Sorted output keeps the result independent of hash order.
   for (auto& [key, c] : counts) {
     RawTerm r;
     r.term = key;
@@ -184,6 +197,8 @@ std::vector<RawTerm> TermExtractor::Extract(std::string_view lang, std::string_v
     r.independent = c.independent;
     if (r.tf > 0) out.push_back(std::move(r));
   }
+  std::sort(out.begin(), out.end(),
+            [](const RawTerm& x, const RawTerm& y) { return x.term < y.term; });
   return out;
 }
 
