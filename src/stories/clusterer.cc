@@ -15,6 +15,7 @@
 #include "stories/clusterer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -116,7 +117,8 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   for (RawTerm& t : raw) {
     auto [it, inserted] = r.term_index.try_emplace(t.term, static_cast<TermId>(r.terms.size()));
     if (inserted) {
-      r.terms.push_back(TermInfo{t.term, std::move(t.surface), 0, t.independent});
+      r.terms.push_back(
+          TermInfo{.text = t.term, .surface = std::move(t.surface), .independent = t.independent});
       r.postings.emplace_back();
     }
     TermInfo& info = r.terms[it->second];
@@ -129,8 +131,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     double idf;
     if (o.idf_by_story) {
       double ns = static_cast<double>(r.counted_stories);
-      stop = r.counted_stories >= o.stop_min_docs &&
-             info.sf > o.stop_df_fraction * ns;
+      stop = r.counted_stories >= o.stop_min_docs && info.sf > o.stop_df_fraction * ns;
       idf = stop ? 0 : std::log((ns + 2) / (info.sf + 1));
     } else {
       idf = stop ? 0 : std::log((n + 1) / info.df);
@@ -349,6 +350,30 @@ bool StoryClusterer::IsDormant(StoryId id, UnixSeconds now) const {
   if (id < 1 || id > static_cast<StoryId>(rep_->stories.size())) return false;
   return static_cast<double>(now - rep_->stories[id - 1].last_seen) >
          rep_->options.dormant_after_days * kSecondsPerDay;
+}
+
+StatusOr<Story> StoryClusterer::Describe(StoryId id, UnixSeconds now) const {
+  if (id < 1 || id > static_cast<StoryId>(rep_->stories.size())) {
+    return Status::NotFound("story " + std::to_string(id) + " is not in the clusterer");
+  }
+  const StoryState& s = rep_->stories[id - 1];
+  Story story;
+  story.id = id;
+  story.title = s.title;
+  story.first_seen = s.first_seen;
+  story.last_seen = s.last_seen;
+  story.status = IsDormant(id, now) ? StoryStatus::kDormant : StoryStatus::kActive;
+  story.key_terms = KeyTerms(id);
+  double best = 0;
+  for (const auto& [t, w] : s.centroid) {
+    const TermInfo& info = rep_->terms[t];
+    if (info.text.size() == 3 && info.text[0] == '@' && w > best) {
+      best = w;
+      story.country = {static_cast<char>(std::toupper(static_cast<unsigned char>(info.text[1]))),
+                       static_cast<char>(std::toupper(static_cast<unsigned char>(info.text[2])))};
+    }
+  }
+  return story;
 }
 
 size_t StoryClusterer::story_count() const { return rep_->stories.size(); }

@@ -63,7 +63,7 @@ struct StoryClusterer::Rep {
   int64_t counted_stories = 0;  // stories with at least sf_min_story_size articles
   std::vector<TermInfo> terms;
   std::unordered_map<std::string, TermId> term_index;
-  std::vector<StoryState> stories;  // stories[i].id == i + 1
+  std::vector<StoryState> stories;              // stories[i].id == i + 1
   std::vector<std::vector<uint32_t>> postings;  // term id -> story indices with it in centroid
   // Scratch for scoring (dense by story index), reused across Assign calls.
   std::vector<double> dot, dot_indep;

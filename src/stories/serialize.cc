@@ -137,7 +137,8 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
   for (uint64_t i = 0; i < n; ++i) {
     TermInfo& t = r.terms[i];
     uint8_t indep = 0;
-    if (!in.GetStr(&t.text) || !in.GetStr(&t.surface) || !in.Get(&t.df) || !in.Get(&t.sf) || !in.Get(&indep)) {
+    if (!in.GetStr(&t.text) || !in.GetStr(&t.surface) || !in.Get(&t.df) || !in.Get(&t.sf) ||
+        !in.Get(&indep)) {
       return bad("term", in.pos());
     }
     t.independent = indep != 0;

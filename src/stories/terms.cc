@@ -17,17 +17,20 @@ namespace {
 // short on purpose: the clusterer's online IDF zeroes every other term that most articles share.
 const std::unordered_set<std::string_view>& SeedStopWords(std::string_view lang) {
   static const std::unordered_set<std::string_view> kEn = {
-      "the", "of", "and", "to", "in", "for", "on", "is", "at", "by", "with", "as", "be", "it",
-      "an", "was", "that", "from", "are", "has", "its", "his", "her", "he", "she", "they", "we",
-      "this", "or", "but", "not", "have", "had", "were", "will", "said", "says", "after", "new"};
+      "the",  "of",   "and", "to",   "in",   "for",  "on",   "is",    "at",  "by",
+      "with", "as",   "be",  "it",   "an",   "was",  "that", "from",  "are", "has",
+      "its",  "his",  "her", "he",   "she",  "they", "we",   "this",  "or",  "but",
+      "not",  "have", "had", "were", "will", "said", "says", "after", "new"};
   static const std::unordered_set<std::string_view> kEs = {
-      "de", "la", "que", "el", "en", "los", "del", "se", "las", "por", "un", "para", "con", "una",
-      "su", "al", "lo", "como", "mas", "pero", "sus", "le", "ya", "fue", "este", "ha", "es",
-      "son", "entre", "sin", "sobre", "tambien", "dijo", "ser", "y", "o", "a"};
+      "de",    "la",      "que",  "el",  "en",   "los", "del", "se",   "las",   "por",
+      "un",    "para",    "con",  "una", "su",   "al",  "lo",  "como", "mas",   "pero",
+      "sus",   "le",      "ya",   "fue", "este", "ha",  "es",  "son",  "entre", "sin",
+      "sobre", "tambien", "dijo", "ser", "y",    "o",   "a"};
   static const std::unordered_set<std::string_view> kPt = {
-      "de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "uma", "os", "no", "se",
-      "na", "por", "mais", "as", "dos", "como", "mas", "ao", "ele", "das", "seu", "sua", "ou",
-      "foi", "ser", "nos", "ja", "sobre", "tambem", "disse", "pelo", "pela"};
+      "de",   "a",   "o",     "que",    "e",     "do",   "da",  "em",   "um",  "para",
+      "com",  "uma", "os",    "no",     "se",    "na",   "por", "mais", "as",  "dos",
+      "como", "mas", "ao",    "ele",    "das",   "seu",  "sua", "ou",   "foi", "ser",
+      "nos",  "ja",  "sobre", "tambem", "disse", "pelo", "pela"};
   static const std::unordered_set<std::string_view> kNone;
   if (lang == "en") return kEn;
   if (lang == "es") return kEs;
@@ -108,8 +111,9 @@ std::string TermExtractor::Stem(std::string_view lang, const std::string& folded
   if (lang == "es") s = stemmers_->es;
   if (lang == "pt") s = stemmers_->pt;
   if (s == nullptr) return folded;
-  auto& cache = lang == "en" ? stemmers_->en_cache : lang == "es" ? stemmers_->es_cache
-                                                                  : stemmers_->pt_cache;
+  auto& cache = lang == "en"   ? stemmers_->en_cache
+                : lang == "es" ? stemmers_->es_cache
+                               : stemmers_->pt_cache;
   auto hit = cache.find(folded);
   if (hit != cache.end()) return hit->second;
   const sb_symbol* out = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(folded.data()),

@@ -48,9 +48,9 @@ struct TermOptions {
 };
 
 struct RawTerm {
-  std::string term;     // the key: stem, number, or "@place"
-  std::string surface;  // a readable form (the folded token as seen)
-  double tf = 0;        // > 0, see the header comment
+  std::string term;          // the key: stem, number, or "@place"
+  std::string surface;       // a readable form (the folded token as seen)
+  double tf = 0;             // > 0, see the header comment
   bool independent = false;  // entity, number or place: comparable across languages
 };
 
@@ -63,8 +63,8 @@ class TermExtractor {
 
   // Terms of one article, sorted by term, each term once. lang is "en", "es", "pt" or anything
   // else (no stemming then).
-  std::vector<RawTerm> Extract(std::string_view lang, std::string_view title,
-                               std::string_view text, const std::vector<std::string>& places);
+  std::vector<RawTerm> Extract(std::string_view lang, std::string_view title, std::string_view text,
+                               const std::vector<std::string>& places);
 
   // True for the seed stop words of lang (the few most frequent function words of each
   // language); the clusterer removes the rest of the frequent terms from the data (IDF).

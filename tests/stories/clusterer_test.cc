@@ -110,12 +110,14 @@ TEST(StoryClusterer, DormantStoryRevivesOnCloseMatch) {
   EXPECT_TRUE(c.IsDormant(1, later));
   EXPECT_FALSE(c.IsDormant(999, later));
   // A close match after 60 days revives story 1.
-  Assignment x = c.Assign(Make(200, later, "Oaxaca earthquake magnitude 7.1: rescuers search buildings"));
+  Assignment x =
+      c.Assign(Make(200, later, "Oaxaca earthquake magnitude 7.1: rescuers search buildings"));
   EXPECT_EQ(x.story, 1);
   EXPECT_TRUE(x.revived);
   EXPECT_FALSE(c.IsDormant(1, later + kDay));
   // The next article inside the window joins without a revival.
-  Assignment y = c.Assign(Make(201, later + kDay, "Oaxaca earthquake aftershocks damage buildings"));
+  Assignment y =
+      c.Assign(Make(201, later + kDay, "Oaxaca earthquake aftershocks damage buildings"));
   EXPECT_EQ(y.story, 1);
   EXPECT_FALSE(y.revived);
 }
@@ -156,6 +158,26 @@ TEST(StoryClusterer, CrossLanguageJoinsOnEntitiesNumbersPlaces) {
                                "La nueva biblioteca central de Monterrey abrió sus puertas.", "es");
   other.places = {"Monterrey", "MX"};
   EXPECT_NE(c.Assign(other).story, first.story);
+}
+
+TEST(StoryClusterer, DescribeFillsTheModelStory) {
+  StoryClusterer c;
+  ArticleFeatures a = Make(1, kT0, "Earthquake strikes Oaxaca", "Rescuers search buildings.");
+  a.places = {"Oaxaca", "MX"};
+  ArticleFeatures b = Make(2, kT0 + 3600, "Oaxaca earthquake: rescuers search buildings");
+  b.places = {"MX"};
+  ASSERT_EQ(c.Assign(a).story, 1);
+  ASSERT_EQ(c.Assign(b).story, 1);
+  StatusOr<Story> s = c.Describe(1, kT0 + kDay);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->id, 1);
+  EXPECT_EQ(s->country, "MX") << ::testing::PrintToString(c.KeyTerms(1, 20));
+  EXPECT_EQ(s->first_seen, kT0);
+  EXPECT_EQ(s->last_seen, kT0 + 3600);
+  EXPECT_EQ(s->status, StoryStatus::kActive);
+  EXPECT_FALSE(s->key_terms.empty());
+  EXPECT_EQ(c.Describe(1, kT0 + 90 * kDay)->status, StoryStatus::kDormant);
+  EXPECT_EQ(c.Describe(7, kT0).status().code(), StatusCode::kNotFound);
 }
 
 TEST(StoryClusterer, SerializeRoundTripGivesIdenticalAssignments) {
@@ -207,10 +229,11 @@ TEST(StoryClusterer, CentroidsStayBounded) {
   Options o;
   o.centroid_terms = 5;
   StoryClusterer c(o);
-  std::vector<std::string> words = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot",
-                                    "golf", "hotel", "india", "juliet", "kilo", "lima"};
+  std::vector<std::string> words = {"alpha", "bravo", "charlie", "delta",  "echo", "foxtrot",
+                                    "golf",  "hotel", "india",   "juliet", "kilo", "lima"};
   for (int i = 0; i < 12; ++i) {
-    ArticleFeatures a = Make(i + 1, kT0 + i, "Zanzibar ferry " + words[i] + " " + words[(i + 1) % 12]);
+    ArticleFeatures a =
+        Make(i + 1, kT0 + i, "Zanzibar ferry " + words[i] + " " + words[(i + 1) % 12]);
     a.linked_stories = {i == 0 ? 0 : 1};
     (void)c.Assign(a);
   }

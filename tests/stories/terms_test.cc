@@ -9,7 +9,8 @@ namespace headwater::stories {
 namespace {
 
 const RawTerm* Find(const std::vector<RawTerm>& terms, const std::string& key) {
-  auto it = std::find_if(terms.begin(), terms.end(), [&](const RawTerm& t) { return t.term == key; });
+  auto it =
+      std::find_if(terms.begin(), terms.end(), [&](const RawTerm& t) { return t.term == key; });
   return it == terms.end() ? nullptr : &*it;
 }
 
@@ -32,7 +33,8 @@ TEST(TermExtractor, StemsPerLanguageAndDropsSeedStopWords) {
 
 TEST(TermExtractor, EntitiesNumbersAndPlacesAreLanguageIndependent) {
   TermExtractor x;
-  auto es = x.Extract("es", "", "El presidente Putin llegó a Helsinki con 300 asesores.", {"Finland"});
+  auto es =
+      x.Extract("es", "", "El presidente Putin llegó a Helsinki con 300 asesores.", {"Finland"});
   const RawTerm* putin = Find(es, "putin");
   ASSERT_NE(putin, nullptr);
   EXPECT_TRUE(putin->independent);
@@ -42,7 +44,8 @@ TEST(TermExtractor, EntitiesNumbersAndPlacesAreLanguageIndependent) {
   const RawTerm* place = Find(es, "@finland");
   ASSERT_NE(place, nullptr);
   EXPECT_TRUE(place->independent);
-  // Sentence-initial "El" is not an entity (and is a seed stop word anyway); "presidente" is a word.
+  // Sentence-initial "El" is not an entity (and is a seed stop word anyway); "presidente" is a
+  // word.
   const RawTerm* pres = Find(es, "president");
   ASSERT_NE(pres, nullptr);
   EXPECT_FALSE(pres->independent);
