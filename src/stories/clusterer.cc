@@ -98,6 +98,56 @@ void StoryClusterer::Rep::RebuildIndex() {
   }
 }
 
+void StoryClusterer::Rep::PruneTerms() {
+  // Single-article stories quiet for longer than the window are forgotten as vectors (their id,
+  // title and times stay): they are the bulk of the stories and rarely come back.
+  for (StoryState& s : stories) {
+    if (s.size <= 1 && latest_time - s.last_seen > options.window_days * kSecondsPerDay) {
+      s.centroid.clear();
+      s.exemplars.clear();
+    }
+  }
+  // Keep every term some story still uses; of the rest keep those in two or more stories.
+  std::vector<char> keep(terms.size(), 0);
+  for (const StoryState& s : stories) {
+    for (const auto& [t, w] : s.centroid) keep[t] = 1;
+    for (const auto& e : s.exemplars) {
+      for (const auto& [t, w] : e) keep[t] = 1;
+    }
+  }
+  size_t kept = 0;
+  for (size_t t = 0; t < terms.size(); ++t) kept += keep[t];
+  // Rare terms go only while there is room for them: at most half of max_terms survive.
+  for (size_t t = 0; t < terms.size() && kept < options.max_terms / 2; ++t) {
+    if (!keep[t] && terms[t].sf >= 2) {
+      keep[t] = 1;
+      ++kept;
+    }
+  }
+  std::vector<TermId> remap(terms.size(), 0);
+  std::vector<TermInfo> survivors;
+  survivors.reserve(kept);
+  for (size_t t = 0; t < terms.size(); ++t) {
+    if (!keep[t]) continue;
+    remap[t] = static_cast<TermId>(survivors.size());
+    survivors.push_back(std::move(terms[t]));
+  }
+  terms = std::move(survivors);
+  term_index.clear();
+  for (size_t t = 0; t < terms.size(); ++t)
+    term_index.emplace(terms[t].text, static_cast<TermId>(t));
+  // Ids keep their order, so centroids stay sorted by term id.
+  for (StoryState& s : stories) {
+    for (auto& [t, w] : s.centroid) t = remap[t];
+    for (auto& e : s.exemplars) {
+      for (auto& [t, w] : e) t = remap[t];
+    }
+  }
+  RebuildIndex();
+  // Hysteresis: when live stories hold most terms, do not prune again at the very next article.
+  next_prune_at = terms.size() + terms.size() / 4;
+}
+
 StoryClusterer::StoryClusterer(Options options) : rep_(std::make_unique<Rep>(std::move(options))) {}
 StoryClusterer::~StoryClusterer() = default;
 StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
@@ -108,6 +158,10 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   const Options& o = r.options;
 
   // 1. Terms and document frequencies.
+  r.latest_time = std::max(r.latest_time, a.time);
+  if (o.max_terms > 0 && r.terms.size() >= std::max<uint64_t>(o.max_terms, r.next_prune_at)) {
+    r.PruneTerms();
+  }
   std::vector<RawTerm> raw = r.extractor.Extract(a.lang, a.title, a.text, a.places);
   r.docs += 1;
   std::vector<std::pair<TermId, double>> weighted;
@@ -377,6 +431,7 @@ StatusOr<Story> StoryClusterer::Describe(StoryId id, UnixSeconds now) const {
 }
 
 size_t StoryClusterer::story_count() const { return rep_->stories.size(); }
+size_t StoryClusterer::term_count() const { return rep_->terms.size(); }
 int64_t StoryClusterer::article_count() const { return rep_->docs; }
 
 }  // namespace headwater::stories

@@ -4,13 +4,14 @@
 // An article becomes a TF-IDF vector (terms.h: stems per language, entities, numbers, places;
 // IDF learned online from the stream, terms that most articles share weigh ~0). A story is the
 // sum of its articles' unit vectors, truncated to its top Options::centroid_terms terms, so the
-// memory of a story is bounded. Candidate stories come from an inverted index over centroid
-// terms; the score of a candidate is the cosine of article and centroid times a time decay.
-// A story whose last article is older than window_days is matched only under the stricter
-// revive_threshold; one older than dormant_after_days is dormant and such a match revives it.
-// An article in a language the story has not seen is also compared on its language-independent
-// terms only (entities, numbers, places) under cross_language_threshold. An article that links,
-// cites or copies an article of a known story joins that story whatever the text says.
+// memory of a story is bounded; the vocabulary is bounded by Options::max_terms. Candidate stories
+// come from an inverted index over centroid terms; the score of a candidate is the cosine of
+// article and centroid times a time decay. A story whose last article is older than window_days is
+// matched only under the stricter revive_threshold; one older than dormant_after_days is dormant
+// and such a match revives it. An article in a language the story has not seen is also compared on
+// its language-independent terms only (entities, numbers, places) under cross_language_threshold.
+// An article that links, cites or copies an article of a known story joins that story whatever the
+// text says.
 //
 // Determinism: the same stream gives the same assignments (no hashing order, no clock, ties go
 // to the lower StoryId), and so does a clusterer restored by Deserialize.
@@ -87,6 +88,12 @@ struct Options {
   size_t exemplars = 0;
   size_t exemplar_candidates = 8;
   double exemplar_threshold = 0.5;
+  // Memory bound of the vocabulary (terms with their frequencies): when it reaches max_terms,
+  // single-article stories quiet for more than window_days lose their vectors (they can no
+  // longer be joined; id, title and times stay), and terms no story vector holds are forgotten,
+  // rare ones first (see Rep::PruneTerms); a forgotten term counts as unseen if it comes back.
+  // 0 = unbounded. Roughly 200 bytes per term.
+  size_t max_terms = 500000;
   TermOptions terms;
 };
 
@@ -136,6 +143,8 @@ class StoryClusterer {
   // Number of stories so far, and of articles assigned.
   size_t story_count() const;
   int64_t article_count() const;
+  // Terms in the vocabulary (bounded by Options::max_terms).
+  size_t term_count() const;
 
   // Whole state as bytes (versioned binary; the store keeps it). Options are not included.
   std::string Serialize() const;

@@ -54,13 +54,20 @@ struct StoryClusterer::Rep {
   void Reindex(size_t story_index, const std::vector<std::pair<TermId, double>>& old_centroid);
   // Rebuilds the whole inverted index and norms (after Deserialize).
   void RebuildIndex();
+  // Forgets the vectors of single-article stories quiet for more than window_days, then drops
+  // terms no story centroid or exemplar holds, keeping (while under max_terms / 2) those
+  // found in two or more stories, and renumbers the rest in their old order.
+  void PruneTerms();
   void ComputeNorms(StoryState& s) const;
 
   Options options;
   TermExtractor extractor;
   int64_t docs = 0;
   StoryId next_id = 1;
-  int64_t counted_stories = 0;  // stories with at least sf_min_story_size articles
+  int64_t counted_stories = 0;
+  UnixSeconds latest_time = 0;  // latest article time seen (derived from stories on load)
+  uint64_t next_prune_at = 0;   // PruneTerms runs when terms reach max(max_terms, this)  // stories
+                                // with at least sf_min_story_size articles
   std::vector<TermInfo> terms;
   std::unordered_map<std::string, TermId> term_index;
   std::vector<StoryState> stories;              // stories[i].id == i + 1

@@ -1,13 +1,14 @@
 // StoryClusterer state as bytes: a versioned little-endian binary layout.
 //
 //   "HWSTORY1"
-//   u64 docs, u64 next_id
+//   u64 docs, u64 next_id, u64 next_prune_at
 //   u64 term count, then per term: str text, str surface, u32 df, u8 independent
 //   u64 story count, then per story: i64 id, i64 first_seen, i64 last_seen, u32 size, u8 langs,
 //       str title, f64 title_score, vec centroid, u64 exemplar count, vec exemplars...
 // where vec = u64 size + (u32 term, f64 weight) pairs sorted by term
 // and str = u64 length + bytes and f64 is the IEEE-754 bit pattern, so a round trip is exact
 // and a restored clusterer makes the same assignments. Norms and the inverted index are rebuilt.
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 
@@ -96,6 +97,7 @@ std::string StoryClusterer::Serialize() const {
   w.out().append(kMagic);
   w.Put<int64_t>(r.docs);
   w.Put<int64_t>(r.next_id);
+  w.Put<uint64_t>(r.next_prune_at);
   w.Put<uint64_t>(r.terms.size());
   for (const TermInfo& t : r.terms) {
     w.PutStr(t.text);
@@ -130,7 +132,8 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
   StoryClusterer c(std::move(options));
   Rep& r = *c.rep_;
   uint64_t n = 0;
-  if (!in.Get(&r.docs) || !in.Get(&r.next_id) || !in.Get(&n) || !in.Plausible(n, 25)) {
+  if (!in.Get(&r.docs) || !in.Get(&r.next_id) || !in.Get(&r.next_prune_at) || !in.Get(&n) ||
+      !in.Plausible(n, 25)) {
     return bad("header", in.pos());
   }
   r.terms.resize(n);
@@ -167,6 +170,7 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
     return bad("trailer", in.pos());
   }
   r.RebuildIndex();
+  for (const StoryState& s : r.stories) r.latest_time = std::max(r.latest_time, s.last_seen);
   r.dot.assign(r.stories.size(), 0);
   r.dot_indep.assign(r.stories.size(), 0);
   return c;

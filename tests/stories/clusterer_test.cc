@@ -241,5 +241,33 @@ TEST(StoryClusterer, CentroidsStayBounded) {
   EXPECT_EQ(c.KeyTerms(1, 100).size(), 5u);
 }
 
+TEST(StoryClusterer, VocabularyStaysBoundedAndStateStaysUsable) {
+  Options o;
+  o.max_terms = 60;
+  StoryClusterer c(o);
+  // Many one-off articles, a day apart, long before the stream: singletons that expire.
+  for (int i = 0; i < 40; ++i) {
+    std::string n = std::to_string(i);
+    (void)c.Assign(Make(1000 + i, kT0 - (100 - i) * kDay,
+                        "word" + n + "x unusual" + n + "y rarity" + n + "z"));
+    EXPECT_LE(c.term_count(), o.max_terms + 10);  // at most one article over the bound
+  }
+  for (const auto& a : Stream()) (void)c.Assign(a);
+  EXPECT_LE(c.term_count(), o.max_terms + 10);
+  Assignment x = c.Assign(Make(2000, kT0 + kDay, "Oaxaca earthquake rescuers search buildings"));
+  EXPECT_FALSE(x.is_new);
+  EXPECT_NE(c.Title(x.story).find("Oaxaca"), std::string::npos);
+  // Round trip after pruning gives the same state and the same next assignments.
+  StatusOr<StoryClusterer> d = StoryClusterer::Deserialize(c.Serialize(), o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->Serialize(), c.Serialize());
+  for (int i = 0; i < 20; ++i) {
+    ArticleFeatures a =
+        Make(3000 + i, kT0 + 2 * kDay + i, "Late filler " + std::to_string(i) + "q");
+    EXPECT_EQ(c.Assign(a).story, d->Assign(a).story);
+  }
+  EXPECT_EQ(d->Serialize(), c.Serialize());
+}
+
 }  // namespace
 }  // namespace headwater::stories
