@@ -1,17 +1,20 @@
 // Single-pass story clustering (a streaming variant of centroid-based "topic detection and
 // tracking", Allan et al. 1998). For each article, in order:
-//   1. extract raw terms (terms.h), register new terms, count document frequencies;
-//   2. weight tf x idf, idf = ln((N + 1) / df) learned from the stream so far, zero for the
-//      data-derived stop words (df/N > stop_df_fraction once N >= stop_min_docs); keep the top
-//      article_terms; L2-normalise;
+//   1. extract raw terms (terms.h), register new terms, count frequencies; when the vocabulary
+//      reaches max_terms, prune it first (PruneTerms);
+//   2. weight tf x idf with idf learned from the stream so far: by default over STORIES,
+//      idf = ln((S + 2) / (sf + 1)), so a story's own burst does not make its key terms look
+//      common; zero for data-derived stop words (share of stories > stop_df_fraction); keep the
+//      top article_terms; L2-normalise;
 //   3. if linked_stories names a known story, join the one named most often (ties: lowest id);
 //   4. otherwise accumulate dot products with every story sharing a term, through the inverted
-//      index (exact over the truncated centroids), score = cosine x time decay, and pick the
-//      best story whose score passes its rule (join_threshold inside the window,
+//      index (exact over the truncated centroids); score = cosine x time decay x size prior,
+//      clamped to [0,1]; optionally also the best cosine with a recent member (exemplars); pick
+//      the best story whose score passes its rule (join_threshold inside the window,
 //      revive_threshold beyond it, cross_language_threshold on language-independent terms for a
 //      language new to the story); ties go to the lower StoryId;
-//   5. join it (centroid += article vector, truncate to centroid_terms, update the index), or
-//      start a new story.
+//   5. join it (centroid += article vector, truncate to centroid_terms, update the index and
+//      story frequencies), or start a new story.
 #include "stories/clusterer.h"
 
 #include <algorithm>

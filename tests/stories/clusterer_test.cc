@@ -181,21 +181,25 @@ TEST(StoryClusterer, DescribeFillsTheModelStory) {
 }
 
 TEST(StoryClusterer, SerializeRoundTripGivesIdenticalAssignments) {
-  std::vector<ArticleFeatures> s = Stream();
-  StoryClusterer a;
-  for (size_t i = 0; i < 6; ++i) (void)a.Assign(s[i]);
-  std::string bytes = a.Serialize();
-  StatusOr<StoryClusterer> b = StoryClusterer::Deserialize(bytes, Options{});
-  ASSERT_TRUE(b.ok()) << b.status().ToString();
-  EXPECT_EQ(b->Serialize(), bytes);
-  for (size_t i = 6; i < s.size(); ++i) {
-    Assignment x = a.Assign(s[i]), y = b->Assign(s[i]);
-    EXPECT_EQ(x.story, y.story) << i;
-    EXPECT_EQ(x.is_new, y.is_new) << i;
-    EXPECT_EQ(x.score, y.score) << i;  // bit-identical
+  Options with_exemplars;
+  with_exemplars.exemplars = 3;
+  for (const Options& o : {Options{}, with_exemplars}) {
+    std::vector<ArticleFeatures> s = Stream();
+    StoryClusterer a(o);
+    for (size_t i = 0; i < 6; ++i) (void)a.Assign(s[i]);
+    std::string bytes = a.Serialize();
+    StatusOr<StoryClusterer> b = StoryClusterer::Deserialize(bytes, o);
+    ASSERT_TRUE(b.ok()) << b.status().ToString();
+    EXPECT_EQ(b->Serialize(), bytes);
+    for (size_t i = 6; i < s.size(); ++i) {
+      Assignment x = a.Assign(s[i]), y = b->Assign(s[i]);
+      EXPECT_EQ(x.story, y.story) << i;
+      EXPECT_EQ(x.is_new, y.is_new) << i;
+      EXPECT_EQ(x.score, y.score) << i;  // bit-identical
+    }
+    EXPECT_EQ(a.Serialize(), b->Serialize());
+    EXPECT_EQ(a.Title(1), b->Title(1));
   }
-  EXPECT_EQ(a.Serialize(), b->Serialize());
-  EXPECT_EQ(a.Title(1), b->Title(1));
 }
 
 TEST(StoryClusterer, DeserializeRejectsCorruptBytes) {
