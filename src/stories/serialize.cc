@@ -1,13 +1,17 @@
-// StoryClusterer state as bytes: a versioned little-endian binary layout.
+// StoryClusterer state as bytes: a versioned binary layout in host byte order (little-endian on
+// every target we build for).
 //
 //   "HWSTORY1"
 //   u64 docs, u64 next_id, u64 next_prune_at
-//   u64 term count, then per term: str text, str surface, u32 df, u8 independent
+//   u64 term count, then per term: str text, str surface, u32 df, u32 sf, u8 independent
 //   u64 story count, then per story: i64 id, i64 first_seen, i64 last_seen, u32 size, u8 langs,
 //       str title, f64 title_score, vec centroid, u64 exemplar count, vec exemplars...
+//   u64 XXH64 of everything before it
 // where vec = u64 size + (u32 term, f64 weight) pairs sorted by term
 // and str = u64 length + bytes and f64 is the IEEE-754 bit pattern, so a round trip is exact
 // and a restored clusterer makes the same assignments. Norms and the inverted index are rebuilt.
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cstring>
 #include <type_traits>
@@ -119,6 +123,8 @@ std::string StoryClusterer::Serialize() const {
     w.Put<uint64_t>(s.exemplars.size());
     for (const auto& e : s.exemplars) PutVector(w, e);
   }
+  uint64_t sum = XXH64(w.out().data(), w.out().size(), 0);
+  w.Put<uint64_t>(sum);
   return std::move(w.out());
 }
 
@@ -128,6 +134,11 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
                               std::to_string(at));
   };
   if (bytes.substr(0, kMagic.size()) != kMagic) return bad("magic", 0);
+  if (bytes.size() < kMagic.size() + sizeof(uint64_t)) return bad("length", bytes.size());
+  uint64_t sum = 0;
+  std::memcpy(&sum, bytes.data() + bytes.size() - sizeof(sum), sizeof(sum));
+  bytes.remove_suffix(sizeof(sum));
+  if (XXH64(bytes.data(), bytes.size(), 0) != sum) return bad("checksum", bytes.size());
   Reader in(bytes.substr(kMagic.size()));
   StoryClusterer c(std::move(options));
   Rep& r = *c.rep_;

@@ -210,6 +210,9 @@ TEST(StoryClusterer, DeserializeRejectsCorruptBytes) {
   EXPECT_FALSE(StoryClusterer::Deserialize("HWSTORY1", Options{}).ok());
   EXPECT_FALSE(StoryClusterer::Deserialize(bytes.substr(0, bytes.size() - 3), Options{}).ok());
   EXPECT_FALSE(StoryClusterer::Deserialize(bytes + "x", Options{}).ok());
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x01;  // one bit inside the state: the checksum catches it
+  EXPECT_FALSE(StoryClusterer::Deserialize(flipped, Options{}).ok());
   std::string wrong = bytes;
   wrong[0] = 'X';
   StatusOr<StoryClusterer> r = StoryClusterer::Deserialize(wrong, Options{});
