@@ -20,6 +20,8 @@ namespace {
 using testing::Labelled;
 
 struct ClusterRun {
+  std::string largest_title;               // Title() of the largest predicted story
+  std::vector<std::string> largest_terms;  // its KeyTerms()
   std::vector<int64_t> predicted, gold;
   double seconds = 0;
 };
@@ -31,6 +33,14 @@ ClusterRun Cluster(const std::vector<Labelled>& data, const Options& options) {
   for (const Labelled& l : data) run.predicted.push_back(c.Assign(l.features).story);
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   for (const Labelled& l : data) run.gold.push_back(l.gold);
+  std::map<int64_t, int> sizes;
+  for (int64_t s : run.predicted) sizes[s]++;
+  int64_t largest = 0;
+  for (const auto& [s, n] : sizes) {
+    if (largest == 0 || n > sizes[largest]) largest = s;
+  }
+  run.largest_title = c.Title(largest);
+  run.largest_terms = c.KeyTerms(largest);
   return run;
 }
 
@@ -118,6 +128,10 @@ TEST(StoriesEvents, HelsinkiIsOneStoryAndOthersStayOut) {
       "R %.3f F1 %.3f; %.0f assignments/s\n",
       coverage, helsinki_stories.size(), mixed, b.precision, b.recall, b.f1,
       data.size() / run.seconds);
+  std::printf("largest story: \"%s\" [", run.largest_title.c_str());
+  for (const auto& t : run.largest_terms) std::printf(" %s", t.c_str());
+  std::printf(" ]\n");
+  EXPECT_NE(run.largest_title.find("Putin"), std::string::npos) << run.largest_title;
   EXPECT_GE(coverage, 0.95);
   EXPECT_EQ(mixed, 0u);
   EXPECT_DOUBLE_EQ(b.precision, 1.0);
