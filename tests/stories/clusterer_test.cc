@@ -55,7 +55,9 @@ TEST(StoryClusterer, AllocatesSequentialIdsAndGroupsHappenings) {
   EXPECT_TRUE(as[0].is_new);
   StoryId next = 1;
   for (const Assignment& x : as) {
-    if (x.is_new) EXPECT_EQ(x.story, next++);
+    if (x.is_new) {
+      EXPECT_EQ(x.story, next++);
+    }
     EXPECT_GE(x.score, 0);
     EXPECT_LE(x.score, 1);
   }
