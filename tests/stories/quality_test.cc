@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "stories/clusterer.h"
 #include "stories/evaluate.h"
@@ -292,6 +294,7 @@ TEST(StoriesEvents, Sweep) {
     Options o;
     o.join_threshold = th;
     if (const char* v = std::getenv("HW_SWEEP_BODY")) o.terms.max_body_bytes = std::atoi(v);
+    if (const char* v = std::getenv("HW_SWEEP_SIZE")) o.size_prior = std::atof(v);
     ClusterRun run = Cluster(data, o);
     std::map<int64_t, int> sizes;
     for (size_t i = 0; i < data.size(); ++i)
@@ -303,5 +306,65 @@ TEST(StoriesEvents, Sweep) {
         data.size() / run.seconds);
   }
 }
+}  // namespace
+}  // namespace headwater::stories
+
+namespace headwater::stories {
+namespace {
+
+// Over-merging stress test on Spanish news (v1 2018 train + dev: 971 articles on many Mexican
+// topics, no dates, so every story stays inside the window). Sets with HW_STORIES_SWEEP=1.
+TEST(StoriesSpanish, Sweep) {
+  if (std::getenv("HW_STORIES_SWEEP") == nullptr) GTEST_SKIP() << "set HW_STORIES_SWEEP=1";
+  std::vector<ArticleFeatures> articles;
+  for (const char* name : {"spanish-news/v1-2018-train.jsonl", "spanish-news/v1-2018-dev.jsonl"}) {
+    std::string path;
+    HW_REQUIRE_SHARED_DATA(name, path);
+    std::istringstream in(testing::ReadFile(path));
+    std::string line;
+    while (std::getline(in, line)) {
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded()) continue;
+      ArticleFeatures a;
+      a.id = static_cast<ArticleId>(articles.size() + 1);
+      a.lang = "es";
+      a.title = j.value("headline", "");
+      a.text = j.value("text", "");
+      articles.push_back(std::move(a));
+    }
+  }
+  for (double th : {0.05, 0.1, 0.15, 0.2, 0.3}) {
+    Options o;
+    o.join_threshold = th;
+    if (const char* v = std::getenv("HW_SWEEP_SIZE")) o.size_prior = std::atof(v);
+    if (const char* v = std::getenv("HW_SWEEP_BODY")) o.terms.max_body_bytes = std::atoi(v);
+    StoryClusterer c(o);
+    std::map<StoryId, int> sizes;
+    std::vector<StoryId> got;
+    for (const auto& a : articles) {
+      got.push_back(c.Assign(a).story);
+      sizes[got.back()]++;
+    }
+    if (std::getenv("HW_STORIES_DIAG") != nullptr && th == 0.1) {
+      StoryId big = 0;
+      for (const auto& [s, n] : sizes) {
+        if (big == 0 || n > sizes[big]) big = s;
+      }
+      for (size_t i = 0; i < articles.size(); ++i) {
+        if (got[i] == big) std::printf("  big: %s\n", articles[i].title.substr(0, 90).c_str());
+      }
+      for (const auto& t : c.KeyTerms(big, 15)) std::printf(" %s", t.c_str());
+      std::printf("\n");
+    }
+    int largest = 0, multi = 0;
+    for (const auto& [s, n] : sizes) {
+      largest = std::max(largest, n);
+      multi += n > 1;
+    }
+    std::printf("th %.2f: %zu articles, %zu stories, %d with 2+ articles, largest %d\n", th,
+                articles.size(), sizes.size(), multi, largest);
+  }
+}
+
 }  // namespace
 }  // namespace headwater::stories
