@@ -1,6 +1,7 @@
 // Turns an article's title, text and places into weighted terms for story clustering.
 //
-// Steps, in order: tokenize (common/text.h Tokenize, which folds case and accents); drop tokens
+// Steps, in order: cut the body to its lead (max_body_bytes); tokenize (common/text.h Tokenize,
+// which folds case and accents); drop tokens
 // shorter than Options::min_token_chars and seed stop words; classify every token as
 //   - a number (only digits)                      -> kept as written, language-independent;
 //   - an entity (capitalised, not sentence-initial, not in a Title Case headline)
@@ -13,8 +14,8 @@
 // where boost is entity_weight or number_weight for those kinds, 1 otherwise. Places become
 // language-independent terms "@<folded place>" with tf = place_weight.
 // IDF is not applied here: the clusterer learns it online from the stream.
-// Thread-safety: a TermExtractor holds Snowball stemmers, which are not thread-safe; use one
-// extractor per thread.
+// Thread-safety: a TermExtractor holds Snowball stemmers and a word -> stem cache (at most 100k
+// words per language), neither thread-safe; use one extractor per thread.
 #pragma once
 
 #include <memory>
