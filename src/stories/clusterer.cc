@@ -1,0 +1,440 @@
+// Single-pass story clustering (a streaming variant of centroid-based "topic detection and
+// tracking", Allan et al. 1998). For each article, in order:
+//   1. extract raw terms (terms.h), register new terms, count frequencies; when the vocabulary
+//      reaches max_terms, prune it first (PruneTerms);
+//   2. weight tf x idf with idf learned from the stream so far: by default over STORIES,
+//      idf = ln((S + 2) / (sf + 1)), so a story's own burst does not make its key terms look
+//      common; zero for data-derived stop words (share of stories > stop_df_fraction); keep the
+//      top article_terms; L2-normalise;
+//   3. if linked_stories names a known story, join the one named most often (ties: lowest id);
+//   4. otherwise accumulate dot products with every story sharing a term, through the inverted
+//      index (exact over the truncated centroids); score = cosine x time decay x size prior,
+//      clamped to [0,1]; optionally also the best cosine with a recent member (exemplars); pick
+//      the best story whose score passes its rule (join_threshold inside the window,
+//      revive_threshold beyond it, cross_language_threshold on language-independent terms for a
+//      language new to the story); ties go to the lower StoryId;
+//   5. join it (centroid += article vector, truncate to centroid_terms, update the index and
+//      story frequencies), or start a new story.
+#include "stories/clusterer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+
+#include "stories/clusterer_state.h"
+
+namespace headwater::stories {
+namespace {
+
+constexpr double kSecondsPerDay = 86400.0;
+
+struct ArticleVector {
+  std::vector<std::pair<TermId, double>> terms;  // unit vector, sorted by term id
+  double indep_norm = 0;                         // norm of the language-independent part
+};
+
+double TimeDecay(const Options& o, double gap_days) {
+  return 1 - o.time_decay_weight * (1 - std::exp2(-gap_days / o.time_half_life_days));
+}
+
+// Dot product of two sparse vectors sorted by term id.
+double SparseDot(const std::vector<std::pair<TermId, double>>& x,
+                 const std::vector<std::pair<TermId, double>>& y) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i].first < y[j].first) {
+      ++i;
+    } else if (y[j].first < x[i].first) {
+      ++j;
+    } else {
+      sum += x[i++].second * y[j++].second;
+    }
+  }
+  return sum;
+}
+
+}  // namespace
+
+void StoryClusterer::Rep::ComputeNorms(StoryState& s) const {
+  double n = 0, ni = 0;
+  for (const auto& [t, w] : s.centroid) {
+    n += w * w;
+    if (terms[t].independent) ni += w * w;
+  }
+  s.norm = std::sqrt(n);
+  s.indep_norm = std::sqrt(ni);
+}
+
+void StoryClusterer::Rep::Reindex(size_t story_index,
+                                  const std::vector<std::pair<TermId, double>>& old_centroid) {
+  StoryState& s = stories[story_index];
+  ComputeNorms(s);
+  // Both lists are sorted by term id: walk them together.
+  size_t i = 0, j = 0;
+  const auto& now = s.centroid;
+  while (i < old_centroid.size() || j < now.size()) {
+    if (j == now.size() || (i < old_centroid.size() && old_centroid[i].first < now[j].first)) {
+      auto& list = postings[old_centroid[i].first];
+      list.erase(std::find(list.begin(), list.end(), static_cast<uint32_t>(story_index)));
+      ++i;
+    } else if (i == old_centroid.size() || now[j].first < old_centroid[i].first) {
+      postings[now[j].first].push_back(static_cast<uint32_t>(story_index));
+      ++j;
+    } else {
+      ++i;
+      ++j;
+    }
+  }
+}
+
+void StoryClusterer::Rep::RebuildIndex() {
+  postings.assign(terms.size(), {});
+  counted_stories = 0;
+  for (const StoryState& s : stories) {
+    if (s.size >= std::max<uint32_t>(1, options.sf_min_story_size)) ++counted_stories;
+  }
+  for (size_t i = 0; i < stories.size(); ++i) {
+    ComputeNorms(stories[i]);
+    for (const auto& [t, w] : stories[i].centroid) postings[t].push_back(static_cast<uint32_t>(i));
+  }
+}
+
+void StoryClusterer::Rep::PruneTerms() {
+  // Single-article stories quiet for longer than the window are forgotten as vectors (their id,
+  // title and times stay): they are the bulk of the stories and rarely come back.
+  for (StoryState& s : stories) {
+    if (s.size <= 1 && latest_time - s.last_seen > options.window_days * kSecondsPerDay) {
+      s.centroid.clear();
+      s.exemplars.clear();
+    }
+  }
+  // Keep every term some story still uses; of the rest keep those in two or more stories.
+  std::vector<char> keep(terms.size(), 0);
+  for (const StoryState& s : stories) {
+    for (const auto& [t, w] : s.centroid) keep[t] = 1;
+    for (const auto& e : s.exemplars) {
+      for (const auto& [t, w] : e) keep[t] = 1;
+    }
+  }
+  size_t kept = 0;
+  for (size_t t = 0; t < terms.size(); ++t) kept += keep[t];
+  // Rare terms go only while there is room for them: at most half of max_terms survive.
+  for (size_t t = 0; t < terms.size() && kept < options.max_terms / 2; ++t) {
+    if (!keep[t] && terms[t].sf >= 2) {
+      keep[t] = 1;
+      ++kept;
+    }
+  }
+  std::vector<TermId> remap(terms.size(), 0);
+  std::vector<TermInfo> survivors;
+  survivors.reserve(kept);
+  for (size_t t = 0; t < terms.size(); ++t) {
+    if (!keep[t]) continue;
+    remap[t] = static_cast<TermId>(survivors.size());
+    survivors.push_back(std::move(terms[t]));
+  }
+  terms = std::move(survivors);
+  term_index.clear();
+  for (size_t t = 0; t < terms.size(); ++t)
+    term_index.emplace(terms[t].text, static_cast<TermId>(t));
+  // Ids keep their order, so centroids stay sorted by term id.
+  for (StoryState& s : stories) {
+    for (auto& [t, w] : s.centroid) t = remap[t];
+    for (auto& e : s.exemplars) {
+      for (auto& [t, w] : e) t = remap[t];
+    }
+  }
+  RebuildIndex();
+  // Hysteresis: when live stories hold most terms, do not prune again at the very next article.
+  next_prune_at = terms.size() + terms.size() / 4;
+}
+
+StoryClusterer::StoryClusterer(Options options) : rep_(std::make_unique<Rep>(std::move(options))) {}
+StoryClusterer::~StoryClusterer() = default;
+StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
+StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
+
+Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
+  Rep& r = *rep_;
+  const Options& o = r.options;
+
+  // 1. Terms and document frequencies.
+  r.latest_time = std::max(r.latest_time, a.time);
+  if (o.max_terms > 0 && r.terms.size() >= std::max<uint64_t>(o.max_terms, r.next_prune_at)) {
+    r.PruneTerms();
+  }
+  std::vector<RawTerm> raw = r.extractor.Extract(a.lang, a.title, a.text, a.places);
+  r.docs += 1;
+  std::vector<std::pair<TermId, double>> weighted;
+  weighted.reserve(raw.size());
+  std::vector<TermId> ids;
+  ids.reserve(raw.size());
+  for (RawTerm& t : raw) {
+    auto [it, inserted] = r.term_index.try_emplace(t.term, static_cast<TermId>(r.terms.size()));
+    if (inserted) {
+      r.terms.push_back(
+          TermInfo{.text = t.term, .surface = std::move(t.surface), .independent = t.independent});
+      r.postings.emplace_back();
+    }
+    TermInfo& info = r.terms[it->second];
+    info.df += 1;
+    info.independent = info.independent || t.independent;
+    ids.push_back(it->second);
+    // 2. tf x idf.
+    double n = static_cast<double>(r.docs);
+    bool stop = r.docs >= o.stop_min_docs && info.df > o.stop_df_fraction * n;
+    double idf;
+    if (o.idf_by_story) {
+      double ns = static_cast<double>(r.counted_stories);
+      stop = r.counted_stories >= o.stop_min_docs && info.sf > o.stop_df_fraction * ns;
+      idf = stop ? 0 : std::log((ns + 2) / (info.sf + 1));
+    } else {
+      idf = stop ? 0 : std::log((n + 1) / info.df);
+    }
+    if (idf > 0) weighted.emplace_back(it->second, t.tf * idf);
+  }
+  if (weighted.size() > o.article_terms) {
+    std::partial_sort(weighted.begin(), weighted.begin() + o.article_terms, weighted.end(),
+                      [](const auto& x, const auto& y) {
+                        return x.second != y.second ? x.second > y.second : x.first < y.first;
+                      });
+    weighted.resize(o.article_terms);
+  }
+  std::sort(weighted.begin(), weighted.end());
+  ArticleVector av;
+  {
+    double norm = 0;
+    for (const auto& [t, w] : weighted) norm += w * w;
+    norm = std::sqrt(norm);
+    double ni = 0;
+    for (auto& [t, w] : weighted) {
+      w /= norm;
+      if (r.terms[t].independent) ni += w * w;
+    }
+    av.terms = std::move(weighted);
+    av.indep_norm = std::sqrt(ni);
+  }
+
+  Assignment result;
+  int64_t chosen = -1;  // story index
+
+  // 3. Explicit links win.
+  if (!a.linked_stories.empty()) {
+    std::map<StoryId, int> votes;
+    for (StoryId id : a.linked_stories) {
+      if (id >= 1 && id <= static_cast<StoryId>(r.stories.size())) votes[id] += 1;
+    }
+    int best_votes = 0;
+    for (const auto& [id, v] : votes) {
+      if (v > best_votes) {
+        best_votes = v;
+        chosen = id - 1;
+      }
+    }
+    if (chosen >= 0) result.score = 1;
+  }
+
+  // 4. Scores through the inverted index.
+  double best_seen = 0;
+  if (chosen < 0 && !av.terms.empty()) {
+    r.dot.resize(r.stories.size(), 0);
+    r.dot_indep.resize(r.stories.size(), 0);
+    r.touched.clear();
+    for (const auto& [t, w] : av.terms) {
+      bool indep = r.terms[t].independent;
+      for (uint32_t si : r.postings[t]) {
+        const auto& c = r.stories[si].centroid;
+        auto it = std::lower_bound(c.begin(), c.end(), std::make_pair(t, -1e300));
+        double x = w * it->second;
+        if (r.dot[si] == 0 && r.dot_indep[si] == 0) r.touched.push_back(si);
+        r.dot[si] += x;
+        if (indep) r.dot_indep[si] += x;
+      }
+    }
+    std::sort(r.touched.begin(), r.touched.end());
+    struct Candidate {
+      uint32_t si;
+      double score, exemplar_score, threshold;
+      bool passes, in_window;
+    };
+    std::vector<Candidate> cands;
+    cands.reserve(r.touched.size());
+    uint8_t lang_bit = LangBit(a.lang);
+    for (uint32_t si : r.touched) {
+      const StoryState& s = r.stories[si];
+      double cosine = s.norm > 0 ? r.dot[si] / s.norm : 0;
+      double gap_days = std::max<double>(0, a.time - s.last_seen) / kSecondsPerDay;
+      bool in_window = gap_days <= o.window_days;
+      double threshold = in_window ? o.join_threshold : o.revive_threshold;
+      double decay = TimeDecay(o, gap_days);
+      double score = cosine * decay * (1 + o.size_prior * std::log(static_cast<double>(s.size)));
+      bool passes = score >= threshold;
+      if ((s.langs & lang_bit) == 0 && s.indep_norm > 0 && av.indep_norm > 0) {
+        double cross = r.dot_indep[si] / (s.indep_norm * av.indep_norm) * decay;
+        if (cross >= std::max(threshold, o.cross_language_threshold)) passes = true;
+        score = std::max(score, std::min(cross, 1.0));
+      }
+      cands.push_back({si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window});
+      r.dot[si] = 0;
+      r.dot_indep[si] = 0;
+    }
+    // Exemplars: the closest recent member of the best few candidates (single link to recent
+    // articles catches paraphrased headlines that the averaged centroid dilutes).
+    if (o.exemplars > 0 && o.exemplar_candidates > 0) {
+      size_t k = std::min(o.exemplar_candidates, cands.size());
+      std::partial_sort(cands.begin(), cands.begin() + k, cands.end(),
+                        [](const Candidate& x, const Candidate& y) {
+                          return x.score != y.score ? x.score > y.score : x.si < y.si;
+                        });
+      for (size_t i = 0; i < k; ++i) {
+        Candidate& c = cands[i];
+        if (!c.in_window) continue;
+        const StoryState& s = r.stories[c.si];
+        double best_dot = 0;
+        for (const auto& e : s.exemplars) best_dot = std::max(best_dot, SparseDot(av.terms, e));
+        double decay = TimeDecay(o, std::max<double>(0, a.time - s.last_seen) / kSecondsPerDay);
+        c.exemplar_score = std::clamp(best_dot * decay, 0.0, 1.0);
+        if (c.exemplar_score >= o.exemplar_threshold) c.passes = true;
+      }
+    }
+    double best = -1;
+    for (const Candidate& c : cands) {
+      double score = std::max(c.score, c.exemplar_score);
+      best_seen = std::max(best_seen, score);
+      if (c.passes && (score > best || (score == best && c.si < chosen))) {
+        best = score;
+        chosen = c.si;
+      }
+    }
+    if (chosen >= 0) result.score = best;
+  }
+
+  // 5. Join or start.
+  if (chosen < 0) {
+    StoryState s;
+    s.id = r.next_id++;
+    s.first_seen = s.last_seen = a.time;
+    s.title = a.title;
+    chosen = static_cast<int64_t>(r.stories.size());
+    r.stories.push_back(std::move(s));
+    r.dot.push_back(0);
+    r.dot_indep.push_back(0);
+    result.is_new = true;
+    result.score = best_seen;
+  }
+  StoryState& s = r.stories[chosen];
+  result.story = s.id;
+  // Story frequencies: a term counts once per story that holds it, once the story has
+  // Options::sf_min_story_size articles (singletons are mostly noise).
+  uint32_t min_size = std::max<uint32_t>(1, o.sf_min_story_size);
+  if (s.size + 1 == min_size) {
+    r.counted_stories += 1;
+    for (const auto& [t, w] : s.centroid) r.terms[t].sf += 1;
+  }
+  if (s.size + 1 >= min_size) {
+    for (TermId t : ids) {
+      auto it = std::lower_bound(s.centroid.begin(), s.centroid.end(), std::make_pair(t, -1e300));
+      if (it == s.centroid.end() || it->first != t) r.terms[t].sf += 1;
+    }
+  }
+  if (!result.is_new) {
+    result.revived =
+        static_cast<double>(a.time - s.last_seen) > o.dormant_after_days * kSecondsPerDay;
+    if (!a.title.empty() && result.score > s.title_score) {
+      s.title = a.title;
+      s.title_score = result.score;
+    }
+  }
+  s.size += 1;
+  s.langs |= LangBit(a.lang);
+  s.last_seen = std::max(s.last_seen, a.time);
+  s.first_seen = std::min(s.first_seen, a.time);
+
+  // Centroid += article vector (merge of two sorted lists), then keep the top centroid_terms.
+  std::vector<std::pair<TermId, double>> old = std::move(s.centroid);
+  std::vector<std::pair<TermId, double>> merged;
+  merged.reserve(old.size() + av.terms.size());
+  size_t i = 0, j = 0;
+  while (i < old.size() || j < av.terms.size()) {
+    if (j == av.terms.size() || (i < old.size() && old[i].first < av.terms[j].first)) {
+      merged.push_back(old[i++]);
+    } else if (i == old.size() || av.terms[j].first < old[i].first) {
+      merged.push_back(av.terms[j++]);
+    } else {
+      merged.emplace_back(old[i].first, old[i].second + av.terms[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  if (merged.size() > o.centroid_terms) {
+    std::partial_sort(merged.begin(), merged.begin() + o.centroid_terms, merged.end(),
+                      [](const auto& x, const auto& y) {
+                        return x.second != y.second ? x.second > y.second : x.first < y.first;
+                      });
+    merged.resize(o.centroid_terms);
+    std::sort(merged.begin(), merged.end());
+  }
+  s.centroid = std::move(merged);
+  if (o.exemplars > 0) {
+    if (s.exemplars.size() >= o.exemplars) s.exemplars.erase(s.exemplars.begin());
+    s.exemplars.push_back(av.terms);
+  }
+  r.Reindex(static_cast<size_t>(chosen), old);
+  return result;
+}
+
+std::string StoryClusterer::Title(StoryId id) const {
+  if (id < 1 || id > static_cast<StoryId>(rep_->stories.size())) return "";
+  return rep_->stories[id - 1].title;
+}
+
+std::vector<std::string> StoryClusterer::KeyTerms(StoryId id, size_t n) const {
+  std::vector<std::string> out;
+  if (id < 1 || id > static_cast<StoryId>(rep_->stories.size())) return out;
+  auto c = rep_->stories[id - 1].centroid;
+  std::sort(c.begin(), c.end(), [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  });
+  for (size_t i = 0; i < c.size() && out.size() < n; ++i) {
+    out.push_back(rep_->terms[c[i].first].surface);
+  }
+  return out;
+}
+
+bool StoryClusterer::IsDormant(StoryId id, UnixSeconds now) const {
+  if (id < 1 || id > static_cast<StoryId>(rep_->stories.size())) return false;
+  return static_cast<double>(now - rep_->stories[id - 1].last_seen) >
+         rep_->options.dormant_after_days * kSecondsPerDay;
+}
+
+StatusOr<Story> StoryClusterer::Describe(StoryId id, UnixSeconds now) const {
+  if (id < 1 || id > static_cast<StoryId>(rep_->stories.size())) {
+    return Status::NotFound("story " + std::to_string(id) + " is not in the clusterer");
+  }
+  const StoryState& s = rep_->stories[id - 1];
+  Story story;
+  story.id = id;
+  story.title = s.title;
+  story.first_seen = s.first_seen;
+  story.last_seen = s.last_seen;
+  story.status = IsDormant(id, now) ? StoryStatus::kDormant : StoryStatus::kActive;
+  story.key_terms = KeyTerms(id);
+  double best = 0;
+  for (const auto& [t, w] : s.centroid) {
+    const TermInfo& info = rep_->terms[t];
+    if (info.text.size() == 3 && info.text[0] == '@' && w > best) {
+      best = w;
+      story.country = {static_cast<char>(std::toupper(static_cast<unsigned char>(info.text[1]))),
+                       static_cast<char>(std::toupper(static_cast<unsigned char>(info.text[2])))};
+    }
+  }
+  return story;
+}
+
+size_t StoryClusterer::story_count() const { return rep_->stories.size(); }
+size_t StoryClusterer::term_count() const { return rep_->terms.size(); }
+int64_t StoryClusterer::article_count() const { return rep_->docs; }
+
+}  // namespace headwater::stories

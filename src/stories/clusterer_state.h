@@ -1,0 +1,80 @@
+// Internal: the state behind StoryClusterer (vocabulary with document frequencies, stories with
+// truncated centroids, the inverted index). Shared by clusterer.cc and serialize.cc only.
+// Thread-safety: as StoryClusterer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "stories/clusterer.h"
+#include "stories/terms.h"
+
+namespace headwater::stories {
+
+using TermId = uint32_t;
+
+struct TermInfo {
+  std::string text;     // key as produced by TermExtractor
+  std::string surface;  // readable form (first seen)
+  uint32_t df = 0;      // articles containing the term
+  uint32_t sf = 0;      // stories containing the term (counted when it enters a centroid)
+  bool independent = false;
+};
+
+// Language bits of StoryState::langs.
+inline uint8_t LangBit(std::string_view lang) {
+  if (lang == "en") return 1;
+  if (lang == "es") return 2;
+  if (lang == "pt") return 4;
+  return 8;
+}
+
+struct StoryState {
+  StoryId id = 0;
+  UnixSeconds first_seen = 0, last_seen = 0;
+  uint32_t size = 0;
+  uint8_t langs = 0;
+  std::string title;
+  double title_score = -1;
+  // Sum of member unit vectors, truncated to the top centroid_terms; sorted by term id.
+  std::vector<std::pair<TermId, double>> centroid;
+  // Unit vectors of the last Options::exemplars members, oldest first.
+  std::vector<std::vector<std::pair<TermId, double>>> exemplars;
+  double norm = 0;        // L2 norm of centroid
+  double indep_norm = 0;  // L2 norm of its language-independent part
+};
+
+struct StoryClusterer::Rep {
+  explicit Rep(Options o) : options(std::move(o)), extractor(options.terms) {}
+
+  // Recomputes norms of s and updates the inverted index from old_terms to s's centroid terms.
+  void Reindex(size_t story_index, const std::vector<std::pair<TermId, double>>& old_centroid);
+  // Rebuilds the whole inverted index and norms (after Deserialize).
+  void RebuildIndex();
+  // Forgets the vectors of single-article stories quiet for more than window_days, then drops
+  // terms no story centroid or exemplar holds, keeping (while under max_terms / 2) those
+  // found in two or more stories, and renumbers the rest in their old order.
+  void PruneTerms();
+  void ComputeNorms(StoryState& s) const;
+
+  Options options;
+  TermExtractor extractor;
+  int64_t docs = 0;
+  StoryId next_id = 1;
+  int64_t counted_stories = 0;
+  UnixSeconds latest_time = 0;  // latest article time seen (derived from stories on load)
+  uint64_t next_prune_at = 0;   // PruneTerms runs when terms reach max(max_terms, this)  // stories
+                                // with at least sf_min_story_size articles
+  std::vector<TermInfo> terms;
+  std::unordered_map<std::string, TermId> term_index;
+  std::vector<StoryState> stories;              // stories[i].id == i + 1
+  std::vector<std::vector<uint32_t>> postings;  // term id -> story indices with it in centroid
+  // Scratch for scoring (dense by story index), reused across Assign calls.
+  std::vector<double> dot, dot_indep;
+  std::vector<uint32_t> touched;
+};
+
+}  // namespace headwater::stories

@@ -1,0 +1,282 @@
+// Behaviour of StoryClusterer on small hand-made streams (the texts are written for the test).
+#include "stories/clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace headwater::stories {
+namespace {
+
+constexpr UnixSeconds kT0 = 1'700'000'000;
+constexpr UnixSeconds kDay = 86'400;
+
+ArticleFeatures Make(ArticleId id, UnixSeconds t, std::string title, std::string text = "",
+                     std::string lang = "en") {
+  ArticleFeatures a;
+  a.id = id;
+  a.time = t;
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.lang = std::move(lang);
+  return a;
+}
+
+// A stream of two happenings plus unrelated filler, so the online IDF has something to learn.
+std::vector<ArticleFeatures> Stream() {
+  std::vector<ArticleFeatures> v;
+  ArticleId id = 1;
+  UnixSeconds t = kT0;
+  const char* quake[] = {"Earthquake of magnitude 7.1 strikes Oaxaca, Mexico",
+                         "Strong earthquake shakes Oaxaca; buildings damaged",
+                         "Oaxaca earthquake: rescuers search collapsed buildings",
+                         "Magnitude 7.1 earthquake in Oaxaca kills dozens"};
+  const char* mine[] = {"Copper mine strike in Atacama enters second week",
+                        "Atacama copper miners reject wage offer, strike goes on",
+                        "Chile copper prices rise as Atacama mine strike drags on"};
+  const char* filler[] = {"Local bakery wins regional bread award",
+                          "City council approves new bicycle lanes downtown",
+                          "Museum opens exhibition of medieval tapestries",
+                          "University rowing team takes national title"};
+  for (int i = 0; i < 4; ++i) {
+    v.push_back(Make(id++, t += 600, quake[i]));
+    if (i < 3) v.push_back(Make(id++, t += 600, mine[i]));
+    v.push_back(Make(id++, t += 600, filler[i]));
+  }
+  return v;
+}
+
+TEST(StoryClusterer, AllocatesSequentialIdsAndGroupsHappenings) {
+  StoryClusterer c;
+  std::vector<Assignment> as;
+  for (const auto& a : Stream()) as.push_back(c.Assign(a));
+  // First article starts story 1; the next new stories are 2, 3, ... in order of appearance.
+  EXPECT_EQ(as[0].story, 1);
+  EXPECT_TRUE(as[0].is_new);
+  StoryId next = 1;
+  for (const Assignment& x : as) {
+    if (x.is_new) {
+      EXPECT_EQ(x.story, next++);
+    }
+    EXPECT_GE(x.score, 0);
+    EXPECT_LE(x.score, 1);
+  }
+  // Quake articles are at indices 0, 3, 6, 9; mine articles at 1, 4, 7.
+  for (size_t i : {3, 6, 9}) EXPECT_EQ(as[i].story, as[0].story) << i;
+  for (size_t i : {4, 7}) EXPECT_EQ(as[i].story, as[1].story) << i;
+  EXPECT_NE(as[0].story, as[1].story);
+  // Filler articles stay apart from both.
+  for (size_t i : {2, 5, 8, 10}) {
+    EXPECT_NE(as[i].story, as[0].story);
+    EXPECT_NE(as[i].story, as[1].story);
+  }
+  EXPECT_EQ(c.article_count(), 11);
+}
+
+TEST(StoryClusterer, TitleAndKeyTerms) {
+  StoryClusterer c;
+  StoryId quake = 0;
+  for (const auto& a : Stream()) {
+    Assignment x = c.Assign(a);
+    if (a.id == 1) quake = x.story;
+  }
+  EXPECT_NE(c.Title(quake).find("Oaxaca"), std::string::npos) << c.Title(quake);
+  std::vector<std::string> terms = c.KeyTerms(quake, 3);
+  ASSERT_EQ(terms.size(), 3u);
+  EXPECT_NE(std::find(terms.begin(), terms.end(), "oaxaca"), terms.end());
+  EXPECT_EQ(c.Title(999), "");
+  EXPECT_TRUE(c.KeyTerms(999).empty());
+}
+
+TEST(StoryClusterer, LinkedStoryWinsOverText) {
+  StoryClusterer c;
+  for (const auto& a : Stream()) (void)c.Assign(a);
+  ArticleFeatures a = Make(100, kT0 + kDay, "Museum opens exhibition of medieval tapestries");
+  a.linked_stories = {1};  // copies an article of the quake story
+  Assignment x = c.Assign(a);
+  EXPECT_EQ(x.story, 1);
+  EXPECT_FALSE(x.is_new);
+  EXPECT_DOUBLE_EQ(x.score, 1);
+  // An unknown linked story is ignored.
+  ArticleFeatures b = Make(101, kT0 + kDay, "Completely unrelated zeppelin regatta");
+  b.linked_stories = {12345};
+  EXPECT_TRUE(c.Assign(b).is_new);
+}
+
+TEST(StoryClusterer, DormantStoryRevivesOnCloseMatch) {
+  Options o;
+  StoryClusterer c(o);
+  for (const auto& a : Stream()) (void)c.Assign(a);
+  UnixSeconds later = kT0 + 60 * kDay;
+  EXPECT_FALSE(c.IsDormant(1, kT0 + kDay));
+  EXPECT_TRUE(c.IsDormant(1, later));
+  EXPECT_FALSE(c.IsDormant(999, later));
+  // A close match after 60 days revives story 1.
+  Assignment x =
+      c.Assign(Make(200, later, "Oaxaca earthquake magnitude 7.1: rescuers search buildings"));
+  EXPECT_EQ(x.story, 1);
+  EXPECT_TRUE(x.revived);
+  EXPECT_FALSE(c.IsDormant(1, later + kDay));
+  // The next article inside the window joins without a revival.
+  Assignment y =
+      c.Assign(Make(201, later + kDay, "Oaxaca earthquake aftershocks damage buildings"));
+  EXPECT_EQ(y.story, 1);
+  EXPECT_FALSE(y.revived);
+}
+
+TEST(StoryClusterer, DormantStoryNeedsStricterMatch) {
+  StoryClusterer c;
+  for (const auto& a : Stream()) (void)c.Assign(a);
+  // Shares one term with the quake story: enough inside the window, not after 60 days.
+  const char* loose = "Oaxaca tourism fair draws visitors";
+  StoryClusterer fresh = std::move(StoryClusterer::Deserialize(c.Serialize(), Options{})).value();
+  Assignment near = fresh.Assign(Make(300, kT0 + kDay, loose));
+  Assignment far = c.Assign(Make(300, kT0 + 60 * kDay, loose));
+  EXPECT_TRUE(far.is_new);
+  EXPECT_FALSE(far.revived);
+  EXPECT_LT(far.score, Options{}.revive_threshold);
+  EXPECT_GT(near.score, far.score);  // time decay lowers the score
+}
+
+TEST(StoryClusterer, CrossLanguageJoinsOnEntitiesNumbersPlaces) {
+  StoryClusterer c;
+  for (const auto& a : Stream()) (void)c.Assign(a);
+  ArticleFeatures en = Make(400, kT0 + 2 * kDay, "Volcano Popocatepetl erupts near Puebla",
+                            "The Popocatepetl volcano erupted on Tuesday, sending ash 3500 metres "
+                            "high over Puebla and San Nicolas de los Ranchos, CENAPRED said.");
+  en.places = {"Puebla", "MX"};
+  Assignment first = c.Assign(en);
+  ASSERT_TRUE(first.is_new);
+  ArticleFeatures es = Make(401, kT0 + 2 * kDay + 3600, "Erupciona el Popocatépetl cerca de Puebla",
+                            "El volcán Popocatépetl hizo erupción el martes y lanzó ceniza a 3500 "
+                            "metros sobre Puebla y San Nicolás de los Ranchos, informó CENAPRED.",
+                            "es");
+  es.places = {"Puebla", "MX"};
+  Assignment x = c.Assign(es);
+  EXPECT_EQ(x.story, first.story);
+  EXPECT_FALSE(x.is_new);
+  // A Spanish article about something else stays apart.
+  ArticleFeatures other = Make(402, kT0 + 2 * kDay + 7200, "Inauguran biblioteca en Monterrey",
+                               "La nueva biblioteca central de Monterrey abrió sus puertas.", "es");
+  other.places = {"Monterrey", "MX"};
+  EXPECT_NE(c.Assign(other).story, first.story);
+}
+
+TEST(StoryClusterer, DescribeFillsTheModelStory) {
+  StoryClusterer c;
+  ArticleFeatures a = Make(1, kT0, "Earthquake strikes Oaxaca", "Rescuers search buildings.");
+  a.places = {"Oaxaca", "MX"};
+  ArticleFeatures b = Make(2, kT0 + 3600, "Oaxaca earthquake: rescuers search buildings");
+  b.places = {"MX"};
+  ASSERT_EQ(c.Assign(a).story, 1);
+  ASSERT_EQ(c.Assign(b).story, 1);
+  StatusOr<Story> s = c.Describe(1, kT0 + kDay);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->id, 1);
+  EXPECT_EQ(s->country, "MX") << ::testing::PrintToString(c.KeyTerms(1, 20));
+  EXPECT_EQ(s->first_seen, kT0);
+  EXPECT_EQ(s->last_seen, kT0 + 3600);
+  EXPECT_EQ(s->status, StoryStatus::kActive);
+  EXPECT_FALSE(s->key_terms.empty());
+  EXPECT_EQ(c.Describe(1, kT0 + 90 * kDay)->status, StoryStatus::kDormant);
+  EXPECT_EQ(c.Describe(7, kT0).status().code(), StatusCode::kNotFound);
+}
+
+TEST(StoryClusterer, SerializeRoundTripGivesIdenticalAssignments) {
+  Options with_exemplars;
+  with_exemplars.exemplars = 3;
+  for (const Options& o : {Options{}, with_exemplars}) {
+    std::vector<ArticleFeatures> s = Stream();
+    StoryClusterer a(o);
+    for (size_t i = 0; i < 6; ++i) (void)a.Assign(s[i]);
+    std::string bytes = a.Serialize();
+    StatusOr<StoryClusterer> b = StoryClusterer::Deserialize(bytes, o);
+    ASSERT_TRUE(b.ok()) << b.status().ToString();
+    EXPECT_EQ(b->Serialize(), bytes);
+    for (size_t i = 6; i < s.size(); ++i) {
+      Assignment x = a.Assign(s[i]), y = b->Assign(s[i]);
+      EXPECT_EQ(x.story, y.story) << i;
+      EXPECT_EQ(x.is_new, y.is_new) << i;
+      EXPECT_EQ(x.score, y.score) << i;  // bit-identical
+    }
+    EXPECT_EQ(a.Serialize(), b->Serialize());
+    EXPECT_EQ(a.Title(1), b->Title(1));
+  }
+}
+
+TEST(StoryClusterer, DeserializeRejectsCorruptBytes) {
+  StoryClusterer a;
+  for (const auto& x : Stream()) (void)a.Assign(x);
+  std::string bytes = a.Serialize();
+  EXPECT_FALSE(StoryClusterer::Deserialize("", Options{}).ok());
+  EXPECT_FALSE(StoryClusterer::Deserialize("HWSTORY1", Options{}).ok());
+  EXPECT_FALSE(StoryClusterer::Deserialize(bytes.substr(0, bytes.size() - 3), Options{}).ok());
+  EXPECT_FALSE(StoryClusterer::Deserialize(bytes + "x", Options{}).ok());
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x01;  // one bit inside the state: the checksum catches it
+  EXPECT_FALSE(StoryClusterer::Deserialize(flipped, Options{}).ok());
+  std::string wrong = bytes;
+  wrong[0] = 'X';
+  StatusOr<StoryClusterer> r = StoryClusterer::Deserialize(wrong, Options{});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
+  // Empty state round-trips.
+  EXPECT_TRUE(StoryClusterer::Deserialize(StoryClusterer().Serialize(), Options{}).ok());
+}
+
+TEST(StoryClusterer, Deterministic) {
+  StoryClusterer a, b;
+  for (const auto& x : Stream()) {
+    Assignment p = a.Assign(x), q = b.Assign(x);
+    EXPECT_EQ(p.story, q.story);
+    EXPECT_EQ(p.score, q.score);
+  }
+  EXPECT_EQ(a.Serialize(), b.Serialize());
+}
+
+TEST(StoryClusterer, CentroidsStayBounded) {
+  Options o;
+  o.centroid_terms = 5;
+  StoryClusterer c(o);
+  std::vector<std::string> words = {"alpha", "bravo", "charlie", "delta",  "echo", "foxtrot",
+                                    "golf",  "hotel", "india",   "juliet", "kilo", "lima"};
+  for (int i = 0; i < 12; ++i) {
+    ArticleFeatures a =
+        Make(i + 1, kT0 + i, "Zanzibar ferry " + words[i] + " " + words[(i + 1) % 12]);
+    a.linked_stories = {i == 0 ? 0 : 1};
+    (void)c.Assign(a);
+  }
+  EXPECT_EQ(c.story_count(), 1u);
+  EXPECT_EQ(c.KeyTerms(1, 100).size(), 5u);
+}
+
+TEST(StoryClusterer, VocabularyStaysBoundedAndStateStaysUsable) {
+  Options o;
+  o.max_terms = 60;
+  StoryClusterer c(o);
+  // Many one-off articles, a day apart, long before the stream: singletons that expire.
+  for (int i = 0; i < 40; ++i) {
+    std::string n = std::to_string(i);
+    (void)c.Assign(Make(1000 + i, kT0 - (100 - i) * kDay,
+                        "word" + n + "x unusual" + n + "y rarity" + n + "z"));
+    EXPECT_LE(c.term_count(), o.max_terms + 10);  // at most one article over the bound
+  }
+  for (const auto& a : Stream()) (void)c.Assign(a);
+  EXPECT_LE(c.term_count(), o.max_terms + 10);
+  Assignment x = c.Assign(Make(2000, kT0 + kDay, "Oaxaca earthquake rescuers search buildings"));
+  EXPECT_FALSE(x.is_new);
+  EXPECT_NE(c.Title(x.story).find("Oaxaca"), std::string::npos);
+  // Round trip after pruning gives the same state and the same next assignments.
+  StatusOr<StoryClusterer> d = StoryClusterer::Deserialize(c.Serialize(), o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->Serialize(), c.Serialize());
+  for (int i = 0; i < 20; ++i) {
+    ArticleFeatures a =
+        Make(3000 + i, kT0 + 2 * kDay + i, "Late filler " + std::to_string(i) + "q");
+    EXPECT_EQ(c.Assign(a).story, d->Assign(a).story);
+  }
+  EXPECT_EQ(d->Serialize(), c.Serialize());
+}
+
+}  // namespace
+}  // namespace headwater::stories
