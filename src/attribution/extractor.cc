@@ -1,0 +1,384 @@
+// Attribution extraction. Steps, in order:
+//  1. Tokenize the text once (folded tokens with byte offsets) and split it into sentences
+//     (., !, ? before an upper-case start, abbreviations and initials excepted; newlines).
+//  2. Match the cue lexicon over the token stream in one pass (CueMatcher).
+//  3. For each cue, inside its sentence: find the clause left of the cue (back to the nearest
+//     comma, quote, dash or clause word) and right of it, and choose the pattern:
+//       "X said (that) C"            source = subject before, content after
+//       "C, X said[, C2]"            source = subject before, content before (and after)
+//       "“C,” said X"                source after (inverted), content before
+//       "X, a spokesman, said C"     source = noun phrase + apposition
+//       "according to X, C" / "C, according to X"
+//       "reportedly" / "it was reported that C" (sourceless)
+//     Contents that start or end inside a quotation are extended to the quotation's other end.
+//  4. Classify and resolve the source (registry outlet, anonymous, official, document, person),
+//     the stance, self-citation and the hyperlink. Dateline wire credits are added.
+#include "attribution/extractor.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+#include "attribution/source.h"
+#include "common/text.h"
+
+namespace headwater::attribution {
+namespace {
+
+struct Sentence {
+  uint32_t begin = 0, end = 0;      // bytes
+  size_t tok_begin = 0, tok_end = 0;  // token range
+};
+
+bool StartsWith(std::string_view s, size_t i, const char* p) {
+  size_t n = std::strlen(p);
+  return i + n <= s.size() && s.compare(i, n, p) == 0;
+}
+
+bool IsOpenQuoteAt(std::string_view s, size_t i) { return StartsWith(s, i, "\xE2\x80\x9C"); }
+bool IsCloseQuoteAt(std::string_view s, size_t i) { return StartsWith(s, i, "\xE2\x80\x9D"); }
+
+// A gap between two tokens that separates clauses.
+bool GapHasBoundary(std::string_view gap) {
+  for (size_t i = 0; i < gap.size(); ++i) {
+    char c = gap[i];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' ||
+        c == ']' || c == '\n')
+      return true;
+    if (c == '-' && i + 1 < gap.size() && gap[i + 1] == '-') return true;
+    if (StartsWith(gap, i, "\xE2\x80\x9C") || StartsWith(gap, i, "\xE2\x80\x9D") ||
+        StartsWith(gap, i, "\xE2\x80\x94") || StartsWith(gap, i, "\xE2\x80\x93") ||
+        StartsWith(gap, i, "\xC2\xAB") || StartsWith(gap, i, "\xC2\xBB"))
+      return true;
+  }
+  return false;
+}
+
+bool GapHas(std::string_view gap, char c) { return gap.find(c) != std::string_view::npos; }
+
+const std::unordered_set<std::string_view>& Abbreviations() {
+  static const auto* k = new std::unordered_set<std::string_view>{
+      "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jan", "feb",
+      "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "jr", "sr", "vs", "no",
+      "prof", "sgt", "capt", "cmdr", "adm", "maj", "rev", "ft", "mt", "sra", "sr", "dra"};
+  return *k;
+}
+
+std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Token>& tokens) {
+  std::vector<Sentence> out;
+  size_t start = 0, n = text.size();
+  auto push = [&](size_t b, size_t e) {
+    if (e > b) out.push_back({uint32_t(b), uint32_t(e), 0, 0});
+  };
+  for (size_t i = 0; i < n; ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      push(start, i);
+      start = i + 1;
+      continue;
+    }
+    if (c != '.' && c != '!' && c != '?') continue;
+    size_t j = i + 1;
+    while (j < n) {
+      if (text[j] == '"' || text[j] == ')' || text[j] == '\'') ++j;
+      else if (IsCloseQuoteAt(text, j) || StartsWith(text, j, "\xE2\x80\x99")) j += 3;
+      else break;
+    }
+    if (j >= n || (text[j] != ' ' && text[j] != '\t')) continue;
+    size_t k = j;
+    while (k < n && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k >= n) continue;
+    unsigned char nc = text[k];
+    bool upper_next = (nc >= 'A' && nc <= 'Z') || (nc >= '0' && nc <= '9') || nc == '"' ||
+                      nc == '(' || IsOpenQuoteAt(text, k) || nc >= 0xC3;
+    if (!upper_next) continue;
+    if (c == '.') {
+      size_t w = i;
+      while (w > start && (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.')) --w;
+      std::string word = Fold(text.substr(w, i - w));
+      if (word.size() == 1 || Abbreviations().count(word) ||
+          (word.find('.') != std::string::npos && word.size() <= 4))
+        continue;
+    }
+    push(start, j);
+    start = k;
+    i = k - 1;
+  }
+  push(start, n);
+  size_t t = 0;
+  for (Sentence& s : out) {
+    while (t < tokens.size() && tokens[t].begin < s.begin) ++t;
+    s.tok_begin = t;
+    while (t < tokens.size() && tokens[t].end <= s.end) ++t;
+    s.tok_end = t;
+  }
+  return out;
+}
+
+// Trims white space, ASCII punctuation and common typographic marks from both ends.
+Span Trim(std::string_view text, Span s) {
+  static const char* kMarks[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
+                                 "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6", "\xC2\xAB",
+                                 "\xC2\xBB", "\xC2\xBF", "\xC2\xA1", "\xC2\xA0", "\xEF\xBB\xBF"};
+  bool changed = true;
+  while (changed && s.begin < s.end) {
+    changed = false;
+    unsigned char c = text[s.begin];
+    if (c < 0x80 && (std::isspace(c) || std::ispunct(c))) {
+      ++s.begin, changed = true;
+      continue;
+    }
+    for (const char* m : kMarks) {
+      size_t n = std::strlen(m);
+      if (s.begin + n <= s.end && text.compare(s.begin, n, m) == 0) {
+        s.begin += n, changed = true;
+        break;
+      }
+    }
+  }
+  changed = true;
+  while (changed && s.end > s.begin) {
+    changed = false;
+    unsigned char c = text[s.end - 1];
+    if (c < 0x80 && (std::isspace(c) || std::ispunct(c))) {
+      --s.end, changed = true;
+      continue;
+    }
+    for (const char* m : kMarks) {
+      size_t n = std::strlen(m);
+      if (s.end >= s.begin + n && text.compare(s.end - n, n, m) == 0) {
+        s.end -= n, changed = true;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+class Finder {
+ public:
+  Finder(std::string_view text, const Options& o, const std::vector<Token>& toks)
+      : text_(text), opt_(o), tok_(toks) {}
+
+  std::string_view Gap(size_t k, const Sentence& s) const {
+    uint32_t b = k > s.tok_begin ? tok_[k - 1].end : s.begin;
+    uint32_t e = k < s.tok_end ? tok_[k].begin : s.end;
+    return e > b ? text_.substr(b, e - b) : std::string_view();
+  }
+
+  void Add(std::vector<Span>* v, uint32_t b, uint32_t e) const {
+    if (e <= b) return;
+    Span s = Trim(text_, {b, e});
+    if (s.end > s.begin) v->push_back(s);
+  }
+
+  // Extends a content that closes a quotation back to the quotation's opening mark.
+  uint32_t QuoteStartBefore(uint32_t begin, uint32_t end) const {
+    std::string_view c = text_.substr(begin, end - begin);
+    size_t close = c.rfind("\xE2\x80\x9D");
+    size_t open = c.rfind("\xE2\x80\x9C");
+    bool curly_open_missing = close != c.npos && (open == c.npos || open > close);
+    bool straight_odd = std::count(c.begin(), c.end(), '"') % 2 == 1;
+    if (!curly_open_missing && !straight_odd) return begin;
+    size_t limit = begin > uint32_t(opt_.max_quote_bytes) ? begin - opt_.max_quote_bytes : 0;
+    for (size_t i = begin; i > limit; --i) {
+      if (text_[i - 1] == '\n' && i - 1 < begin - 1) {
+        // Allow one paragraph break only if the quote reopens the paragraph.
+        if (!(IsOpenQuoteAt(text_, i) || text_[i] == '"')) break;
+      }
+      if (curly_open_missing && i >= 3 && IsOpenQuoteAt(text_, i - 3)) return uint32_t(i - 3);
+      if (!curly_open_missing && text_[i - 1] == '"') return uint32_t(i - 1);
+    }
+    return begin;
+  }
+
+  // Extends a content that opens a quotation forward to its closing mark.
+  uint32_t QuoteEndAfter(uint32_t begin, uint32_t end) const {
+    std::string_view c = text_.substr(begin, end - begin);
+    size_t open = c.rfind("\xE2\x80\x9C");
+    size_t close = c.rfind("\xE2\x80\x9D");
+    bool curly_close_missing = open != c.npos && (close == c.npos || close < open);
+    bool straight_odd = std::count(c.begin(), c.end(), '"') % 2 == 1;
+    if (!curly_close_missing && !straight_odd) return end;
+    size_t limit = std::min(text_.size(), size_t(end) + opt_.max_quote_bytes);
+    for (size_t i = end; i < limit; ++i) {
+      if (text_[i] == '\n') break;
+      if (curly_close_missing && IsCloseQuoteAt(text_, i)) return uint32_t(i + 3);
+      if (!curly_close_missing && text_[i] == '"') return uint32_t(i + 1);
+    }
+    return end;
+  }
+
+  std::string_view text_;
+  const Options& opt_;
+  const std::vector<Token>& tok_;
+};
+
+std::string JoinSpans(std::string_view text, const std::vector<Span>& spans) {
+  std::string out;
+  for (const Span& s : spans) {
+    if (!out.empty()) out += " \xE2\x80\xA6 ";
+    out.append(text.substr(s.begin, s.end - s.begin));
+  }
+  return out;
+}
+
+}  // namespace
+
+Extractor::Extractor(Options options) : options_(options) {}
+
+std::vector<Attribution> Extractor::Extract(std::string_view text, const Context& ctx) const {
+  std::vector<Attribution> out;
+  std::vector<Token> tok = Tokenize(text);
+  if (tok.empty()) return out;
+  std::vector<Sentence> sents = SplitSentences(text, tok);
+  std::vector<size_t> sent_of(tok.size(), 0);
+  for (size_t si = 0; si < sents.size(); ++si)
+    for (size_t t = sents[si].tok_begin; t < sents[si].tok_end; ++t) sent_of[t] = si;
+  Finder f(text, options_, tok);
+  const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
+
+  for (const CueMatch& m : matcher_.Match(tok, LangMask(ctx.lang))) {
+    const Sentence& s = sents[sent_of[m.first]];
+    const CueEntry& e = *m.entry;
+    size_t a = m.first, b = m.first + m.count;
+    if (a < s.tok_begin || b > s.tok_end) continue;  // token straddles a sentence cut
+    // "segundo"/"citing" need a noun phrase after them.
+    if ((e.words[0] == "segundo" && e.words.size() == 1) && b < s.tok_end) {
+      const Token& nx = tok[b];
+      size_t pos = nx.begin;
+      char32_t cp = DecodeUtf8(text, &pos);
+      static const std::unordered_set<std::string_view> kDet = {
+          "o", "a", "os", "as", "fontes", "fonte", "um", "uma", "dados", "informacoes"};
+      if (!IsUpperCase(cp) && !kDet.count(nx.folded)) continue;
+    }
+    uint32_t cue_begin = tok[a].begin, cue_end = tok[b - 1].end;
+    size_t a_src = a;  // first token of the cue including auxiliaries
+    if (options_.include_auxiliaries && e.kind == CueKind::kVerb) {
+      for (int n = 0; n < 3 && a_src > s.tok_begin; ++n) {
+        if (!IsAuxiliary(tok[a_src - 1].folded) || GapHasBoundary(f.Gap(a_src, s))) break;
+        --a_src;
+      }
+      cue_begin = tok[a_src].begin;
+    }
+    // Left clause [k, a_src) and right clause [b, r).
+    size_t k = a_src;
+    while (k > s.tok_begin && !GapHasBoundary(f.Gap(k, s))) --k;
+    size_t r = b;
+    while (r < s.tok_end && !GapHasBoundary(f.Gap(r, s))) ++r;
+
+    Attribution at;
+    std::vector<Span> src, content;
+    bool clause_ends = b == s.tok_end || GapHasBoundary(f.Gap(b, s));
+    auto content_after_from = [&](size_t from) {
+      if (from >= s.tok_end) return;
+      uint32_t cb = tok[from].begin;
+      f.Add(&content, cb, f.QuoteEndAfter(cb, s.end));
+    };
+    auto content_before = [&](uint32_t end) {
+      if (end <= s.begin) return;
+      f.Add(&content, f.QuoteStartBefore(s.begin, end), end);
+    };
+
+    if (e.kind == CueKind::kVerb) {
+      size_t l = k;
+      for (size_t j = a_src; j > k; --j)
+        if (IsClauseWord(tok[j - 1].folded)) {
+          l = j;
+          break;
+        }
+      if (a_src - l > max_src) l = a_src - max_src;
+      while (a_src - l > 1 && IsTemporalWord(tok[l].folded)) ++l;
+      if (l < a_src) {
+        f.Add(&src, tok[l].begin, tok[a_src - 1].end);
+        bool before_exists = k > s.tok_begin && l == k;
+        if (clause_ends && before_exists) {
+          content_before(tok[k].begin);
+          if (r < s.tok_end && b < s.tok_end) content_after_from(r);
+        } else {
+          size_t from = b;
+          if (e.needs_object) {
+            for (size_t j = b; j < std::min(r, b + 8); ++j)
+              if (tok[j].folded == "that" || tok[j].folded == "que") {
+                from = j;
+                break;
+              }
+          }
+          content_after_from(from);
+        }
+      } else if (a_src > s.tok_begin || GapHasBoundary(f.Gap(a_src, s))) {
+        bool inverted = r > b && r - b <= 6 && !IsClauseWord(tok[b].folded) &&
+                        a_src > s.tok_begin;
+        if (inverted) {
+          size_t sb = b;
+          while (r - sb > 1 && IsTemporalWord(tok[sb].folded)) ++sb;
+          f.Add(&src, tok[sb].begin, tok[r - 1].end);
+          content_before(cue_begin);
+          if (r < s.tok_end) {
+            std::string_view g = f.Gap(r, s);
+            if (GapHas(g, '"') || g.find("\xE2\x80\x9C") != g.npos) content_after_from(r);
+          }
+        } else if (a_src > s.tok_begin && GapHas(f.Gap(a_src, s), ',')) {
+          // Apposition: "NP, apposition, said".
+          size_t j = a_src - 1;
+          while (j > s.tok_begin && !GapHasBoundary(f.Gap(j, s))) --j;
+          size_t j2 = j;
+          if (j > s.tok_begin) {
+            j2 = j - 1;
+            while (j2 > s.tok_begin && !GapHasBoundary(f.Gap(j2, s))) --j2;
+            for (size_t q = j; q > j2; --q)
+              if (IsClauseWord(tok[q - 1].folded)) {
+                j2 = q;
+                break;
+              }
+            if (j2 >= j) j2 = j;
+          }
+          while (j - j2 > 1 && IsTemporalWord(tok[j2].folded)) ++j2;
+          f.Add(&src, tok[j2].begin, tok[a_src - 1].end);
+          content_after_from(b);
+        }
+      }
+      if (src.empty()) continue;
+    } else if (e.kind == CueKind::kAccordingTo) {
+      if (r == b) continue;
+      size_t re = std::min(r, b + max_src);
+      f.Add(&src, tok[b].begin, tok[re - 1].end);
+      if (a > s.tok_begin) {
+        content_before(cue_begin);
+        if (r < s.tok_end) content_after_from(r);
+      } else {
+        content_after_from(r);
+      }
+    } else if (e.kind == CueKind::kSourceless) {
+      if (!options_.sourceless_cues) continue;
+      content_before(cue_begin);
+      if (b < s.tok_end) content_after_from(b);
+    } else {  // kPassive
+      if (b < s.tok_end && tok[b].folded == "by" && r > b + 1) {
+        f.Add(&src, tok[b + 1].begin, tok[r - 1].end);
+        content_after_from(r);
+      } else {
+        if (!options_.sourceless_cues) continue;
+        if (clause_ends && a > s.tok_begin) content_before(cue_begin);
+        else content_after_from(b);
+      }
+    }
+    if (content.empty()) continue;
+    at.cue.push_back(Trim(text, {cue_begin, cue_end}));
+    at.source = std::move(src);
+    at.content = std::move(content);
+    at.cue_text = JoinSpans(text, at.cue);
+    at.source_text = JoinSpans(text, at.source);
+    at.content_text = JoinSpans(text, at.content);
+    at.stance = e.denies ? Stance::kDenies : Stance::kAsserts;
+    ResolveSource(text, tok, ctx, &at);
+    out.push_back(std::move(at));
+  }
+  if (options_.dateline_credits) AddDatelineCredits(text, ctx, &out);
+  std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {
+    return x.cue.front().begin < y.cue.front().begin;
+  });
+  return out;
+}
+
+}  // namespace headwater::attribution
