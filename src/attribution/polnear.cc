@@ -231,6 +231,39 @@ std::vector<SpanAttribution> ToCodePoints(std::string_view text,
   return out;
 }
 
+std::string ToBrat(std::string_view text, const std::vector<SpanAttribution>& attributions) {
+  std::u32string cps;
+  for (size_t pos = 0; pos < text.size();) cps.push_back(DecodeUtf8(text, &pos));
+  std::string out;
+  int t = 0, e = 0;
+  auto emit = [&](const char* type, const Spans& spans) {
+    std::string id = "T" + std::to_string(++t);
+    out += id + "\t" + type + " ";
+    std::string covered;
+    for (size_t i = 0; i < spans.size(); ++i) {
+      if (i) out += ";", covered += " ";
+      out += std::to_string(spans[i].begin) + " " + std::to_string(spans[i].end);
+      for (uint32_t c = spans[i].begin; c < spans[i].end && c < cps.size(); ++c)
+        AppendUtf8(cps[c] == U'\n' ? U' ' : cps[c], &covered);
+    }
+    out += "\t" + covered + "\n";
+    return id;
+  };
+  for (const SpanAttribution& a : attributions) {
+    if (a.cue.empty()) continue;
+    std::string cue = emit("Cue", a.cue);
+    std::string src = a.source.empty() ? "" : emit("Source", a.source);
+    std::string content = a.content.empty() ? "" : emit("Content", a.content);
+    std::string att = emit(a.source.empty() ? "Attribution-no-source" : "Attribution", a.cue);
+    out += "E" + std::to_string(++e) + "\t" + (a.source.empty() ? "Attribution-no-source:" : "Attribution:") +
+           att + " Cue:" + cue;
+    if (!src.empty()) out += " Source:" + src;
+    if (!content.empty()) out += " Content:" + content;
+    out += "\n";
+  }
+  return out;
+}
+
 void Scores::Add(const Scores& o) {
   cue_exact.Add(o.cue_exact), cue_overlap.Add(o.cue_overlap);
   source_exact.Add(o.source_exact), source_overlap.Add(o.source_overlap);

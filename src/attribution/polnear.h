@@ -52,6 +52,10 @@ StatusOr<std::vector<Document>> LoadSplit(const std::string& dir);
 std::vector<SpanAttribution> ToCodePoints(std::string_view text,
                                           const std::vector<Attribution>& predicted);
 
+// Writes code-point attributions as brat standoff (T lines Cue/Source/Content/Attribution and E
+// lines), the same shape ParseBrat reads; `text` supplies the span texts.
+std::string ToBrat(std::string_view text, const std::vector<SpanAttribution>& attributions);
+
 struct Counts {
   long tp = 0, gold = 0, predicted = 0;
   double Precision() const { return predicted ? double(tp) / predicted : 0.0; }

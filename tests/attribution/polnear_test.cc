@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include "test_util.h"
@@ -28,6 +29,12 @@ TEST(PolnearQuality, DevFloors) {
   ASSERT_GT(docs->size(), 50u);
   Extractor extractor;
   Scores s = Evaluate(*docs, extractor);
+  if (const char* dump = std::getenv("HW_POLNEAR_DUMP")) {  // error analysis: predictions as brat
+    for (const Document& d : *docs) {
+      std::ofstream o(std::string(dump) + "/" + d.name + ".ann");
+      o << ToBrat(d.text, ToCodePoints(d.text, extractor.Extract(d.text, Context{})));
+    }
+  }
   std::cout << "PolNeAR " << split << " (" << docs->size() << " texts)\n" << s.ToString();
   if (split != "dev") return;
   EXPECT_GE(s.cue_exact.F1(), kFloorCueExact);
