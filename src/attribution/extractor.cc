@@ -42,10 +42,9 @@ bool IsCloseQuoteAt(std::string_view s, size_t i) { return StartsWith(s, i, "\xE
 bool GapHasBoundary(std::string_view gap) {
   for (size_t i = 0; i < gap.size(); ++i) {
     char c = gap[i];
-    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' ||
-        c == ']' || c == '\n')
+    if (c == ',' || c == ';' || c == ':' || c == '"' || c == '\n')
       return true;
-    if (c == '-' && i + 1 < gap.size() && gap[i + 1] == '-') return true;
+    if ((c == '-' || c == '\'' || c == '`') && i + 1 < gap.size() && gap[i + 1] == c) return true;
     if (StartsWith(gap, i, "\xE2\x80\x9C") || StartsWith(gap, i, "\xE2\x80\x9D") ||
         StartsWith(gap, i, "\xE2\x80\x94") || StartsWith(gap, i, "\xE2\x80\x93") ||
         StartsWith(gap, i, "\xC2\xAB") || StartsWith(gap, i, "\xC2\xBB"))
@@ -55,6 +54,18 @@ bool GapHasBoundary(std::string_view gap) {
 }
 
 bool GapHas(std::string_view gap, char c) { return gap.find(c) != std::string_view::npos; }
+
+// Straight double quotes: '"' and the doubled apostrophe "''" some papers use.
+size_t CountStraightQuotes(std::string_view c) {
+  size_t n = std::count(c.begin(), c.end(), '"');
+  for (size_t p = c.find("''"); p != c.npos; p = c.find("''", p + 2)) ++n;
+  return n;
+}
+
+bool GapHasQuote(std::string_view gap) {
+  return GapHas(gap, '"') || gap.find("''") != gap.npos || gap.find("``") != gap.npos ||
+         gap.find("\xE2\x80\x9C") != gap.npos || gap.find("\xE2\x80\x9D") != gap.npos;
+}
 
 const std::unordered_set<std::string_view>& Abbreviations() {
   static const auto* k = new std::unordered_set<std::string_view>{
@@ -178,16 +189,20 @@ class Finder {
     size_t close = c.rfind("\xE2\x80\x9D");
     size_t open = c.rfind("\xE2\x80\x9C");
     bool curly_open_missing = close != c.npos && (open == c.npos || open > close);
-    bool straight_odd = std::count(c.begin(), c.end(), '"') % 2 == 1;
+    bool straight_odd = CountStraightQuotes(c) % 2 == 1;
     if (!curly_open_missing && !straight_odd) return begin;
     size_t limit = begin > uint32_t(opt_.max_quote_bytes) ? begin - opt_.max_quote_bytes : 0;
     for (size_t i = begin; i > limit; --i) {
-      if (text_[i - 1] == '\n' && i - 1 < begin - 1) {
-        // Allow one paragraph break only if the quote reopens the paragraph.
-        if (!(IsOpenQuoteAt(text_, i) || text_[i] == '"')) break;
+      if (text_[i - 1] == '\n' && i < begin) {
+        // Cross a paragraph break only into a paragraph that opens with a quote.
+        if (!(IsOpenQuoteAt(text_, i) || text_[i] == '"' || text_[i] == '\'')) break;
       }
-      if (curly_open_missing && i >= 3 && IsOpenQuoteAt(text_, i - 3)) return uint32_t(i - 3);
-      if (!curly_open_missing && text_[i - 1] == '"') return uint32_t(i - 1);
+      if (curly_open_missing) {
+        if (i >= 3 && IsOpenQuoteAt(text_, i - 3)) return uint32_t(i - 3);
+      } else {
+        if (text_[i - 1] == '"') return uint32_t(i - 1);
+        if (i >= 2 && text_[i - 1] == '\'' && text_[i - 2] == '\'') return uint32_t(i - 2);
+      }
     }
     return begin;
   }
@@ -198,15 +213,37 @@ class Finder {
     size_t open = c.rfind("\xE2\x80\x9C");
     size_t close = c.rfind("\xE2\x80\x9D");
     bool curly_close_missing = open != c.npos && (close == c.npos || close < open);
-    bool straight_odd = std::count(c.begin(), c.end(), '"') % 2 == 1;
+    bool straight_odd = CountStraightQuotes(c) % 2 == 1;
     if (!curly_close_missing && !straight_odd) return end;
     size_t limit = std::min(text_.size(), size_t(end) + opt_.max_quote_bytes);
     for (size_t i = end; i < limit; ++i) {
       if (text_[i] == '\n') break;
-      if (curly_close_missing && IsCloseQuoteAt(text_, i)) return uint32_t(i + 3);
-      if (!curly_close_missing && text_[i] == '"') return uint32_t(i + 1);
+      if (curly_close_missing) {
+        if (IsCloseQuoteAt(text_, i)) return uint32_t(i + 3);
+      } else {
+        if (text_[i] == '"') return uint32_t(i + 1);
+        if (text_[i] == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') return uint32_t(i + 2);
+      }
     }
     return end;
+  }
+
+  // The quotation that opens the sentence after `s` ("…,” he said. “More.”), or an empty span.
+  Span NextSentenceQuote(uint32_t after) const {
+    size_t i = after;
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+    if (i >= text_.size()) return {};
+    bool curly = IsOpenQuoteAt(text_, i);
+    size_t n = curly ? 3 : text_[i] == '"' ? 1 : StartsWith(text_, i, "''") || StartsWith(text_, i, "``") ? 2 : 0;
+    if (n == 0) return {};
+    size_t limit = std::min(text_.size(), i + opt_.max_quote_bytes);
+    for (size_t j = i + n; j < limit; ++j) {
+      if (text_[j] == '\n') break;
+      if (curly ? IsCloseQuoteAt(text_, j) : n == 1 ? text_[j] == '"' : StartsWith(text_, j, "''")) {
+        return {uint32_t(i), uint32_t(j + (curly ? 3 : n))};
+      }
+    }
+    return {};
   }
 
   std::string_view text_;
@@ -237,6 +274,8 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
     for (size_t t = sents[si].tok_begin; t < sents[si].tok_end; ++t) sent_of[t] = si;
   Finder f(text, options_, tok);
   const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
+  std::vector<Span> last_src;  // source of the previous attribution, for participles
+  const Sentence* last_sentence = nullptr;
 
   for (const CueMatch& m : matcher_.Match(tok, LangMask(ctx.lang))) {
     const Sentence& s = sents[sent_of[m.first]];
@@ -269,6 +308,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
 
     Attribution at;
     std::vector<Span> src, content;
+    bool quoted_before = false;  // the content is a quotation before the source
     bool clause_ends = b == s.tok_end || GapHasBoundary(f.Gap(b, s));
     auto content_after_from = [&](size_t from) {
       if (from >= s.tok_end) return;
@@ -289,10 +329,50 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         }
       if (a_src - l > max_src) l = a_src - max_src;
       while (a_src - l > 1 && IsTemporalWord(tok[l].folded)) ++l;
-      if (l < a_src) {
+      auto is_conj = [&](size_t t) {
+        const std::string& w = tok[t].folded;
+        return w == "and" || w == "but" || w == "or" || w == "then" || w == "y" || w == "e" ||
+               w == "pero" || w == "mas";
+      };
+      bool only_conj = (l < a_src && a_src - l == 1 && is_conj(l)) ||
+                       (l == a_src && a_src > s.tok_begin && is_conj(a_src - 1) &&
+                        !GapHasBoundary(f.Gap(a_src, s)));
+      std::string_view gap_before = f.Gap(a_src, s);
+      bool participle = e.words[0].size() > 4 &&
+                        e.words[0].compare(e.words[0].size() - 3, 3, "ing") == 0 &&
+                        (l == a_src || only_conj) && a_src > s.tok_begin;
+      bool quote_before = GapHasQuote(gap_before);
+      if (b < s.tok_end && tok[b].folded == "by" && r > b + 1 && !participle) {
+        // Passive with an agent: "was first reported by X", "encouraged by X".
+        f.Add(&src, tok[b + 1].begin, tok[std::min(r, b + 1 + max_src) - 1].end);
+        content_before(tok[l < a_src ? l : a_src].begin);
+        if (content.empty() && r < s.tok_end) content_after_from(r);
+      } else if (participle || only_conj) {
+        // "…, adding that C" / "… and has promised C": the subject of the sentence speaks.
+        if (!last_src.empty() && last_sentence == &s) {
+          src = last_src;
+        } else {
+          size_t t = s.tok_begin;
+          while (t < a_src && (IsTemporalWord(tok[t].folded) || IsClauseWord(tok[t].folded))) ++t;
+          size_t u = t;
+          while (u < a_src && u - t < max_src && (u == t || !GapHasBoundary(f.Gap(u, s)))) {
+            size_t pos = tok[u].begin;
+            char32_t cp = DecodeUtf8(text, &pos);
+            const std::string& w = tok[u].folded;
+            if (!(IsUpperCase(cp) || w == "the" || w == "a" || w == "an" || w == "of")) break;
+            ++u;
+          }
+          if (u > t) f.Add(&src, tok[t].begin, tok[u - 1].end);
+        }
+        content_after_from(b);
+      } else if (l < a_src) {
         f.Add(&src, tok[l].begin, tok[a_src - 1].end);
         bool before_exists = k > s.tok_begin && l == k;
-        if (clause_ends && before_exists) {
+        bool quote_ends_before = before_exists && GapHasQuote(f.Gap(k, s));
+        if (quote_ends_before) {
+          content_before(tok[k].begin);
+          quoted_before = true;
+        } else if (clause_ends && before_exists) {
           content_before(tok[k].begin);
           if (r < s.tok_end && b < s.tok_end) content_after_from(r);
         } else {
@@ -306,36 +386,55 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
           }
           content_after_from(from);
         }
-      } else if (a_src > s.tok_begin || GapHasBoundary(f.Gap(a_src, s))) {
-        bool inverted = r > b && r - b <= 6 && !IsClauseWord(tok[b].folded) &&
-                        a_src > s.tok_begin;
-        if (inverted) {
+      } else if (a_src > s.tok_begin || GapHasBoundary(gap_before)) {
+        // Walk back over comma-separated segments: "X, a spokesman for Y, said".
+        size_t j = a_src, segs = 0;
+        bool apposition = false;
+        // After a closing quote the verb is usually inverted ("“C,” said X"); when the clause
+        // after it is too long for a source, the quote ends an apposition instead.
+        bool long_after = !(r > b && (r - b <= 6 || (r == s.tok_end && r - b <= max_src)));
+        bool through_quotes = quote_before && long_after;
+        if ((!quote_before || through_quotes) && GapHas(gap_before, ',') && a_src > s.tok_begin) {
+          while (j > s.tok_begin && segs < 5 && a_src - j < 30) {
+            size_t q = j - 1;
+            while (q > s.tok_begin && !GapHasBoundary(f.Gap(q, s))) --q;
+            j = q;
+            ++segs;
+            std::string_view g = f.Gap(j, s);
+            if (j == s.tok_begin) break;
+            if (!through_quotes && (!GapHas(g, ',') || GapHasQuote(g))) break;
+            if (through_quotes && (GapHas(g, ';') || GapHas(g, ':'))) break;
+          }
+          apposition = segs >= 2 || (segs == 1 && j > s.tok_begin);
+        }
+        if (apposition) {
+          size_t j2 = j;
+          for (size_t q = j; q < a_src; ++q) {
+            if (q > j && GapHasBoundary(f.Gap(q, s))) break;
+            if (IsClauseWord(tok[q].folded)) j2 = q + 1;
+          }
+          if (j2 >= a_src) j2 = j;
+          while (a_src - j2 > 1 && IsTemporalWord(tok[j2].folded)) ++j2;
+          f.Add(&src, tok[j2].begin, tok[a_src - 1].end);
+          if ((clause_ends || GapHasQuote(f.Gap(j, s))) && j > s.tok_begin) {
+            content_before(tok[j].begin);
+            quoted_before = GapHasQuote(f.Gap(j, s));
+            if (r < s.tok_end && b < s.tok_end) content_after_from(r);
+          } else {
+            content_after_from(b);
+          }
+        } else if (!long_after && !IsClauseWord(tok[b].folded) && a_src > s.tok_begin &&
+                   !e.needs_object) {
+          // Inverted: "“C,” said X."
           size_t sb = b;
           while (r - sb > 1 && IsTemporalWord(tok[sb].folded)) ++sb;
           f.Add(&src, tok[sb].begin, tok[r - 1].end);
           content_before(cue_begin);
+          quoted_before = quote_before;
           if (r < s.tok_end) {
             std::string_view g = f.Gap(r, s);
-            if (GapHas(g, '"') || g.find("\xE2\x80\x9C") != g.npos) content_after_from(r);
+            if (GapHasQuote(g)) content_after_from(r);
           }
-        } else if (a_src > s.tok_begin && GapHas(f.Gap(a_src, s), ',')) {
-          // Apposition: "NP, apposition, said".
-          size_t j = a_src - 1;
-          while (j > s.tok_begin && !GapHasBoundary(f.Gap(j, s))) --j;
-          size_t j2 = j;
-          if (j > s.tok_begin) {
-            j2 = j - 1;
-            while (j2 > s.tok_begin && !GapHasBoundary(f.Gap(j2, s))) --j2;
-            for (size_t q = j; q > j2; --q)
-              if (IsClauseWord(tok[q - 1].folded)) {
-                j2 = q;
-                break;
-              }
-            if (j2 >= j) j2 = j;
-          }
-          while (j - j2 > 1 && IsTemporalWord(tok[j2].folded)) ++j2;
-          f.Add(&src, tok[j2].begin, tok[a_src - 1].end);
-          content_after_from(b);
         }
       }
       if (src.empty()) continue;
@@ -364,6 +463,12 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
       }
     }
     if (content.empty()) continue;
+    if (quoted_before && options_.follow_quotes) {
+      // "“C1,” she said. “C2.”": the next sentence's opening quotation continues the content.
+      Span q = f.NextSentenceQuote(std::max(s.end, content.back().end));
+      if (q.end > q.begin) f.Add(&content, q.begin, q.end);
+    }
+    if (!src.empty()) last_src = src, last_sentence = &s;
     at.cue.push_back(Trim(text, {cue_begin, cue_end}));
     at.source = std::move(src);
     at.content = std::move(content);

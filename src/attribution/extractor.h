@@ -34,6 +34,9 @@ struct Options {
   // Most bytes searched backwards/forwards for the other half of a quotation that contains
   // the content ("“…,” she said" with the quote opened sentences earlier).
   int max_quote_bytes = 3000;
+  // After "“C1,” she said." also take a quotation that opens the next sentence ("“C2.”") as
+  // content, as PolNeAR does.
+  bool follow_quotes = true;
   // Report wire credits in datelines ("WASHINGTON (AP) —") as attributions.
   bool dateline_credits = true;
   // Emit sourceless cues ("reportedly", "it was reported that") as attributions with no source.
