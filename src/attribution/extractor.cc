@@ -95,9 +95,14 @@ std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<To
       else if (IsCloseQuoteAt(text, j) || StartsWith(text, j, "\xE2\x80\x99")) j += 3;
       else break;
     }
-    if (j >= n || (text[j] != ' ' && text[j] != '\t')) continue;
+    auto space_at = [&](size_t p) -> size_t {  // length of a space character at p, or 0
+      if (p < n && (text[p] == ' ' || text[p] == '\t')) return 1;
+      if (StartsWith(text, p, "\xC2\xA0")) return 2;
+      return 0;
+    };
+    if (j >= n || !space_at(j)) continue;
     size_t k = j;
-    while (k < n && (text[k] == ' ' || text[k] == '\t')) ++k;
+    while (size_t sp = space_at(k)) k += sp;
     if (k >= n) continue;
     unsigned char nc = text[k];
     bool upper_next = (nc >= 'A' && nc <= 'Z') || (nc >= '0' && nc <= '9') || nc == '"' ||
@@ -174,6 +179,10 @@ class Finder {
   std::string_view Gap(size_t k, const Sentence& s) const {
     uint32_t b = k > s.tok_begin ? tok_[k - 1].end : s.begin;
     uint32_t e = k < s.tok_end ? tok_[k].begin : s.end;
+    if (e == b + 1 && (text_[b] == ',' || text_[b] == '.') && k > s.tok_begin &&
+        k < s.tok_end && std::isdigit(static_cast<unsigned char>(text_[b - 1])) &&
+        std::isdigit(static_cast<unsigned char>(text_[e])))
+      return std::string_view();  // "41,000", "3.5"
     return e > b ? text_.substr(b, e - b) : std::string_view();
   }
 
@@ -295,7 +304,10 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
     size_t a_src = a;  // first token of the cue including auxiliaries
     if (options_.include_auxiliaries && e.kind == CueKind::kVerb) {
       for (int n = 0; n < 3 && a_src > s.tok_begin; ++n) {
-        if (!IsAuxiliary(tok[a_src - 1].folded) || GapHasBoundary(f.Gap(a_src, s))) break;
+        unsigned char c0 = text[tok[a_src - 1].begin];
+        if (!IsAuxiliary(tok[a_src - 1].folded) || GapHasBoundary(f.Gap(a_src, s)) ||
+            (c0 >= 'A' && c0 <= 'Z'))
+          break;
         --a_src;
       }
       cue_begin = tok[a_src].begin;
@@ -334,9 +346,13 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         return w == "and" || w == "but" || w == "or" || w == "then" || w == "y" || w == "e" ||
                w == "pero" || w == "mas";
       };
-      bool only_conj = (l < a_src && a_src - l == 1 && is_conj(l)) ||
+      bool adverbs_only = l < a_src;
+      for (size_t t = l; t < a_src && adverbs_only; ++t) adverbs_only = IsAdverb(tok[t].folded);
+      bool only_conj = (l < a_src && is_conj(a_src - 1)) || adverbs_only ||
                        (l == a_src && a_src > s.tok_begin && is_conj(a_src - 1) &&
                         !GapHasBoundary(f.Gap(a_src, s)));
+      bool relative = l == a_src && a_src > s.tok_begin && !GapHasBoundary(f.Gap(a_src, s)) &&
+                      IsRelativePronoun(tok[a_src - 1].folded);
       std::string_view gap_before = f.Gap(a_src, s);
       bool participle = e.words[0].size() > 4 &&
                         e.words[0].compare(e.words[0].size() - 3, 3, "ing") == 0 &&
@@ -347,6 +363,10 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         f.Add(&src, tok[b + 1].begin, tok[std::min(r, b + 1 + max_src) - 1].end);
         content_before(tok[l < a_src ? l : a_src].begin);
         if (content.empty() && r < s.tok_end) content_after_from(r);
+      } else if (relative) {
+        // "Broaddrick, who said C": PolNeAR marks the relative pronoun as the source.
+        f.Add(&src, tok[a_src - 1].begin, tok[a_src - 1].end);
+        content_after_from(b);
       } else if (participle || only_conj) {
         // "…, adding that C" / "… and has promised C": the subject of the sentence speaks.
         if (!last_src.empty() && last_sentence == &s) {
@@ -392,7 +412,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         bool apposition = false;
         // After a closing quote the verb is usually inverted ("“C,” said X"); when the clause
         // after it is too long for a source, the quote ends an apposition instead.
-        bool long_after = !(r > b && (r - b <= 6 || (r == s.tok_end && r - b <= max_src)));
+        bool long_after = !(r > b && (r - b <= 6 || (r == s.tok_end && r - b <= max_src + 4)));
         bool through_quotes = quote_before && long_after;
         if ((!quote_before || through_quotes) && GapHas(gap_before, ',') && a_src > s.tok_begin) {
           while (j > s.tok_begin && segs < 5 && a_src - j < 30) {

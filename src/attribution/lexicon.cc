@@ -24,14 +24,14 @@ struct Group {
 
 // English special cues; the plain verb-like cues are in lexicon_en.cc (kEnglishVerbCues).
 const Group kGroups[] = {
-    {"told|tells|telling|asked|asks|asking|was asked|reminded|assured|informed", CueKind::kVerb,
+    {"told|tells|telling|asked|asks|asking|reminded|assured|informed", CueKind::kVerb,
      kLangEn, false, true},
     {"denied|denies|denying|deny|rejected|rejects|rejecting|dismissed|dismisses|dismissing|"
      "refuted|disputed|disputes",
      CueKind::kVerb, kLangEn, true},
     {"according to", CueKind::kAccordingTo, kLangEn},
     {"reportedly|allegedly|purportedly", CueKind::kSourceless, kLangEn},
-    {"it was reported|it is reported|it has been reported|it was alleged|it is alleged|"
+    {"was asked|were asked|is asked|being asked|when asked|were mentioned|it was reported|it is reported|it has been reported|it was alleged|it is alleged|"
      "it is believed|it was announced|was reported",
      CueKind::kPassive, kLangEn},
     // Spanish.
@@ -174,6 +174,15 @@ HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary",
             "secretario", "diretor", "director", "porta", "voz", "presidente", "gobernador",
             "governador", "senador", "diputado", "deputado", "alcalde", "prefeito", "fiscal",
             "procurador", "candidate", "manager", "campaign")
+HW_WORD_SET(IsRelativePronoun, "who", "which", "quien", "quienes", "quem", "cual")
+bool IsAdverb(std::string_view w) {
+  static const WordSet* kSet = new WordSet{
+      "even", "yet", "eventually", "still", "also", "now", "then", "later", "first", "finally",
+      "just", "once", "again", "often", "never", "always", "soon", "ultimately", "instead",
+      "simply", "only", "already", "too", "tambien", "tambem", "ya", "ja", "luego", "depois"};
+  if (kSet->count(w)) return true;
+  return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0;
+}
 HW_WORD_SET(IsPronoun, "he", "she", "they", "i", "we", "it", "you", "el", "ella", "ellos",
             "ele", "eles", "elas")
 
