@@ -300,6 +300,10 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
           "o", "a", "os", "as", "fontes", "fonte", "um", "uma", "dados", "informacoes"};
       if (!IsUpperCase(cp) && !kDet.count(nx.folded)) continue;
     }
+    // A verb cue right after "to" or a determiner is an infinitive or a noun ("a warning").
+    if (e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s)) &&
+        IsNonFiniteMarker(tok[a - 1].folded))
+      continue;
     uint32_t cue_begin = tok[a].begin, cue_end = tok[b - 1].end;
     size_t a_src = a;  // first token of the cue including auxiliaries
     if (options_.include_auxiliaries && e.kind == CueKind::kVerb) {
@@ -446,9 +450,17 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         } else if (!long_after && !IsClauseWord(tok[b].folded) && a_src > s.tok_begin &&
                    !e.needs_object) {
           // Inverted: "“C,” said X."
-          size_t sb = b;
+          size_t sb = b, se = r;
           while (r - sb > 1 && IsTemporalWord(tok[sb].folded)) ++sb;
-          f.Add(&src, tok[sb].begin, tok[r - 1].end);
+          // "said Jane Roe, a spokeswoman" / ", who endorsed him": the apposition belongs to X.
+          if (r < s.tok_end && GapHas(f.Gap(r, s), ',') && !GapHasQuote(f.Gap(r, s)) &&
+              s.tok_end - r <= max_src &&
+              (IsRoleWord(tok[r].folded) || IsRelativePronoun(tok[r].folded) ||
+               tok[r].folded == "a" || tok[r].folded == "an" || tok[r].folded == "the")) {
+            se = s.tok_end;
+          }
+          f.Add(&src, tok[sb].begin, tok[se - 1].end);
+          r = se;
           content_before(cue_begin);
           quoted_before = quote_before;
           if (r < s.tok_end) {

@@ -149,7 +149,7 @@ HW_WORD_SET(IsTemporalWord, "last", "this", "next", "on", "in", "earlier", "late
             "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "week", "month", "year", "morning", "afternoon", "evening",
             "night", "and", "so", "still", "finally", "instead", "publicly", "privately",
-            "el", "la", "pasado", "ayer", "hoy", "no", "o", "ontem", "hoje", "em")
+            "pasado", "ayer", "hoy", "ontem", "hoje")
 HW_WORD_SET(IsOfficialWord, "official", "officials", "government", "governments",
             "administration", "police", "ministry", "department", "agency", "agencies", "fbi",
             "dhs", "cia", "nsa", "pentagon", "white", "authorities", "embassy", "army", "military",
@@ -174,6 +174,7 @@ HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary",
             "secretario", "diretor", "director", "porta", "voz", "presidente", "gobernador",
             "governador", "senador", "diputado", "deputado", "alcalde", "prefeito", "fiscal",
             "procurador", "candidate", "manager", "campaign")
+HW_WORD_SET(IsNonFiniteMarker, "to", "a", "an", "the", "this", "their", "its", "these", "those")
 HW_WORD_SET(IsRelativePronoun, "who", "which", "quien", "quienes", "quem", "cual")
 bool IsAdverb(std::string_view w) {
   static const WordSet* kSet = new WordSet{

@@ -237,6 +237,7 @@ extern const char* const kEnglishVerbCues[] = {
     "proposes",
     "proposing",
     "protesting",
+    "published a report",
     "pushed for",
     "put it",
     "puts it",
@@ -263,6 +264,7 @@ extern const char* const kEnglishVerbCues[] = {
     "refused",
     "refuses",
     "reiterated",
+    "released a report",
     "released a statement saying",
     "relying on",
     "remarked",
@@ -369,7 +371,7 @@ extern const char* const kEnglishVerbCues[] = {
     "wrote on facebook",
     "wrote on twitter",
     "wrote recently",
-    "yelledpublished a report",
+    "yelled",
 };
 extern const size_t kEnglishVerbCuesSize = sizeof(kEnglishVerbCues) / sizeof(kEnglishVerbCues[0]);
 

@@ -82,17 +82,19 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
   }
   bool anonymous_word = false, official = false, document = false, pronoun = false;
   std::string role;
+  uint32_t role_begin = 0, role_end = 0;  // from the first to the last role word
   for (const Token* t : st) {
     std::string w = StripPossessive(t->folded);
     anonymous_word |= IsAnonymousWord(w);
     official |= IsOfficialWord(w);
     document |= IsDocumentWord(w);
     pronoun |= IsPronoun(w);
-    if (IsRoleWord(w) && !StartsUpper(text, *t)) {
-      if (!role.empty()) role += ' ';
-      role.append(text.substr(t->begin, t->end - t->begin));
+    if (IsRoleWord(w) && (!StartsUpper(text, *t) || t->begin == sb)) {
+      if (role_begin == role_end) role_begin = t->begin;
+      role_end = t->end;
     }
   }
+  if (role_end > role_begin) role = std::string(text.substr(role_begin, role_end - role_begin));
   official |= folded.find("u.s.") != std::string::npos ||
               folded.find("white house") != std::string::npos;
   // Person: the longest run of capitalised tokens that are not official/document words.
@@ -117,6 +119,16 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
       (official || document || anonymous_word))
     person.clear();  // a capitalised first word of a common noun phrase ("Sources close ...")
 
+  // The head of the noun phrase: its last word before an apposition or relative clause.
+  bool document_head = false;
+  for (size_t i = 0; i < st.size(); ++i) {
+    bool last = i + 1 == st.size() ||
+                text.substr(st[i]->end, st[i + 1]->begin - st[i]->end).find(',') != std::string_view::npos;
+    if (last) {
+      document_head = IsDocumentWord(StripPossessive(st[i]->folded));
+      break;
+    }
+  }
   at->anonymous = anonymous_word && person.empty();
   if (at->anonymous) {
     // The reason usually sits in an apposition inside the source or right after the cue.
@@ -138,6 +150,8 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
   } else if (!person.empty() && !(official && best == 1 && !role.empty())) {
     at->source_kind = SourceKind::kPerson;
     at->person = person;
+  } else if (document_head) {
+    at->source_kind = SourceKind::kDocument;  // "court documents", "a police report"
   } else if (official) {
     at->source_kind = SourceKind::kOfficial;
   } else if (document) {
