@@ -260,6 +260,47 @@ class Finder {
   const std::vector<Token>& tok_;
 };
 
+// Byte ranges inside quotations (between an opening and its closing mark), paragraph by
+// paragraph: curly quotes nest by count, straight '"' and doubled "''" / "``" toggle.
+std::vector<Span> QuotedRegions(std::string_view text) {
+  std::vector<Span> out;
+  int curly = 0;
+  bool straight = false, doubled = false;
+  uint32_t start = 0;
+  auto inside = [&] { return curly > 0 || straight || doubled; };
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool was = inside();
+    size_t skip = 0;
+    if (text[i] == '\n') {
+      if (was) out.push_back({start, uint32_t(i)});
+      curly = 0, straight = doubled = false;
+      continue;
+    } else if (IsOpenQuoteAt(text, i)) {
+      ++curly, skip = 2;
+    } else if (IsCloseQuoteAt(text, i)) {
+      curly = std::max(0, curly - 1), skip = 2;
+    } else if (text[i] == '"') {
+      straight = !straight;
+    } else if ((text[i] == '\'' || text[i] == '`') && i + 1 < text.size() && text[i + 1] == text[i]) {
+      doubled = !doubled, skip = 1;
+    } else {
+      continue;
+    }
+    bool now = inside();
+    if (!was && now) start = uint32_t(i + skip + 1);
+    if (was && !now) out.push_back({start, uint32_t(i)});
+    i += skip;
+  }
+  if (inside()) out.push_back({start, uint32_t(text.size())});
+  return out;
+}
+
+bool InRegions(const std::vector<Span>& regions, uint32_t pos) {
+  auto it = std::upper_bound(regions.begin(), regions.end(), pos,
+                             [](uint32_t p, const Span& r) { return p < r.begin; });
+  return it != regions.begin() && pos < std::prev(it)->end;
+}
+
 std::string JoinSpans(std::string_view text, const std::vector<Span>& spans) {
   std::string out;
   for (const Span& s : spans) {
@@ -283,6 +324,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
     for (size_t t = sents[si].tok_begin; t < sents[si].tok_end; ++t) sent_of[t] = si;
   Finder f(text, options_, tok);
   const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
+  const std::vector<Span> quoted = QuotedRegions(text);
   std::vector<Span> last_src;  // source of the previous attribution, for participles
   const Sentence* last_sentence = nullptr;
 
@@ -300,6 +342,8 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
           "o", "a", "os", "as", "fontes", "fonte", "um", "uma", "dados", "informacoes"};
       if (!IsUpperCase(cp) && !kDet.count(nx.folded)) continue;
     }
+    // Speech reported inside a quotation is rarely an attribution of the article's own.
+    if (options_.skip_quoted_cues && InRegions(quoted, tok[a].begin)) continue;
     // A verb cue right after "to" or a determiner is an infinitive or a noun ("a warning").
     if (e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s)) &&
         IsNonFiniteMarker(tok[a - 1].folded))

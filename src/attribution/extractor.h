@@ -37,6 +37,8 @@ struct Options {
   // After "“C1,” she said." also take a quotation that opens the next sentence ("“C2.”") as
   // content, as PolNeAR does.
   bool follow_quotes = true;
+  // Ignore cues inside quotations ("“I would say this,” Trump answered": only "answered").
+  bool skip_quoted_cues = true;
   // Report wire credits in datelines ("WASHINGTON (AP) —") as attributions.
   bool dateline_credits = true;
   // Emit sourceless cues ("reportedly", "it was reported that") as attributions with no source.
