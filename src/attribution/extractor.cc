@@ -399,21 +399,40 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
       bool only_conj = (l < a_src && is_conj(a_src - 1)) || adverbs_only ||
                        (l == a_src && a_src > s.tok_begin && is_conj(a_src - 1) &&
                         !GapHasBoundary(f.Gap(a_src, s)));
-      bool relative = l == a_src && a_src > s.tok_begin && !GapHasBoundary(f.Gap(a_src, s)) &&
-                      IsRelativePronoun(tok[a_src - 1].folded);
+      // "who (has) (openly) opposed": the relative pronoun is the source.
+      size_t pr = a_src;
+      while (pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
+             (IsAdverb(tok[pr - 1].folded) || IsAuxiliary(tok[pr - 1].folded)))
+        --pr;
+      bool relative = pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
+                      (IsRelativePronoun(tok[pr - 1].folded) || tok[pr - 1].folded == "that");
+      // "were highlighted (by X)": a passive verb's subject is what was said, not who said it.
+      bool passive = false;
+      for (size_t t = a_src; t < a; ++t) passive |= IsBeForm(tok[t].folded);
+      passive = passive && LooksLikeParticiple(e.words.back());
       std::string_view gap_before = f.Gap(a_src, s);
       bool participle = e.words[0].size() > 4 &&
                         e.words[0].compare(e.words[0].size() - 3, 3, "ing") == 0 &&
                         (l == a_src || only_conj) && a_src > s.tok_begin;
       bool quote_before = GapHasQuote(gap_before);
-      if (b < s.tok_end && tok[b].folded == "by" && r > b + 1 && !participle) {
+      if (passive && !relative) {
+        size_t by = b;
+        while (by < std::min(s.tok_end, b + 12) && tok[by].folded != "by") ++by;
+        if (by + 1 < s.tok_end && tok[by].folded == "by") {
+          size_t re = by + 1;
+          while (re < s.tok_end && re - by <= max_src && !GapHasBoundary(f.Gap(re, s))) ++re;
+          f.Add(&src, tok[by + 1].begin, tok[re - 1].end);
+        }
+        if (l < a_src) f.Add(&content, tok[l].begin, tok[a_src - 1].end);
+        if (content.empty() || (src.empty() && !options_.sourceless_cues)) continue;
+      } else if (b < s.tok_end && tok[b].folded == "by" && r > b + 1 && !participle) {
         // Passive with an agent: "was first reported by X", "encouraged by X".
         f.Add(&src, tok[b + 1].begin, tok[std::min(r, b + 1 + max_src) - 1].end);
         content_before(tok[l < a_src ? l : a_src].begin);
         if (content.empty() && r < s.tok_end) content_after_from(r);
       } else if (relative) {
         // "Broaddrick, who said C": PolNeAR marks the relative pronoun as the source.
-        f.Add(&src, tok[a_src - 1].begin, tok[a_src - 1].end);
+        f.Add(&src, tok[pr - 1].begin, tok[pr - 1].end);
         content_after_from(b);
       } else if (participle || only_conj) {
         // "…, adding that C" / "… and has promised C": the subject of the sentence speaks.
@@ -513,7 +532,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
           }
         }
       }
-      if (src.empty()) continue;
+      if (src.empty() && !passive) continue;
     } else if (e.kind == CueKind::kAccordingTo) {
       if (r == b) continue;
       size_t re = std::min(r, b + max_src);

@@ -175,6 +175,13 @@ HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary",
             "governador", "senador", "diputado", "deputado", "alcalde", "prefeito", "fiscal",
             "procurador", "candidate", "manager", "campaign")
 HW_WORD_SET(IsNonFiniteMarker, "to", "a", "an", "the", "this", "their", "its", "these", "those")
+HW_WORD_SET(IsBeForm, "was", "were", "been", "being", "is", "are", "be", "fue", "foi", "fueron", "foram")
+bool LooksLikeParticiple(std::string_view w) {
+  static const WordSet* kSet = new WordSet{"told", "said", "known", "shown", "seen", "written",
+                                           "given", "thought", "heard", "made", "taken",
+                                           "brought", "found", "held", "led", "left", "put"};
+  return kSet->count(w) > 0 || (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0);
+}
 HW_WORD_SET(IsRelativePronoun, "who", "which", "quien", "quienes", "quem", "cual")
 bool IsAdverb(std::string_view w) {
   static const WordSet* kSet = new WordSet{

@@ -64,6 +64,8 @@ bool IsDocumentWord(std::string_view w); // report, statement, documents, comuni
 bool IsRoleWord(std::string_view w);     // spokeswoman, secretary, senator, portavoz, ...
 bool IsPronoun(std::string_view w);
 bool IsNonFiniteMarker(std::string_view w);  // to, a, an, the, this, their, its (before a noun/infinitive)
+bool IsBeForm(std::string_view w);            // was, were, been, being, is, are, be
+bool LooksLikeParticiple(std::string_view w); // "highlighted", "told", "known"
 bool IsAdverb(std::string_view w);            // even, yet, eventually, ...ly (not a subject)
 bool IsRelativePronoun(std::string_view w);   // who, which, quien, quem      // he, she, they, ella, ele, ...
 
