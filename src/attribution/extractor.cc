@@ -456,7 +456,16 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         f.Add(&src, tok[l].begin, tok[a_src - 1].end);
         bool before_exists = k > s.tok_begin && l == k;
         bool quote_ends_before = before_exists && GapHasQuote(f.Gap(k, s));
-        if (quote_ends_before) {
+        // "C, X warned on Wednesday." / "C, a spokesman told the Journal.": a short tail
+        // without "that" or a quotation leaves the content before the source.
+        bool short_tail = e.needs_object && before_exists && s.tok_end - b <= 6;
+        for (size_t t = b; t < s.tok_end && short_tail; ++t) {
+          size_t pos = tok[t].begin;
+          short_tail = (IsUpperCase(DecodeUtf8(text, &pos)) || tok[t].folded == "reporters" ||
+                        tok[t].folded == "the") &&
+                       !GapHasQuote(f.Gap(t, s));
+        }
+        if (quote_ends_before || short_tail) {
           content_before(tok[k].begin);
           quoted_before = true;
         } else if (clause_ends && before_exists) {
@@ -477,11 +486,20 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         // Walk back over comma-separated segments: "X, a spokesman for Y, said".
         size_t j = a_src, segs = 0;
         bool apposition = false;
+        // "C, said Dan Gerstein, director of …": a capitalised name right after the verb.
+        bool name_after = r > b && r - b <= 6 && (r == s.tok_end || GapHas(f.Gap(r, s), ','));
+        for (size_t t = b; t < r && name_after; ++t) {
+          size_t pos = tok[t].begin;
+          const std::string& w = tok[t].folded;
+          name_after = IsUpperCase(DecodeUtf8(text, &pos)) ? !IsPronoun(w)
+                                                           : (w == "of" || w == "de" || w == "and");
+        }
         // After a closing quote the verb is usually inverted ("“C,” said X"); when the clause
         // after it is too long for a source, the quote ends an apposition instead.
         bool long_after = !(r > b && (r - b <= 6 || (r == s.tok_end && r - b <= max_src + 4)));
         bool through_quotes = quote_before && long_after;
-        if ((!quote_before || through_quotes) && GapHas(gap_before, ',') && a_src > s.tok_begin) {
+        if ((!quote_before || through_quotes) && !name_after && GapHas(gap_before, ',') &&
+            a_src > s.tok_begin) {
           while (j > s.tok_begin && segs < 5 && a_src - j < 30) {
             size_t q = j - 1;
             while (q > s.tok_begin && !GapHasBoundary(f.Gap(q, s))) --q;
