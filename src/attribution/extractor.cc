@@ -360,6 +360,20 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
       }
       cue_begin = tok[a_src].begin;
     }
+    if (e.words[0] == "when" && m.count > 1) cue_begin = tok[a + 1].begin;  // "when asked"
+    // A clitic "'s" on the word before belongs to the cue ("Trump's said", "Cruz's claim").
+    uint32_t subj_end = a_src > s.tok_begin ? tok[a_src - 1].end : 0;
+    if (e.kind == CueKind::kVerb && a_src > s.tok_begin && !GapHasBoundary(f.Gap(a_src, s))) {
+      const Token& pt = tok[a_src - 1];
+      std::string_view raw = text.substr(pt.begin, pt.end - pt.begin);
+      size_t clitic = 0;
+      if (raw.size() > 2 && raw.compare(raw.size() - 2, 2, "'s") == 0) clitic = 2;
+      if (raw.size() > 4 && raw.compare(raw.size() - 4, 4, "\xE2\x80\x99s") == 0) clitic = 4;
+      if (clitic) {
+        subj_end = pt.end - clitic;
+        cue_begin = subj_end;
+      }
+    }
     // Left clause [k, a_src) and right clause [b, r).
     size_t k = a_src;
     while (k > s.tok_begin && !GapHasBoundary(f.Gap(k, s))) --k;
@@ -423,7 +437,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
           while (re < s.tok_end && re - by <= max_src && !GapHasBoundary(f.Gap(re, s))) ++re;
           f.Add(&src, tok[by + 1].begin, tok[re - 1].end);
         }
-        if (l < a_src) f.Add(&content, tok[l].begin, tok[a_src - 1].end);
+        if (l < a_src) f.Add(&content, tok[l].begin, subj_end);
         if (content.empty() || (src.empty() && !options_.sourceless_cues)) continue;
       } else if (b < s.tok_end && tok[b].folded == "by" && r > b + 1 && !participle) {
         // Passive with an agent: "was first reported by X", "encouraged by X".
@@ -453,7 +467,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         }
         content_after_from(b);
       } else if (l < a_src) {
-        f.Add(&src, tok[l].begin, tok[a_src - 1].end);
+        f.Add(&src, tok[l].begin, subj_end);
         bool before_exists = k > s.tok_begin && l == k;
         bool quote_ends_before = before_exists && GapHasQuote(f.Gap(k, s));
         // "C, X warned on Wednesday." / "C, a spokesman told the Journal.": a short tail
@@ -520,7 +534,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
           }
           if (j2 >= a_src) j2 = j;
           while (a_src - j2 > 1 && IsTemporalWord(tok[j2].folded)) ++j2;
-          f.Add(&src, tok[j2].begin, tok[a_src - 1].end);
+          f.Add(&src, tok[j2].begin, subj_end);
           if ((clause_ends || GapHasQuote(f.Gap(j, s))) && j > s.tok_begin) {
             content_before(tok[j].begin);
             quoted_before = GapHasQuote(f.Gap(j, s));
