@@ -237,6 +237,21 @@ class Finder {
     return end;
   }
 
+  // The quotation that ends right before `pos` (only white space between), or an empty span.
+  Span QuoteEndingBefore(uint32_t pos) const {
+    size_t i = pos;
+    while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) --i;
+    size_t mark = 0;
+    if (i >= 3 && IsCloseQuoteAt(text_, i - 3)) mark = 3;
+    else if (i >= 2 && text_[i - 1] == '\'' && text_[i - 2] == '\'') mark = 2;
+    else if (i >= 1 && text_[i - 1] == '"') mark = 1;
+    if (!mark) return {};
+    uint32_t close = uint32_t(i - mark);
+    uint32_t open = QuoteStartBefore(close, uint32_t(i));
+    if (open >= close) return {};
+    return {open, uint32_t(i)};
+  }
+
   // The quotation that opens the sentence after `s` ("…,” he said. “More.”), or an empty span.
   Span NextSentenceQuote(uint32_t after) const {
     size_t i = after;
@@ -264,34 +279,31 @@ class Finder {
 // paragraph: curly quotes nest by count, straight '"' and doubled "''" / "``" toggle.
 std::vector<Span> QuotedRegions(std::string_view text) {
   std::vector<Span> out;
-  int curly = 0;
-  bool straight = false, doubled = false;
+  bool inside = false;
   uint32_t start = 0;
-  auto inside = [&] { return curly > 0 || straight || doubled; };
   for (size_t i = 0; i < text.size(); ++i) {
-    bool was = inside();
-    size_t skip = 0;
+    bool was = inside;
+    size_t len = 0;
     if (text[i] == '\n') {
       if (was) out.push_back({start, uint32_t(i)});
-      curly = 0, straight = doubled = false;
+      inside = false;
       continue;
     } else if (IsOpenQuoteAt(text, i)) {
-      ++curly, skip = 2;
+      inside = true, len = 3;
     } else if (IsCloseQuoteAt(text, i)) {
-      curly = std::max(0, curly - 1), skip = 2;
+      inside = false, len = 3;
     } else if (text[i] == '"') {
-      straight = !straight;
+      inside = !inside, len = 1;
     } else if ((text[i] == '\'' || text[i] == '`') && i + 1 < text.size() && text[i + 1] == text[i]) {
-      doubled = !doubled, skip = 1;
+      inside = !inside, len = 2;
     } else {
       continue;
     }
-    bool now = inside();
-    if (!was && now) start = uint32_t(i + skip + 1);
-    if (was && !now) out.push_back({start, uint32_t(i)});
-    i += skip;
+    if (!was && inside) start = uint32_t(i + len);
+    if (was && !inside) out.push_back({start, uint32_t(i)});
+    i += len - 1;
   }
-  if (inside()) out.push_back({start, uint32_t(text.size())});
+  if (inside) out.push_back({start, uint32_t(text.size())});
   return out;
 }
 
@@ -479,7 +491,14 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
                         tok[t].folded == "the") &&
                        !GapHasQuote(f.Gap(t, s));
         }
-        if (quote_ends_before || short_tail) {
+        Span prev_quote = (l == s.tok_begin && (clause_ends || s.tok_end - b <= 6))
+                              ? f.QuoteEndingBefore(s.begin)
+                              : Span{};
+        if (prev_quote.end > prev_quote.begin) {
+          // "“… child?” Rubio said." — the sentence split after the quotation.
+          f.Add(&content, prev_quote.begin, prev_quote.end);
+          quoted_before = true;
+        } else if (quote_ends_before || short_tail) {
           content_before(tok[k].begin);
           quoted_before = true;
         } else if (clause_ends && before_exists) {
