@@ -340,7 +340,9 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         }
         // After a closing quote the verb is usually inverted ("“C,” said X"); when the clause
         // after it is too long for a source, the quote ends an apposition instead.
-        bool long_after = !(r > b && (r - b <= 6 || (r == s.tok_end && r - b <= max_src + 4)));
+        size_t inverted_max = quote_before ? max_src : 6;
+        bool long_after =
+            !(r > b && (r - b <= inverted_max || (r == s.tok_end && r - b <= max_src + 4)));
         bool through_quotes = quote_before && long_after;
         if ((!quote_before || through_quotes) && !name_after && GapHas(gap_before, ',') &&
             a_src > s.tok_begin) {
@@ -378,9 +380,12 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
           size_t sb = b, se = r;
           while (r - sb > 1 && IsTemporalWord(tok[sb].folded)) ++sb;
           // "said Jane Roe, a spokeswoman" / ", who endorsed him": the apposition belongs to X.
+          size_t pos_r = r < s.tok_end ? tok[r].begin : 0;
+          bool name_next = r < s.tok_end && s.tok_end - r <= 4 &&
+                           IsUpperCase(DecodeUtf8(text, &pos_r));
           if (r < s.tok_end && GapHas(f.Gap(r, s), ',') && !GapHasQuote(f.Gap(r, s)) &&
               s.tok_end - r <= max_src &&
-              (IsRoleWord(tok[r].folded) || IsRelativePronoun(tok[r].folded) ||
+              (IsRoleWord(tok[r].folded) || IsRelativePronoun(tok[r].folded) || name_next ||
                tok[r].folded == "a" || tok[r].folded == "an" || tok[r].folded == "the")) {
             se = s.tok_end;
           }

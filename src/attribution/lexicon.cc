@@ -175,6 +175,13 @@ HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary",
             "governador", "senador", "diputado", "deputado", "alcalde", "prefeito", "fiscal",
             "procurador", "candidate", "manager", "campaign")
 HW_WORD_SET(IsNonFiniteMarker, "to", "a", "an", "the", "this", "their", "its", "these", "those")
+HW_WORD_SET(IsMediaWord, "times", "post", "journal", "tribune", "herald", "gazette", "news",
+            "press", "diario", "folha", "jornal", "globo", "estadao", "newspaper", "periodico",
+            "revista", "magazine", "daily", "reuters", "ap", "afp", "efe", "bloomberg", "cnn",
+            "bbc", "npr", "politico", "breitbart", "univision", "televisa", "telemundo", "abc",
+            "nbc", "cbs", "msnbc", "fox")
+HW_WORD_SET(IsMediaNoun, "newspaper", "diario", "periodico", "jornal", "revista", "magazine",
+            "daily", "tabloid", "broadcaster", "outlet")
 HW_WORD_SET(IsBeForm, "was", "were", "been", "being", "is", "are", "be", "fue", "foi", "fueron", "foram")
 bool LooksLikeParticiple(std::string_view w) {
   static const WordSet* kSet = new WordSet{"told", "said", "known", "shown", "seen", "written",

@@ -72,6 +72,10 @@ bool IsDocumentWord(std::string_view w); // report, statement, documents, comuni
 bool IsRoleWord(std::string_view w);     // spokeswoman, secretary, senator, portavoz, ...
 bool IsPronoun(std::string_view w);
 bool IsNonFiniteMarker(std::string_view w);  // to, a, an, the, this, their, its (before a noun/infinitive)
+// Words of outlet names ("Times", "Post", "News", "Diario", "Folha") and media nouns
+// ("newspaper", "diario", "jornal") that make a source an outlet without the registry.
+bool IsMediaWord(std::string_view w);
+bool IsMediaNoun(std::string_view w);
 bool IsBeForm(std::string_view w);            // was, were, been, being, is, are, be
 bool LooksLikeParticiple(std::string_view w); // "highlighted", "told", "known"
 bool IsAdverb(std::string_view w);            // even, yet, eventually, ...ly (not a subject)

@@ -109,7 +109,12 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
            st[j]->folded != "la" && st[j]->folded != "o" && !IsPronoun(st[j]->folded) &&
            (j == i || text.substr(st[j - 1]->end, st[j]->begin - st[j - 1]->end) == " "))
       ++j;
-    if (j - i > best) {
+    // A capitalised run after "of"/"de" names an organisation ("Department of Homeland
+    // Security", "Secretaría de Gobernación"), not a person.
+    bool of_before = i > 0 && (st[i - 1]->folded == "of" || st[i - 1]->folded == "for" ||
+                               st[i - 1]->folded == "de" || st[i - 1]->folded == "del" ||
+                               st[i - 1]->folded == "da" || st[i - 1]->folded == "do");
+    if (j - i > best && !of_before) {
       best = j - i;
       person = std::string(text.substr(st[i]->begin, st[j - 1]->end - st[i]->begin));
     }
@@ -119,6 +124,11 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
       (official || document || anonymous_word))
     person.clear();  // a capitalised first word of a common noun phrase ("Sources close ...")
 
+  bool media = false;
+  for (const Token* t : st) {
+    std::string w = StripPossessive(t->folded);
+    media |= IsMediaWord(w) && (StartsUpper(text, *t) || IsMediaNoun(w));
+  }
   // The head of the noun phrase: its last word before an apposition or relative clause.
   bool document_head = false;
   for (size_t i = 0; i < st.size(); ++i) {
@@ -145,6 +155,8 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
         break;
       }
     }
+  } else if (media) {
+    at->source_kind = SourceKind::kOutlet;  // an outlet the registry does not know
   } else if (at->anonymous) {
     at->source_kind = SourceKind::kAnonymous;
   } else if (!person.empty() && !(official && best == 1 && !role.empty())) {

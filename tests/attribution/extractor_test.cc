@@ -265,11 +265,55 @@ TEST(ExtractorTest, DatelineWireCredit) {
   EXPECT_TRUE(Extractor(no_datelines).Extract(text, ctx).empty());
 }
 
+TEST(ExtractorTest, InvertedSpanishAndUndeterminedLanguage) {
+  Extractor ex;
+  Context ctx;
+  ctx.lang = "und";  // every lexicon
+  std::string text =
+      "\"No hay ningún campamento\", dijo el portavoz de la Secretaría de Gobernación, "
+      "Juan Pérez. El grupo opera cerca de Anapra, informó El Diario de Juárez. "
+      "Officials said the camp did not exist.";
+  std::vector<Attribution> v = ex.Extract(text, ctx);
+  SCOPED_TRACE(DescribeAll(v));
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0].cue_text, "dijo");
+  EXPECT_EQ(v[0].content_text, "No hay ningún campamento");
+  EXPECT_EQ(v[0].person, "Juan Pérez");
+  EXPECT_EQ(v[0].role, "portavoz");
+  EXPECT_EQ(v[1].cue_text, "informó");
+  EXPECT_EQ(v[1].source_text, "El Diario de Juárez");
+  EXPECT_EQ(v[1].source_kind, SourceKind::kOutlet);  // a newspaper the registry lacks
+  EXPECT_EQ(v[1].outlet_id, 0);
+  EXPECT_EQ(v[1].content_text, "El grupo opera cerca de Anapra");
+  EXPECT_EQ(v[2].source_kind, SourceKind::kOfficial);
+  // With lang "en" the Spanish cues are not used.
+  ctx.lang = "en";
+  EXPECT_EQ(ex.Extract(text, ctx).size(), 1u);
+}
+
+TEST(ExtractorTest, EmptyAndOddInput) {
+  Extractor ex;
+  EXPECT_TRUE(ex.Extract("", Context{}).empty());
+  EXPECT_TRUE(ex.Extract("\xEF\xBB\xBF", Context{}).empty());
+  EXPECT_TRUE(ex.Extract("said", Context{}).empty());
+  // Invalid UTF-8 does not break span finding.
+  std::vector<Attribution> v = ex.Extract("Officials \xFF\xFE said the camp exists.", Context{});
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].content_text, "the camp exists");
+  // A cue inside a quotation is not the article's attribution.
+  v = ex.Extract("\"I would say this is false,\" Trump answered.", Context{});
+  ASSERT_EQ(v.size(), 1u) << DescribeAll(v);
+  EXPECT_EQ(v[0].cue_text, "answered");
+  EXPECT_EQ(v[0].content_text, "I would say this is false");
+}
+
 // Prints the attributions of the file named by HW_ATTRIBUTION_DEBUG_FILE (error analysis).
 TEST(ExtractorTest, DebugDump) {
   const char* path = std::getenv("HW_ATTRIBUTION_DEBUG_FILE");
   if (!path) GTEST_SKIP() << "set HW_ATTRIBUTION_DEBUG_FILE to print a file's attributions";
-  std::cout << DescribeAll(Extractor().Extract(ReadAll(path), Context{}));
+  Context ctx;
+  if (const char* lang = std::getenv("HW_ATTRIBUTION_DEBUG_LANG")) ctx.lang = lang;
+  std::cout << DescribeAll(Extractor().Extract(ReadAll(path), ctx));
 }
 
 }  // namespace
