@@ -410,6 +410,21 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
       } else {
         content_after_from(r);
       }
+    } else if (e.kind == CueKind::kRaising) {
+      // The raised subject and the clause after the cue: "[Trump] seemed [to suggest …]".
+      if (!options_.sourceless_cues || b >= s.tok_end || GapHasBoundary(f.Gap(b, s))) continue;
+      size_t l = k;
+      for (size_t j = a; j > k; --j)
+        if (IsClauseWord(tok[j - 1].folded) && !IsRelativePronoun(tok[j - 1].folded)) {
+          l = j;
+          break;
+        }
+      if (a - l > max_src) l = a - max_src;
+      while (a - l > 1 && IsTemporalWord(tok[l].folded)) ++l;
+      if (l >= a) continue;
+      f.Add(&content, tok[l].begin, tok[a - 1].end);
+      uint32_t ce = r < s.tok_end ? tok[r - 1].end : s.end;
+      f.Add(&content, tok[b].begin, ce);
     } else if (e.kind == CueKind::kSourceless) {
       if (!options_.sourceless_cues) continue;
       content_before(cue_begin);

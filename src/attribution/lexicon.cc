@@ -31,6 +31,11 @@ const Group kGroups[] = {
      CueKind::kVerb, kLangEn, true},
     {"according to", CueKind::kAccordingTo, kLangEn},
     {"reportedly|allegedly|purportedly", CueKind::kSourceless, kLangEn},
+    {"seemed|seems|seem|appears|appeared|appear|is expected|are expected|was expected|"
+     "were expected|is not expected|is widely expected|are widely expected|is likely|"
+     "are likely",
+     CueKind::kRaising, kLangEn},
+    {"citing|cites|cited", CueKind::kVerb, kLangEn},
     {"was asked|were asked|is asked|being asked|when asked|were mentioned|it was reported|it is reported|it has been reported|it was alleged|it is alleged|"
      "it is believed|it was announced|was reported",
      CueKind::kPassive, kLangEn},

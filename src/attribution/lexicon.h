@@ -30,6 +30,7 @@ enum class CueKind {
   kAccordingTo,  // "according to X", "según X": source after, content in the rest of the clause
   kSourceless,   // "reportedly", "allegedly": no source, content is the sentence
   kPassive,      // "it was reported that": no source unless "by X" follows; content after
+  kRaising,      // "X seemed to …", "X is expected to …": no source; content = X + what follows
 };
 
 // Language bits.

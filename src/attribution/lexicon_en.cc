@@ -23,7 +23,7 @@ extern const char* const kEnglishVerbCues[] = {
     "calling on", "calls", "calls for", "calls on", "came out against", "campaigning against",
     "care about", "cast a vote for", "cast their votes for", "cautioned", "cautioned against",
     "challenged", "championed", "champions", "chanted", "chanting", "chants", "charged",
-    "cheer when", "chided", "chiding", "cite", "cited", "cites", "claim", "claimed", "claiming",
+    "cheer when", "chided", "chiding", "cite", "claim", "claimed", "claiming",
     "claiming allegiance to", "claims", "clarified", "clear about", "co sponsored",
     "come out against", "commented", "commented on", "commenting on", "comparing", "complained",
     "conceded", "concerned", "concerned about", "conclude", "concluded", "concludes", "condemned",
