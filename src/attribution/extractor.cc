@@ -26,6 +26,12 @@
 namespace headwater::attribution {
 namespace {
 
+// `s` when it holds only spaces/tabs, else a non-empty view.
+std::string_view TrimSpaceChars(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
 class Finder {
  public:
   Finder(std::string_view text, const Options& o, const std::vector<Token>& toks)
@@ -455,6 +461,40 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
     at.stance = e.denies ? Stance::kDenies : Stance::kAsserts;
     ResolveSource(text, tok, ctx, &at);
     out.push_back(std::move(at));
+  }
+  if (options_.colon_cues) {
+    // "Graham: Trump's rhetoric is destroying GOP" — a short capitalised name, a colon, a claim.
+    static const std::unordered_set<std::string_view> kNotSpeakers = {
+        "the", "editor's", "question", "answer", "update", "updated", "breaking", "watch",
+        "exclusive", "related", "note", "photos", "photo", "video", "read", "transcript", "q",
+        "a", "subscribe", "advertisement", "correction", "clarification", "source", "sources",
+        "warning", "live", "listen", "image", "credit", "tags", "posted", "by"};
+    for (const Sentence& s : sents) {
+      size_t tb = s.tok_begin;
+      if (s.tok_end - tb < 3 || kNotSpeakers.count(tok[tb].folded)) continue;
+      for (size_t c = tb + 1; c <= std::min(tb + 5, s.tok_end - 1); ++c) {
+        std::string_view g = f.Gap(c, s);
+        size_t pos = tok[c - 1].begin;
+        if (!IsUpperCase(DecodeUtf8(text, &pos)) && tok[c - 1].folded != "of") break;
+        if (g.empty() || g.front() != ':' || TrimSpaceChars(g.substr(1)) != "") {
+          if (GapHasBoundary(g)) break;
+          continue;
+        }
+        if (InRegions(quoted, tok[tb].begin)) break;
+        Attribution at;
+        uint32_t colon = tok[c - 1].end;
+        at.cue.push_back({colon, colon + 1});
+        f.Add(&at.source, tok[tb].begin, tok[c - 1].end);
+        f.Add(&at.content, tok[c].begin, s.end);
+        if (at.source.empty() || at.content.empty()) break;
+        at.cue_text = ":";
+        at.source_text = JoinSpans(text, at.source);
+        at.content_text = JoinSpans(text, at.content);
+        ResolveSource(text, tok, ctx, &at);
+        out.push_back(std::move(at));
+        break;
+      }
+    }
   }
   if (options_.dateline_credits) AddDatelineCredits(text, ctx, &out);
   std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {

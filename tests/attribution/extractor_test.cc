@@ -291,6 +291,18 @@ TEST(ExtractorTest, InvertedSpanishAndUndeterminedLanguage) {
   EXPECT_EQ(ex.Extract(text, ctx).size(), 1u);
 }
 
+TEST(ExtractorTest, HeadlineColonCueWhenEnabled) {
+  std::string text = "Graham: Trump's rhetoric is destroying the party.\nThe Latest: more news.";
+  EXPECT_TRUE(Extractor().Extract(text, Context{}).empty());
+  Options o;
+  o.colon_cues = true;
+  std::vector<Attribution> v = Extractor(o).Extract(text, Context{});
+  ASSERT_EQ(v.size(), 1u) << DescribeAll(v);
+  EXPECT_EQ(v[0].cue_text, ":");
+  EXPECT_EQ(v[0].source_text, "Graham");
+  EXPECT_EQ(v[0].content_text, "Trump's rhetoric is destroying the party");
+}
+
 TEST(ExtractorTest, EmptyAndOddInput) {
   Extractor ex;
   EXPECT_TRUE(ex.Extract("", Context{}).empty());
