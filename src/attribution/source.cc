@@ -80,7 +80,7 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
     if (!ms.empty()) outlet = ms.front().outlet;
     if (!outlet) outlet = ctx.outlets->FindByName(src);
   }
-  bool anonymous_word = false, official = false, document = false, pronoun = false;
+  bool anonymous_word = false, official = false, document = false;
   std::string role;
   uint32_t role_begin = 0, role_end = 0;  // from the first to the last role word
   for (const Token* t : st) {
@@ -88,7 +88,6 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
     anonymous_word |= IsAnonymousWord(w);
     official |= IsOfficialWord(w);
     document |= IsDocumentWord(w);
-    pronoun |= IsPronoun(w);
     if (IsRoleWord(w) && (!StartsUpper(text, *t) || t->begin == sb)) {
       if (role_begin == role_end) role_begin = t->begin;
       role_end = t->end;
@@ -171,7 +170,6 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
   } else {
     at->source_kind = SourceKind::kPerson;  // pronouns and common-noun people ("experts")
   }
-  (void)pronoun;
   at->role = role;
 }
 
