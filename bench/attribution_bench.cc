@@ -1,0 +1,80 @@
+// Attribution stage micro-benchmarks: the one-pass cue match alone (tokenize + lexicon hash
+// lookups) and the full Extract (cue match, span finding, source resolution), over the PolNeAR
+// dev texts (shared data). Reports bytes/s and articles/s.
+//   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEADWATER_BENCH=ON
+//         -DHEADWATER_TESTS=OFF
+//   ninja -C build/bench headwater_bench
+//   build/bench/headwater_bench --benchmark_filter=Attribution
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "attribution/extractor.h"
+#include "attribution/lexicon.h"
+#include "common/text.h"
+
+namespace {
+
+const std::vector<std::string>& Texts() {
+  static const std::vector<std::string>* texts = [] {
+    auto* v = new std::vector<std::string>;
+    std::string dir = std::string(HEADWATER_SHARED_DATA_DIR) + "/polnear/data/dev/text";
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      std::ifstream in(e.path(), std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      v->push_back(ss.str());
+    }
+    return v;
+  }();
+  return *texts;
+}
+
+void BM_AttributionCueMatch(benchmark::State& state) {
+  const auto& texts = Texts();
+  if (texts.empty()) {
+    state.SkipWithError("shared data polnear/data/dev/text is missing");
+    return;
+  }
+  headwater::attribution::CueMatcher matcher;
+  size_t bytes = 0, docs = 0;
+  for (auto _ : state) {
+    for (const std::string& t : texts) {
+      auto tokens = headwater::Tokenize(t);
+      benchmark::DoNotOptimize(matcher.Match(tokens, headwater::attribution::kLangAll));
+      bytes += t.size();
+      ++docs;
+    }
+  }
+  state.SetBytesProcessed(int64_t(bytes));
+  state.counters["articles/s"] = benchmark::Counter(double(docs), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_AttributionCueMatch)->Unit(benchmark::kMillisecond);
+
+void BM_AttributionExtract(benchmark::State& state) {
+  const auto& texts = Texts();
+  if (texts.empty()) {
+    state.SkipWithError("shared data polnear/data/dev/text is missing");
+    return;
+  }
+  headwater::attribution::Extractor extractor;
+  headwater::attribution::Context ctx;
+  size_t bytes = 0, docs = 0;
+  for (auto _ : state) {
+    for (const std::string& t : texts) {
+      benchmark::DoNotOptimize(extractor.Extract(t, ctx));
+      bytes += t.size();
+      ++docs;
+    }
+  }
+  state.SetBytesProcessed(int64_t(bytes));
+  state.counters["articles/s"] = benchmark::Counter(double(docs), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_AttributionExtract)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,506 @@
+// Attribution extraction. Steps, in order:
+//  1. Tokenize the text once (folded tokens with byte offsets) and split it into sentences
+//     (., !, ? before an upper-case start, abbreviations and initials excepted; newlines).
+//  2. Match the cue lexicon over the token stream in one pass (CueMatcher).
+//  3. For each cue, inside its sentence: find the clause left of the cue (back to the nearest
+//     comma, quote, dash or clause word) and right of it, and choose the pattern:
+//       "X said (that) C"            source = subject before, content after
+//       "C, X said[, C2]"            source = subject before, content before (and after)
+//       "“C,” said X"                source after (inverted), content before
+//       "X, a spokesman, said C"     source = noun phrase + apposition
+//       "according to X, C" / "C, according to X"
+//       "reportedly" / "it was reported that C" (sourceless)
+//     Contents that start or end inside a quotation are extended to the quotation's other end.
+//  4. Classify and resolve the source (registry outlet, anonymous, official, document, person),
+//     the stance, self-citation and the hyperlink. Dateline wire credits are added.
+#include "attribution/extractor.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+#include "attribution/source.h"
+#include "attribution/spans.h"
+#include "common/text.h"
+
+namespace headwater::attribution {
+namespace {
+
+// `s` when it holds only spaces/tabs, else a non-empty view.
+std::string_view TrimSpaceChars(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+class Finder {
+ public:
+  Finder(std::string_view text, const Options& o, const std::vector<Token>& toks)
+      : text_(text), opt_(o), tok_(toks) {}
+
+  std::string_view Gap(size_t k, const Sentence& s) const {
+    uint32_t b = k > s.tok_begin ? tok_[k - 1].end : s.begin;
+    uint32_t e = k < s.tok_end ? tok_[k].begin : s.end;
+    if (e == b + 1 && (text_[b] == ',' || text_[b] == '.') && k > s.tok_begin &&
+        k < s.tok_end && std::isdigit(static_cast<unsigned char>(text_[b - 1])) &&
+        std::isdigit(static_cast<unsigned char>(text_[e])))
+      return std::string_view();  // "41,000", "3.5"
+    return e > b ? text_.substr(b, e - b) : std::string_view();
+  }
+
+  void Add(std::vector<Span>* v, uint32_t b, uint32_t e) const {
+    if (e <= b) return;
+    Span s = Trim(text_, {b, e});
+    if (s.end > s.begin) v->push_back(s);
+  }
+
+  // Extends a content that closes a quotation back to the quotation's opening mark.
+  uint32_t QuoteStartBefore(uint32_t begin, uint32_t end) const {
+    std::string_view c = text_.substr(begin, end - begin);
+    size_t close = c.rfind("\xE2\x80\x9D");
+    size_t open = c.rfind("\xE2\x80\x9C");
+    bool curly_open_missing = close != c.npos && (open == c.npos || open > close);
+    bool straight_odd = CountStraightQuotes(c) % 2 == 1;
+    if (!curly_open_missing && !straight_odd) return begin;
+    size_t limit = begin > uint32_t(opt_.max_quote_bytes) ? begin - opt_.max_quote_bytes : 0;
+    for (size_t i = begin; i > limit; --i) {
+      if (text_[i - 1] == '\n' && i < begin) {
+        // Cross a paragraph break only into a paragraph that opens with a quote.
+        if (!(IsOpenQuoteAt(text_, i) || text_[i] == '"' || text_[i] == '\'')) break;
+      }
+      if (curly_open_missing) {
+        if (i >= 3 && IsOpenQuoteAt(text_, i - 3)) return uint32_t(i - 3);
+      } else {
+        if (text_[i - 1] == '"') return uint32_t(i - 1);
+        if (i >= 2 && text_[i - 1] == '\'' && text_[i - 2] == '\'') return uint32_t(i - 2);
+      }
+    }
+    return begin;
+  }
+
+  // Extends a content that opens a quotation forward to its closing mark.
+  uint32_t QuoteEndAfter(uint32_t begin, uint32_t end) const {
+    std::string_view c = text_.substr(begin, end - begin);
+    size_t open = c.rfind("\xE2\x80\x9C");
+    size_t close = c.rfind("\xE2\x80\x9D");
+    bool curly_close_missing = open != c.npos && (close == c.npos || close < open);
+    bool straight_odd = CountStraightQuotes(c) % 2 == 1;
+    if (!curly_close_missing && !straight_odd) return end;
+    size_t limit = std::min(text_.size(), size_t(end) + opt_.max_quote_bytes);
+    for (size_t i = end; i < limit; ++i) {
+      if (text_[i] == '\n') break;
+      if (curly_close_missing) {
+        if (IsCloseQuoteAt(text_, i)) return uint32_t(i + 3);
+      } else {
+        if (text_[i] == '"') return uint32_t(i + 1);
+        if (text_[i] == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') return uint32_t(i + 2);
+      }
+    }
+    return end;
+  }
+
+  // The quotation that ends right before `pos` (only white space between), or an empty span.
+  Span QuoteEndingBefore(uint32_t pos) const {
+    size_t i = pos;
+    while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) --i;
+    size_t mark = 0;
+    if (i >= 3 && IsCloseQuoteAt(text_, i - 3)) mark = 3;
+    else if (i >= 2 && text_[i - 1] == '\'' && text_[i - 2] == '\'') mark = 2;
+    else if (i >= 1 && text_[i - 1] == '"') mark = 1;
+    if (!mark) return {};
+    uint32_t close = uint32_t(i - mark);
+    uint32_t open = QuoteStartBefore(close, uint32_t(i));
+    if (open >= close) return {};
+    return {open, uint32_t(i)};
+  }
+
+  // The quotation that opens the sentence after `s` ("…,” he said. “More.”), or an empty span.
+  Span NextSentenceQuote(uint32_t after) const {
+    size_t i = after;
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+    if (i >= text_.size()) return {};
+    bool curly = IsOpenQuoteAt(text_, i);
+    size_t n = curly ? 3 : text_[i] == '"' ? 1 : StartsWith(text_, i, "''") || StartsWith(text_, i, "``") ? 2 : 0;
+    if (n == 0) return {};
+    size_t limit = std::min(text_.size(), i + opt_.max_quote_bytes);
+    for (size_t j = i + n; j < limit; ++j) {
+      if (text_[j] == '\n') break;
+      if (curly ? IsCloseQuoteAt(text_, j) : n == 1 ? text_[j] == '"' : StartsWith(text_, j, "''")) {
+        return {uint32_t(i), uint32_t(j + (curly ? 3 : n))};
+      }
+    }
+    return {};
+  }
+
+  std::string_view text_;
+  const Options& opt_;
+  const std::vector<Token>& tok_;
+};
+
+// Byte ranges inside quotations (between an opening and its closing mark), paragraph by
+// paragraph: curly quotes nest by count, straight '"' and doubled "''" / "``" toggle.
+
+}  // namespace
+
+Extractor::Extractor(Options options) : options_(options) {}
+
+std::vector<Attribution> Extractor::Extract(std::string_view text, const Context& ctx) const {
+  std::vector<Attribution> out;
+  std::vector<Token> tok = Tokenize(text);
+  if (tok.empty()) return out;
+  std::vector<Sentence> sents = SplitSentences(text, tok);
+  std::vector<size_t> sent_of(tok.size(), 0);
+  for (size_t si = 0; si < sents.size(); ++si)
+    for (size_t t = sents[si].tok_begin; t < sents[si].tok_end; ++t) sent_of[t] = si;
+  Finder f(text, options_, tok);
+  const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
+  const std::vector<Span> quoted = QuotedRegions(text);
+  std::vector<Span> last_src;  // source of the previous attribution, for participles
+  const Sentence* last_sentence = nullptr;
+
+  for (const CueMatch& m : matcher_.Match(tok, LangMask(ctx.lang))) {
+    const Sentence& s = sents[sent_of[m.first]];
+    const CueEntry& e = *m.entry;
+    size_t a = m.first, b = m.first + m.count;
+    if (a < s.tok_begin || b > s.tok_end) continue;  // token straddles a sentence cut
+    // "segundo"/"citing" need a noun phrase after them.
+    if ((e.words[0] == "segundo" && e.words.size() == 1) && b < s.tok_end) {
+      const Token& nx = tok[b];
+      size_t pos = nx.begin;
+      char32_t cp = DecodeUtf8(text, &pos);
+      static const std::unordered_set<std::string_view> kDet = {
+          "o", "a", "os", "as", "fontes", "fonte", "um", "uma", "dados", "informacoes"};
+      if (!IsUpperCase(cp) && !kDet.count(nx.folded)) continue;
+    }
+    // Speech reported inside a quotation is rarely an attribution of the article's own.
+    if (options_.skip_quoted_cues && InRegions(quoted, tok[a].begin)) continue;
+    // A verb cue right after "to" or a determiner is an infinitive or a noun ("a warning").
+    if (e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s)) &&
+        IsNonFiniteMarker(tok[a - 1].folded))
+      continue;
+    uint32_t cue_begin = tok[a].begin, cue_end = tok[b - 1].end;
+    size_t a_src = a;  // first token of the cue including auxiliaries
+    if (options_.include_auxiliaries && e.kind == CueKind::kVerb) {
+      for (int n = 0; n < 3 && a_src > s.tok_begin; ++n) {
+        unsigned char c0 = text[tok[a_src - 1].begin];
+        if (!IsAuxiliary(tok[a_src - 1].folded) || GapHasBoundary(f.Gap(a_src, s)) ||
+            (c0 >= 'A' && c0 <= 'Z'))
+          break;
+        --a_src;
+      }
+      cue_begin = tok[a_src].begin;
+    }
+    if (e.words[0] == "when" && m.count > 1) cue_begin = tok[a + 1].begin;  // "when asked"
+    // A clitic "'s" on the word before belongs to the cue ("Trump's said", "Cruz's claim").
+    uint32_t subj_end = a_src > s.tok_begin ? tok[a_src - 1].end : 0;
+    if (e.kind == CueKind::kVerb && a_src > s.tok_begin && !GapHasBoundary(f.Gap(a_src, s))) {
+      const Token& pt = tok[a_src - 1];
+      std::string_view raw = text.substr(pt.begin, pt.end - pt.begin);
+      size_t clitic = 0;
+      if (raw.size() > 2 && raw.compare(raw.size() - 2, 2, "'s") == 0) clitic = 2;
+      if (raw.size() > 4 && raw.compare(raw.size() - 4, 4, "\xE2\x80\x99s") == 0) clitic = 4;
+      if (clitic) {
+        subj_end = pt.end - clitic;
+        cue_begin = subj_end;
+      }
+    }
+    // Left clause [k, a_src) and right clause [b, r).
+    size_t k = a_src;
+    while (k > s.tok_begin && !GapHasBoundary(f.Gap(k, s))) --k;
+    size_t r = b;
+    while (r < s.tok_end && !GapHasBoundary(f.Gap(r, s))) ++r;
+
+    Attribution at;
+    std::vector<Span> src, content;
+    bool quoted_before = false;  // the content is a quotation before the source
+    bool clause_ends = b == s.tok_end || GapHasBoundary(f.Gap(b, s));
+    auto content_after_from = [&](size_t from) {
+      if (from >= s.tok_end) return;
+      uint32_t cb = tok[from].begin;
+      f.Add(&content, cb, f.QuoteEndAfter(cb, s.end));
+    };
+    auto content_before = [&](uint32_t end) {
+      if (end <= s.begin) return;
+      f.Add(&content, f.QuoteStartBefore(s.begin, end), end);
+    };
+
+    if (e.kind == CueKind::kVerb) {
+      size_t l = k;
+      for (size_t j = a_src; j > k; --j)
+        if (IsClauseWord(tok[j - 1].folded)) {
+          l = j;
+          break;
+        }
+      if (a_src - l > max_src) l = a_src - max_src;
+      while (a_src - l > 1 && IsTemporalWord(tok[l].folded)) ++l;
+      auto is_conj = [&](size_t t) {
+        const std::string& w = tok[t].folded;
+        return w == "and" || w == "but" || w == "or" || w == "then" || w == "y" || w == "e" ||
+               w == "pero" || w == "mas";
+      };
+      bool adverbs_only = l < a_src;
+      for (size_t t = l; t < a_src && adverbs_only; ++t) adverbs_only = IsAdverb(tok[t].folded);
+      bool only_conj = (l < a_src && is_conj(a_src - 1)) || adverbs_only ||
+                       (l == a_src && a_src > s.tok_begin && is_conj(a_src - 1) &&
+                        !GapHasBoundary(f.Gap(a_src, s)));
+      // "who (has) (openly) opposed": the relative pronoun is the source.
+      size_t pr = a_src;
+      while (pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
+             (IsAdverb(tok[pr - 1].folded) || IsAuxiliary(tok[pr - 1].folded)))
+        --pr;
+      bool relative = pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
+                      (IsRelativePronoun(tok[pr - 1].folded) || tok[pr - 1].folded == "that");
+      // "were highlighted (by X)": a passive verb's subject is what was said, not who said it.
+      bool passive = false;
+      for (size_t t = a_src; t < a; ++t) passive |= IsBeForm(tok[t].folded);
+      passive = passive && LooksLikeParticiple(e.words.back());
+      std::string_view gap_before = f.Gap(a_src, s);
+      bool participle = e.words[0].size() > 4 &&
+                        e.words[0].compare(e.words[0].size() - 3, 3, "ing") == 0 &&
+                        (l == a_src || only_conj) && a_src > s.tok_begin;
+      bool quote_before = GapHasQuote(gap_before);
+      if (passive && !relative) {
+        size_t by = b;
+        while (by < std::min(s.tok_end, b + 12) && tok[by].folded != "by") ++by;
+        if (by + 1 < s.tok_end && tok[by].folded == "by") {
+          size_t re = by + 1;
+          while (re < s.tok_end && re - by <= max_src && !GapHasBoundary(f.Gap(re, s))) ++re;
+          f.Add(&src, tok[by + 1].begin, tok[re - 1].end);
+        }
+        if (l < a_src) f.Add(&content, tok[l].begin, subj_end);
+        if (content.empty() || (src.empty() && !options_.sourceless_cues)) continue;
+      } else if (b < s.tok_end && tok[b].folded == "by" && r > b + 1 && !participle) {
+        // Passive with an agent: "was first reported by X", "encouraged by X".
+        f.Add(&src, tok[b + 1].begin, tok[std::min(r, b + 1 + max_src) - 1].end);
+        content_before(tok[l < a_src ? l : a_src].begin);
+        if (content.empty() && r < s.tok_end) content_after_from(r);
+      } else if (relative) {
+        // "Broaddrick, who said C": PolNeAR marks the relative pronoun as the source.
+        f.Add(&src, tok[pr - 1].begin, tok[pr - 1].end);
+        content_after_from(b);
+      } else if (participle || only_conj) {
+        // "…, adding that C" / "… and has promised C": the subject of the sentence speaks.
+        if (!last_src.empty() && last_sentence == &s) {
+          src = last_src;
+        } else {
+          size_t t = s.tok_begin;
+          while (t < a_src && (IsTemporalWord(tok[t].folded) || IsClauseWord(tok[t].folded))) ++t;
+          size_t u = t;
+          while (u < a_src && u - t < max_src && (u == t || !GapHasBoundary(f.Gap(u, s)))) {
+            size_t pos = tok[u].begin;
+            char32_t cp = DecodeUtf8(text, &pos);
+            const std::string& w = tok[u].folded;
+            if (!(IsUpperCase(cp) || w == "the" || w == "a" || w == "an" || w == "of")) break;
+            ++u;
+          }
+          if (u > t) f.Add(&src, tok[t].begin, tok[u - 1].end);
+        }
+        content_after_from(b);
+      } else if (l < a_src) {
+        f.Add(&src, tok[l].begin, subj_end);
+        bool before_exists = k > s.tok_begin && l == k;
+        bool quote_ends_before = before_exists && GapHasQuote(f.Gap(k, s));
+        // "C, X warned on Wednesday." / "C, a spokesman told the Journal.": a short tail
+        // without "that" or a quotation leaves the content before the source.
+        bool short_tail = e.needs_object && before_exists && s.tok_end - b <= 6;
+        for (size_t t = b; t < s.tok_end && short_tail; ++t) {
+          size_t pos = tok[t].begin;
+          short_tail = (IsUpperCase(DecodeUtf8(text, &pos)) || tok[t].folded == "reporters" ||
+                        tok[t].folded == "the") &&
+                       !GapHasQuote(f.Gap(t, s));
+        }
+        Span prev_quote = (l == s.tok_begin && (clause_ends || s.tok_end - b <= 6))
+                              ? f.QuoteEndingBefore(s.begin)
+                              : Span{};
+        if (prev_quote.end > prev_quote.begin) {
+          // "“… child?” Rubio said." — the sentence split after the quotation.
+          f.Add(&content, prev_quote.begin, prev_quote.end);
+          quoted_before = true;
+        } else if (quote_ends_before || short_tail) {
+          content_before(tok[k].begin);
+          quoted_before = true;
+        } else if (clause_ends && before_exists) {
+          content_before(tok[k].begin);
+          if (r < s.tok_end && b < s.tok_end) content_after_from(r);
+        } else {
+          size_t from = b;
+          if (e.needs_object) {
+            for (size_t j = b; j < std::min(r, b + 8); ++j)
+              if (tok[j].folded == "that" || tok[j].folded == "que") {
+                from = j;
+                break;
+              }
+          }
+          content_after_from(from);
+        }
+      } else if (a_src > s.tok_begin || GapHasBoundary(gap_before)) {
+        // Walk back over comma-separated segments: "X, a spokesman for Y, said".
+        size_t j = a_src, segs = 0;
+        bool apposition = false;
+        // "C, said Dan Gerstein, director of …": a capitalised name right after the verb.
+        bool name_after = r > b && r - b <= 6 && (r == s.tok_end || GapHas(f.Gap(r, s), ','));
+        for (size_t t = b; t < r && name_after; ++t) {
+          size_t pos = tok[t].begin;
+          const std::string& w = tok[t].folded;
+          name_after = IsUpperCase(DecodeUtf8(text, &pos)) ? !IsPronoun(w)
+                                                           : (w == "of" || w == "de" || w == "and");
+        }
+        // After a closing quote the verb is usually inverted ("“C,” said X"); when the clause
+        // after it is too long for a source, the quote ends an apposition instead.
+        size_t inverted_max = quote_before ? max_src : 6;
+        bool long_after =
+            !(r > b && (r - b <= inverted_max || (r == s.tok_end && r - b <= max_src + 4)));
+        bool through_quotes = quote_before && long_after;
+        if ((!quote_before || through_quotes) && !name_after && GapHas(gap_before, ',') &&
+            a_src > s.tok_begin) {
+          while (j > s.tok_begin && segs < 5 && a_src - j < 30) {
+            size_t q = j - 1;
+            while (q > s.tok_begin && !GapHasBoundary(f.Gap(q, s))) --q;
+            j = q;
+            ++segs;
+            std::string_view g = f.Gap(j, s);
+            if (j == s.tok_begin) break;
+            if (!through_quotes && (!GapHas(g, ',') || GapHasQuote(g))) break;
+            if (through_quotes && (GapHas(g, ';') || GapHas(g, ':'))) break;
+          }
+          apposition = segs >= 2 || (segs == 1 && j > s.tok_begin);
+        }
+        if (apposition) {
+          size_t j2 = j;
+          for (size_t q = j; q < a_src; ++q) {
+            if (q > j && GapHasBoundary(f.Gap(q, s))) break;
+            if (IsClauseWord(tok[q].folded)) j2 = q + 1;
+          }
+          if (j2 >= a_src) j2 = j;
+          while (a_src - j2 > 1 && IsTemporalWord(tok[j2].folded)) ++j2;
+          f.Add(&src, tok[j2].begin, subj_end);
+          if ((clause_ends || GapHasQuote(f.Gap(j, s))) && j > s.tok_begin) {
+            content_before(tok[j].begin);
+            quoted_before = GapHasQuote(f.Gap(j, s));
+            if (r < s.tok_end && b < s.tok_end) content_after_from(r);
+          } else {
+            content_after_from(b);
+          }
+        } else if (!long_after && !IsClauseWord(tok[b].folded) && a_src > s.tok_begin &&
+                   !e.needs_object) {
+          // Inverted: "“C,” said X."
+          size_t sb = b, se = r;
+          while (r - sb > 1 && IsTemporalWord(tok[sb].folded)) ++sb;
+          // "said Jane Roe, a spokeswoman" / ", who endorsed him": the apposition belongs to X.
+          size_t pos_r = r < s.tok_end ? tok[r].begin : 0;
+          bool name_next = r < s.tok_end && s.tok_end - r <= 4 &&
+                           IsUpperCase(DecodeUtf8(text, &pos_r));
+          if (r < s.tok_end && GapHas(f.Gap(r, s), ',') && !GapHasQuote(f.Gap(r, s)) &&
+              s.tok_end - r <= max_src &&
+              (IsRoleWord(tok[r].folded) || IsRelativePronoun(tok[r].folded) || name_next ||
+               tok[r].folded == "a" || tok[r].folded == "an" || tok[r].folded == "the")) {
+            se = s.tok_end;
+          }
+          f.Add(&src, tok[sb].begin, tok[se - 1].end);
+          r = se;
+          content_before(cue_begin);
+          quoted_before = quote_before;
+          if (r < s.tok_end) {
+            std::string_view g = f.Gap(r, s);
+            if (GapHasQuote(g)) content_after_from(r);
+          }
+        }
+      }
+      if (src.empty() && !passive) continue;
+    } else if (e.kind == CueKind::kAccordingTo) {
+      if (r == b) continue;
+      size_t re = std::min(r, b + max_src);
+      f.Add(&src, tok[b].begin, tok[re - 1].end);
+      if (a > s.tok_begin) {
+        content_before(cue_begin);
+        if (r < s.tok_end) content_after_from(r);
+      } else {
+        content_after_from(r);
+      }
+    } else if (e.kind == CueKind::kRaising) {
+      // The raised subject and the clause after the cue: "[Trump] seemed [to suggest …]".
+      if (!options_.sourceless_cues || b >= s.tok_end || GapHasBoundary(f.Gap(b, s))) continue;
+      size_t l = k;
+      for (size_t j = a; j > k; --j)
+        if (IsClauseWord(tok[j - 1].folded) && !IsRelativePronoun(tok[j - 1].folded)) {
+          l = j;
+          break;
+        }
+      if (a - l > max_src) l = a - max_src;
+      while (a - l > 1 && IsTemporalWord(tok[l].folded)) ++l;
+      if (l >= a) continue;
+      f.Add(&content, tok[l].begin, tok[a - 1].end);
+      uint32_t ce = r < s.tok_end ? tok[r - 1].end : s.end;
+      f.Add(&content, tok[b].begin, ce);
+    } else if (e.kind == CueKind::kSourceless) {
+      if (!options_.sourceless_cues) continue;
+      content_before(cue_begin);
+      if (b < s.tok_end) content_after_from(b);
+    } else {  // kPassive
+      if (b < s.tok_end && tok[b].folded == "by" && r > b + 1) {
+        f.Add(&src, tok[b + 1].begin, tok[r - 1].end);
+        content_after_from(r);
+      } else {
+        if (!options_.sourceless_cues) continue;
+        if (clause_ends && a > s.tok_begin) content_before(cue_begin);
+        else content_after_from(b);
+      }
+    }
+    if (content.empty()) continue;
+    if (quoted_before && options_.follow_quotes) {
+      // "“C1,” she said. “C2.”": the next sentence's opening quotation continues the content.
+      Span q = f.NextSentenceQuote(std::max(s.end, content.back().end));
+      if (q.end > q.begin) f.Add(&content, q.begin, q.end);
+    }
+    if (!src.empty()) last_src = src, last_sentence = &s;
+    at.cue.push_back(Trim(text, {cue_begin, cue_end}));
+    at.source = std::move(src);
+    at.content = std::move(content);
+    at.cue_text = JoinSpans(text, at.cue);
+    at.source_text = JoinSpans(text, at.source);
+    at.content_text = JoinSpans(text, at.content);
+    at.stance = e.denies ? Stance::kDenies : Stance::kAsserts;
+    ResolveSource(text, tok, ctx, &at);
+    out.push_back(std::move(at));
+  }
+  if (options_.colon_cues) {
+    // "Graham: Trump's rhetoric is destroying GOP" — a short capitalised name, a colon, a claim.
+    static const std::unordered_set<std::string_view> kNotSpeakers = {
+        "the", "editor's", "question", "answer", "update", "updated", "breaking", "watch",
+        "exclusive", "related", "note", "photos", "photo", "video", "read", "transcript", "q",
+        "a", "subscribe", "advertisement", "correction", "clarification", "source", "sources",
+        "warning", "live", "listen", "image", "credit", "tags", "posted", "by"};
+    for (const Sentence& s : sents) {
+      size_t tb = s.tok_begin;
+      if (s.tok_end - tb < 3 || kNotSpeakers.count(tok[tb].folded)) continue;
+      for (size_t c = tb + 1; c <= std::min(tb + 5, s.tok_end - 1); ++c) {
+        std::string_view g = f.Gap(c, s);
+        size_t pos = tok[c - 1].begin;
+        if (!IsUpperCase(DecodeUtf8(text, &pos)) && tok[c - 1].folded != "of") break;
+        if (g.empty() || g.front() != ':' || TrimSpaceChars(g.substr(1)) != "") {
+          if (GapHasBoundary(g)) break;
+          continue;
+        }
+        if (InRegions(quoted, tok[tb].begin)) break;
+        Attribution at;
+        uint32_t colon = tok[c - 1].end;
+        at.cue.push_back({colon, colon + 1});
+        f.Add(&at.source, tok[tb].begin, tok[c - 1].end);
+        f.Add(&at.content, tok[c].begin, s.end);
+        if (at.source.empty() || at.content.empty()) break;
+        at.cue_text = ":";
+        at.source_text = JoinSpans(text, at.source);
+        at.content_text = JoinSpans(text, at.content);
+        ResolveSource(text, tok, ctx, &at);
+        out.push_back(std::move(at));
+        break;
+      }
+    }
+  }
+  if (options_.dateline_credits) AddDatelineCredits(text, ctx, &out);
+  std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {
+    return x.cue.front().begin < y.cue.front().begin;
+  });
+  return out;
+}
+
+}  // namespace headwater::attribution

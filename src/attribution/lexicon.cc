@@ -1,0 +1,209 @@
+// Cue lexicons and word classes. Each lexicon line lists the word forms of one lemma (folded:
+// lower case, no accents); multi-word cues are written with spaces. Matching is a hash lookup
+// of each token's folded form followed by a comparison of the following tokens, so one article
+// costs one pass over its tokens whatever the lexicon size.
+#include "attribution/lexicon.h"
+
+#include <algorithm>
+#include <sstream>
+#include <unordered_set>
+
+namespace headwater::attribution {
+extern const char* const kEnglishVerbCues[];
+extern const size_t kEnglishVerbCuesSize;
+
+namespace {
+
+struct Group {
+  const char* forms;  // '|'-separated cues; each cue is space-separated words
+  CueKind kind;
+  uint8_t langs;
+  bool denies = false;
+  bool needs_object = false;
+};
+
+// English special cues; the plain verb-like cues are in lexicon_en.cc (kEnglishVerbCues).
+const Group kGroups[] = {
+    {"told|tells|telling|asked|asks|asking|reminded|assured|informed", CueKind::kVerb,
+     kLangEn, false, true},
+    {"denied|denies|denying|deny|rejected|rejects|rejecting|dismissed|dismisses|dismissing|"
+     "refuted|disputed|disputes",
+     CueKind::kVerb, kLangEn, true},
+    {"according to", CueKind::kAccordingTo, kLangEn},
+    {"reportedly|allegedly|purportedly", CueKind::kSourceless, kLangEn},
+    {"seemed|seems|seem|appears|appeared|appear|is expected|are expected|was expected|"
+     "were expected|is not expected|is widely expected|are widely expected|is likely|"
+     "are likely",
+     CueKind::kRaising, kLangEn},
+    {"citing|cites|cited", CueKind::kVerb, kLangEn},
+    {"was asked|were asked|is asked|being asked|when asked|were mentioned|it was reported|it is reported|it has been reported|it was alleged|it is alleged|"
+     "it is believed|it was announced|was reported",
+     CueKind::kPassive, kLangEn},
+    // Spanish.
+    {"dijo|dice|dicen|dijeron|afirmo|afirma|afirmaron|aseguro|asegura|aseguraron|senalo|"
+     "senala|senalaron|indico|indica|informo|informa|informaron|declaro|declaro que|explico|"
+     "agrego|anadio|sostuvo|advirtio|reconocio|confirmo|confirmaron|denuncio|revelo|publico|"
+     "reporto|reportaron|anuncio|manifesto|preciso|detallo|comento|expreso|admitio|insistio|"
+     "aseguraron|publico un informe",
+     CueKind::kVerb, kLangEs},
+    {"nego|niega|negaron|niegan|desmintio|desmienten|desmintieron|rechazo|rechazaron|rechaza",
+     CueKind::kVerb, kLangEs, true},
+    {"segun|de acuerdo con|de acuerdo a|segun informo|segun informaron|segun publico|"
+     "segun reporto|segun dijo",
+     CueKind::kAccordingTo, kLangEs},
+    {"se informo|se supo|trascendio|presuntamente|supuestamente", CueKind::kPassive, kLangEs},
+    // Portuguese.
+    {"disse|diz|dizem|disseram|afirmou|afirma|afirmaram|declarou|informou|informa|informaram|"
+     "explicou|acrescentou|relatou|publicou|noticiou|anunciou|revelou|confirmou|confirmaram|"
+     "garantiu|contou|ressaltou|destacou|admitiu|reconheceu|denunciou|alertou",
+     CueKind::kVerb, kLangPt},
+    {"negou|nega|negaram|negam|desmentiu|desmentem|desmentiram|rejeitou|rejeitaram",
+     CueKind::kVerb, kLangPt, true},
+    {"segundo|de acordo com|conforme|segundo informou|segundo noticiou", CueKind::kAccordingTo,
+     kLangPt},
+    {"foi informado|foi noticiado|supostamente|alegadamente", CueKind::kPassive, kLangPt},
+};
+
+using WordSet = std::unordered_set<std::string_view>;
+
+#define HW_WORD_SET(fn, ...)                            \
+  bool fn(std::string_view w) {                         \
+    static const WordSet* kSet = new WordSet{__VA_ARGS__}; \
+    return kSet->count(w) > 0;                          \
+  }
+
+}  // namespace
+
+uint8_t LangMask(std::string_view lang) {
+  if (lang == "en") return kLangEn;
+  if (lang == "es") return kLangEs;
+  if (lang == "pt") return kLangPt;
+  return kLangAll;
+}
+
+CueMatcher::CueMatcher() {
+  for (const Group& g : kGroups) {
+    std::string_view all(g.forms);
+    size_t start = 0;
+    while (start <= all.size()) {
+      size_t bar = all.find('|', start);
+      std::string_view cue = all.substr(start, bar == std::string_view::npos ? all.npos : bar - start);
+      CueEntry e;
+      std::istringstream ss{std::string(cue)};
+      for (std::string w; ss >> w;) e.words.push_back(w);
+      e.kind = g.kind;
+      e.denies = g.denies;
+      e.needs_object = g.needs_object;
+      e.langs = g.langs;
+      if (!e.words.empty()) entries_.push_back(std::move(e));
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+  }
+  for (size_t i = 0; i < kEnglishVerbCuesSize; ++i) {
+    CueEntry e;
+    std::istringstream ss{std::string(kEnglishVerbCues[i])};
+    for (std::string w; ss >> w;) e.words.push_back(w);
+    if (!e.words.empty()) entries_.push_back(std::move(e));
+  }
+  for (size_t i = 0; i < entries_.size(); ++i) by_first_[entries_[i].words[0]].push_back(i);
+  for (auto& [w, v] : by_first_)
+    std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) {
+      return entries_[a].words.size() > entries_[b].words.size();
+    });
+}
+
+std::vector<CueMatch> CueMatcher::Match(const std::vector<Token>& tokens, uint8_t langs) const {
+  std::vector<CueMatch> out;
+  for (size_t i = 0; i < tokens.size();) {
+    auto it = by_first_.find(tokens[i].folded);
+    const CueEntry* best = nullptr;
+    if (it != by_first_.end()) {
+      for (size_t idx : it->second) {
+        const CueEntry& e = entries_[idx];
+        if (!(e.langs & langs) || i + e.words.size() > tokens.size()) continue;
+        bool ok = true;
+        for (size_t k = 1; k < e.words.size() && ok; ++k) ok = tokens[i + k].folded == e.words[k];
+        if (ok) {
+          best = &e;
+          break;
+        }
+      }
+    }
+    if (best) {
+      out.push_back({i, best->words.size(), best});
+      i += best->words.size();
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+HW_WORD_SET(IsAuxiliary, "has", "have", "had", "also", "was", "were", "is", "are", "will",
+            "would", "could", "can", "may", "might", "did", "does", "do", "not", "never",
+            "previously", "later", "then", "repeatedly", "publicly", "recently", "already",
+            "just", "been", "ha", "han", "tambien", "tem", "tinha", "ja", "tambem")
+HW_WORD_SET(IsClauseWord, "that", "which", "who", "whom", "but", "because", "while", "when",
+            "as", "if", "since", "after", "before", "so", "though", "although", "where", "than",
+            "whether", "what", "how", "why", "que", "quien", "cuando", "pero", "porque", "como",
+            "mientras", "quem", "quando", "mas", "enquanto", "y", "e")
+HW_WORD_SET(IsTemporalWord, "last", "this", "next", "on", "in", "earlier", "later", "then",
+            "now", "however", "meanwhile", "yesterday", "today", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "week", "month", "year", "morning", "afternoon", "evening",
+            "night", "and", "so", "still", "finally", "instead", "publicly", "privately",
+            "pasado", "ayer", "hoy", "ontem", "hoje")
+HW_WORD_SET(IsOfficialWord, "official", "officials", "government", "governments",
+            "administration", "police", "ministry", "department", "agency", "agencies", "fbi",
+            "dhs", "cia", "nsa", "pentagon", "white", "authorities", "embassy", "army", "military",
+            "spokesman", "spokeswoman", "spokesperson", "u.s", "us", "mexico", "mexican",
+            "american", "united", "states", "canada", "brazil", "brasil", "colombia", "venezuela",
+            "ministry", "state", "federal", "prosecutors", "court", "congress", "senate",
+            "secretaria", "gobierno", "policia", "ministerio", "autoridades", "gobernacion",
+            "fiscalia", "ejercito", "governo", "ministerio", "policia", "prefeitura",
+            "procuradoria", "funcionarios", "oficiales", "departamento")
+HW_WORD_SET(IsAnonymousWord, "source", "sources", "anonymous", "anonymity", "unnamed",
+            "unidentified", "insider", "insiders", "fuente", "fuentes", "anonima", "anonimas",
+            "anonimo", "anonimos", "fonte", "fontes")
+HW_WORD_SET(IsDocumentWord, "report", "reports", "statement", "document", "documents", "study",
+            "poll", "survey", "data", "memo", "filing", "letter", "records", "analysis",
+            "article", "bulletin", "comunicado", "informe", "documentos", "documento", "reporte",
+            "estudio", "encuesta", "relatorio", "nota", "pesquisa", "dados")
+HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
+            "senator", "sen", "rep", "representative", "governor", "gov", "president",
+            "director", "chief", "officer", "ambassador", "attorney", "lawyer", "mayor", "adviser",
+            "advisor", "aide", "chairman", "chairwoman", "analyst", "professor", "expert",
+            "commissioner", "agent", "general", "portavoz", "vocero", "vocera", "ministro",
+            "secretario", "diretor", "director", "porta", "voz", "presidente", "gobernador",
+            "governador", "senador", "diputado", "deputado", "alcalde", "prefeito", "fiscal",
+            "procurador", "candidate", "manager", "campaign")
+HW_WORD_SET(IsNonFiniteMarker, "to", "a", "an", "the", "this", "their", "its", "these", "those")
+HW_WORD_SET(IsMediaWord, "times", "post", "journal", "tribune", "herald", "gazette", "news",
+            "press", "diario", "folha", "jornal", "globo", "estadao", "newspaper", "periodico",
+            "revista", "magazine", "daily", "reuters", "ap", "afp", "efe", "bloomberg", "cnn",
+            "bbc", "npr", "politico", "breitbart", "univision", "televisa", "telemundo", "abc",
+            "nbc", "cbs", "msnbc", "fox")
+HW_WORD_SET(IsMediaNoun, "newspaper", "diario", "periodico", "jornal", "revista", "magazine",
+            "daily", "tabloid", "broadcaster", "outlet")
+HW_WORD_SET(IsBeForm, "was", "were", "been", "being", "is", "are", "be", "fue", "foi", "fueron", "foram")
+bool LooksLikeParticiple(std::string_view w) {
+  static const WordSet* kSet = new WordSet{"told", "said", "known", "shown", "seen", "written",
+                                           "given", "thought", "heard", "made", "taken",
+                                           "brought", "found", "held", "led", "left", "put"};
+  return kSet->count(w) > 0 || (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0);
+}
+HW_WORD_SET(IsRelativePronoun, "who", "which", "quien", "quienes", "quem", "cual")
+bool IsAdverb(std::string_view w) {
+  static const WordSet* kSet = new WordSet{
+      "even", "yet", "eventually", "still", "also", "now", "then", "later", "first", "finally",
+      "just", "once", "again", "often", "never", "always", "soon", "ultimately", "instead",
+      "simply", "only", "already", "too", "tambien", "tambem", "ya", "ja", "luego", "depois"};
+  if (kSet->count(w)) return true;
+  return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0;
+}
+HW_WORD_SET(IsPronoun, "he", "she", "they", "i", "we", "it", "you", "el", "ella", "ellos",
+            "ele", "eles", "elas")
+
+}  // namespace headwater::attribution
