@@ -182,7 +182,8 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
     if (options_.include_auxiliaries && e.kind == CueKind::kVerb) {
       for (int n = 0; n < 3 && a_src > s.tok_begin; ++n) {
         unsigned char c0 = text[tok[a_src - 1].begin];
-        if (!IsAuxiliary(tok[a_src - 1].folded) || GapHasBoundary(f.Gap(a_src, s)) ||
+        if (!(IsAuxiliary(tok[a_src - 1].folded) || IsAdverb(tok[a_src - 1].folded)) ||
+            GapHasBoundary(f.Gap(a_src, s)) ||
             (c0 >= 'A' && c0 <= 'Z'))
           break;
         --a_src;
