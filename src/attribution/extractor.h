@@ -30,7 +30,7 @@ struct Options {
   bool include_auxiliaries = true;
   // Most tokens of a source noun phrase taken before a speech verb (longer subjects keep their
   // last tokens).
-  int max_source_tokens = 12;
+  int max_source_tokens = 20;
   // Most bytes searched backwards/forwards for the other half of a quotation that contains
   // the content ("“…,” she said" with the quote opened sentences earlier).
   int max_quote_bytes = 3000;
