@@ -1,7 +1,7 @@
 // Quality of the attribution stage on the PolNeAR dev split (real data, shared/). The floors
 // are the figures measured on dev when the stage was tuned on train, minus a hair; a drop below
 // any of them is a regression. Set HW_POLNEAR_SPLIT=train to print the train figures instead
-// (no assertions then).
+// (no assertions then); set HW_POLNEAR_DUMP=<dir> to write the predictions as brat files there.
 #include "attribution/polnear.h"
 
 #include <gtest/gtest.h>
