@@ -160,6 +160,11 @@ TEST(ExtractorTest, SpanishCues) {
   EXPECT_EQ(v[2].source_kind, SourceKind::kOfficial);
   EXPECT_EQ(v[2].stance, Stance::kDenies);
   EXPECT_EQ(v[2].content_text, "que hubiera terroristas en Chihuahua");
+
+  v = ex.Extract("Según un comunicado de la Secretaría, no hay campamento.", ctx);
+  ASSERT_EQ(v.size(), 1u) << DescribeAll(v);
+  EXPECT_EQ(v[0].source_text, "un comunicado de la Secretaría");
+  EXPECT_EQ(v[0].source_kind, SourceKind::kDocument);
 }
 
 TEST(ExtractorTest, PortugueseCues) {
