@@ -182,7 +182,8 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
     if (options_.include_auxiliaries && e.kind == CueKind::kVerb) {
       for (int n = 0; n < 3 && a_src > s.tok_begin; ++n) {
         unsigned char c0 = text[tok[a_src - 1].begin];
-        if (!IsAuxiliary(tok[a_src - 1].folded) || GapHasBoundary(f.Gap(a_src, s)) ||
+        if (!(IsAuxiliary(tok[a_src - 1].folded) || IsAdverb(tok[a_src - 1].folded)) ||
+            GapHasBoundary(f.Gap(a_src, s)) ||
             (c0 >= 'A' && c0 <= 'Z'))
           break;
         --a_src;
@@ -225,11 +226,15 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
 
     if (e.kind == CueKind::kVerb) {
       size_t l = k;
-      for (size_t j = a_src; j > k; --j)
+      for (size_t j = a_src; j > k; --j) {
+        // A relative clause inside the subject stays in it ("Hawkins and others who want to
+        // ban abortion said"); a relative pronoun right before the verb is handled below.
+        if (IsRelativePronoun(tok[j - 1].folded) && j < a_src && j - 1 > k) continue;
         if (IsClauseWord(tok[j - 1].folded)) {
           l = j;
           break;
         }
+      }
       if (a_src - l > max_src) l = a_src - max_src;
       while (a_src - l > 1 && IsTemporalWord(tok[l].folded)) ++l;
       auto is_conj = [&](size_t t) {
@@ -284,14 +289,11 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         } else {
           size_t t = s.tok_begin;
           while (t < a_src && (IsTemporalWord(tok[t].folded) || IsClauseWord(tok[t].folded))) ++t;
+          // The sentence's subject: up to the first boundary or auxiliary.
           size_t u = t;
-          while (u < a_src && u - t < max_src && (u == t || !GapHasBoundary(f.Gap(u, s)))) {
-            size_t pos = tok[u].begin;
-            char32_t cp = DecodeUtf8(text, &pos);
-            const std::string& w = tok[u].folded;
-            if (!(IsUpperCase(cp) || w == "the" || w == "a" || w == "an" || w == "of")) break;
+          while (u < a_src && u - t < max_src && (u == t || !GapHasBoundary(f.Gap(u, s))) &&
+                 !IsAuxiliary(tok[u].folded) && !IsBeForm(tok[u].folded))
             ++u;
-          }
           if (u > t) f.Add(&src, tok[t].begin, tok[u - 1].end);
         }
         content_after_from(b);
@@ -346,7 +348,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
         }
         // After a closing quote the verb is usually inverted ("“C,” said X"); when the clause
         // after it is too long for a source, the quote ends an apposition instead.
-        size_t inverted_max = quote_before ? max_src : 6;
+        size_t inverted_max = quote_before ? 12 : 6;
         bool long_after =
             !(r > b && (r - b <= inverted_max || (r == s.tok_end && r - b <= max_src + 4)));
         bool through_quotes = quote_before && long_after;
@@ -380,8 +382,8 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
           } else {
             content_after_from(b);
           }
-        } else if (!long_after && !IsClauseWord(tok[b].folded) && a_src > s.tok_begin &&
-                   !e.needs_object) {
+        } else if (!long_after && !IsClauseWord(tok[b].folded) && !IsPreposition(tok[b].folded) &&
+                   a_src > s.tok_begin && !e.needs_object) {
           // Inverted: "“C,” said X."
           size_t sb = b, se = r;
           while (r - sb > 1 && IsTemporalWord(tok[sb].folded)) ++sb;

@@ -10,6 +10,18 @@
 // ("…,” said X"), the content after the verb or before the source, quotes extended across
 // sentences. Wire credits in datelines ("WASHINGTON (AP) —") are attributions too.
 //
+// Source kinds (source.h): `outlet` when the source names a registry outlet (name, alias,
+// possessive "JW's", a publisher's report: "Judicial Watch published a report") — then
+// outlet_id/outlet_name are set, `link` is the first of Context::links on that outlet's
+// domain, and self_citation is outlet_id == Context::own_outlet; an outlet-looking name the
+// registry lacks ("El Diario de Juárez") is `outlet` with outlet_id 0. "JW's intelligence
+// source" is `outlet` with anonymous = true. Otherwise `anonymous` (unnamed "source(s)",
+// "fuentes anónimas"; anonymous_reason from "for safety reasons" / "because …"), `person`
+// (a capitalised name, or a pronoun; role from "spokeswoman", "portavoz"), `official`
+// ("the FBI", "U.S. and Mexico", "la Secretaría de Gobernación", "police"), `document`
+// ("court documents", "un comunicado"), `none` for sourceless cues. Stance is `denies` for
+// deny/reject/dismiss/refute, negar/desmentir/rechazar, negar/desmentir/rejeitar.
+//
 // Thread-safety: an Extractor is immutable after construction; Extract() is const and may run
 // concurrently from many threads. Copyable and movable.
 #pragma once
@@ -30,7 +42,7 @@ struct Options {
   bool include_auxiliaries = true;
   // Most tokens of a source noun phrase taken before a speech verb (longer subjects keep their
   // last tokens).
-  int max_source_tokens = 12;
+  int max_source_tokens = 20;
   // Most bytes searched backwards/forwards for the other half of a quotation that contains
   // the content ("“…,” she said" with the quote opened sentences earlier).
   int max_quote_bytes = 3000;

@@ -187,6 +187,9 @@ HW_WORD_SET(IsMediaWord, "times", "post", "journal", "tribune", "herald", "gazet
             "nbc", "cbs", "msnbc", "fox")
 HW_WORD_SET(IsMediaNoun, "newspaper", "diario", "periodico", "jornal", "revista", "magazine",
             "daily", "tabloid", "broadcaster", "outlet")
+HW_WORD_SET(IsPreposition, "in", "on", "at", "to", "during", "after", "before", "with", "for",
+            "from", "about", "of", "by", "into", "over", "through", "en", "durante", "con",
+            "sobre", "em", "com", "no", "na")
 HW_WORD_SET(IsBeForm, "was", "were", "been", "being", "is", "are", "be", "fue", "foi", "fueron", "foram")
 bool LooksLikeParticiple(std::string_view w) {
   static const WordSet* kSet = new WordSet{"told", "said", "known", "shown", "seen", "written",

@@ -77,6 +77,7 @@ bool IsNonFiniteMarker(std::string_view w);  // to, a, an, the, this, their, its
 // ("newspaper", "diario", "jornal") that make a source an outlet without the registry.
 bool IsMediaWord(std::string_view w);
 bool IsMediaNoun(std::string_view w);
+bool IsPreposition(std::string_view w);       // in, on, at, to, during, ... (not a subject start)
 bool IsBeForm(std::string_view w);            // was, were, been, being, is, are, be
 bool LooksLikeParticiple(std::string_view w); // "highlighted", "told", "known"
 bool IsAdverb(std::string_view w);            // even, yet, eventually, ...ly (not a subject)

@@ -129,8 +129,18 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
     media |= IsMediaWord(w) && (StartsUpper(text, *t) || IsMediaNoun(w));
   }
   // The head of the noun phrase: its last word before an apposition or relative clause.
-  bool document_head = false;
-  for (size_t i = 0; i < st.size(); ++i) {
+  // Spanish and Portuguese put the head first ("un comunicado de la Secretaría").
+  static const std::vector<std::string_view> kDeterminers = {
+      "the", "a", "an", "un", "una", "el", "la", "los", "las", "o", "os", "as", "um", "uma"};
+  size_t first = 0;
+  while (first + 1 < st.size() && std::find(kDeterminers.begin(), kDeterminers.end(),
+                                            st[first]->folded) != kDeterminers.end())
+    ++first;
+  bool document_head = !st.empty() && IsDocumentWord(st[first]->folded) &&
+                       first + 1 < st.size() &&
+                       (st[first + 1]->folded == "de" || st[first + 1]->folded == "del" ||
+                        st[first + 1]->folded == "da" || st[first + 1]->folded == "do");
+  for (size_t i = 0; i < st.size() && !document_head; ++i) {
     bool last = i + 1 == st.size() ||
                 text.substr(st[i]->end, st[i + 1]->begin - st[i]->end).find(',') != std::string_view::npos;
     if (last) {

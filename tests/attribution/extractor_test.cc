@@ -160,6 +160,11 @@ TEST(ExtractorTest, SpanishCues) {
   EXPECT_EQ(v[2].source_kind, SourceKind::kOfficial);
   EXPECT_EQ(v[2].stance, Stance::kDenies);
   EXPECT_EQ(v[2].content_text, "que hubiera terroristas en Chihuahua");
+
+  v = ex.Extract("Según un comunicado de la Secretaría, no hay campamento.", ctx);
+  ASSERT_EQ(v.size(), 1u) << DescribeAll(v);
+  EXPECT_EQ(v[0].source_text, "un comunicado de la Secretaría");
+  EXPECT_EQ(v[0].source_kind, SourceKind::kDocument);
 }
 
 TEST(ExtractorTest, PortugueseCues) {
@@ -317,6 +322,35 @@ TEST(ExtractorTest, EmptyAndOddInput) {
   ASSERT_EQ(v.size(), 1u) << DescribeAll(v);
   EXPECT_EQ(v[0].cue_text, "answered");
   EXPECT_EQ(v[0].content_text, "I would say this is false");
+}
+
+// Every prefix of a text with quotes, multi-byte letters and a BOM: spans stay inside the text,
+// non-empty, half-open and on UTF-8 boundaries.
+TEST(ExtractorTest, SpansValidOnEveryPrefix) {
+  std::string text =
+      "\xEF\xBB\xBF\xE2\x80\x9CNo hay campamento,\xE2\x80\x9D dijo Jos\xC3\xA9 P\xC3\xA9rez, "
+      "portavoz. According to \"sources\", officials, who asked not to be named, denied it; "
+      "''It is over,'' said Sen. Roe. It was reported that taxes rose, reportedly.\n"
+      "WASHINGTON (AP) \xE2\x80\x94 Police said: none.";
+  Extractor ex;
+  Context ctx;
+  ctx.lang = "und";
+  auto boundary = [&](std::string_view t, uint32_t i) {
+    return i == t.size() || (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+  };
+  for (size_t n = 0; n <= text.size(); ++n) {
+    std::string_view t(text.data(), n);
+    for (const Attribution& a : ex.Extract(t, ctx)) {
+      ASSERT_FALSE(a.cue.empty());
+      ASSERT_FALSE(a.content.empty());
+      for (const auto* spans : {&a.cue, &a.source, &a.content})
+        for (const Span& sp : *spans) {
+          ASSERT_LT(sp.begin, sp.end) << n;
+          ASSERT_LE(sp.end, n);
+          ASSERT_TRUE(boundary(t, sp.begin) && boundary(t, sp.end)) << n;
+        }
+    }
+  }
 }
 
 // Prints the attributions of the file named by HW_ATTRIBUTION_DEBUG_FILE (error analysis).
