@@ -1,8 +1,8 @@
 // Turns an article's title, text and places into weighted terms for story clustering.
 //
 // Steps, in order: cut the body to its lead (max_body_bytes); tokenize (common/text.h Tokenize,
-// which folds case and accents); drop tokens
-// shorter than Options::min_token_chars and seed stop words; classify every token as
+// which folds case and accents); drop tokens shorter than min_token_chars and seed stop words;
+// classify every token as
 //   - a number (only digits)                      -> kept as written, language-independent;
 //   - an entity (capitalised, not sentence-initial, not in a Title Case headline)
 //                                                 -> English Snowball stem, language-independent
