@@ -18,7 +18,8 @@
 //        derived: 3 national capital (world-countries), 2 name equals its admin1 name (the usual
 //        state-capital naming in Mexico: Chihuahua, Durango...), 1 seat of its admin2 (name equals
 //        the admin2 name, less "County"/"Municipio de"...), +1 for a "Ciudad X" title (capped at 3).
-//        aliases: "Juárez" for "Ciudad Juárez" (the title is usually dropped in news).
+//        aliases: "Juárez" for "Ciudad Juárez" (the title is usually dropped in news); "Ciudad de
+//        México" for Mexico City (see capitalAliases).
 // Accent folding is done by the C++ loader (common/text.h Fold), so names are written as given.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,6 +54,9 @@ lines.push(['#headwater-gazetteer', '1',
 
 // --- countries
 const capitals = new Map();  // cc -> [folded capital names]
+// "<Country> City" capitals are "Ciudad de <país>" in Spanish and "Cidade do/da/de <país>" in
+// Portuguese (Mexico City, Guatemala City, Panama City); the city data has English names only.
+const capitalAliases = new Map();  // cc + folded capital -> aliases
 for (const c of countries) {
   const cc = c.cca2;
   const names = new Set();
@@ -90,6 +94,13 @@ for (const c of countries) {
   lines.push(['C', cc, common, num(lat), num(lon), [...names].join('|'), [...demonyms].join('|'),
     [...codes].join('|')].join('\t'));
   capitals.set(cc, (c.capital || []).map(fold));
+  for (const cap of c.capital || []) {
+    if (fold(cap) !== fold(common) + ' city') continue;
+    const spa = clean(((c.translations || {}).spa || {}).common || common);
+    const por = clean(((c.translations || {}).por || {}).common || common);
+    capitalAliases.set(cc + fold(cap), [`Ciudad de ${spa}`,
+      ...['do', 'da', 'de'].map((a) => `Cidade ${a} ${por}`)]);
+  }
 }
 
 // --- regions (admin1); centroid from their cities
@@ -134,6 +145,7 @@ for (const p of cities) {
   if (titled) prominence = Math.min(3, prominence + 1);
   const aliases = [];
   if (titled && base.length >= 4) aliases.push(name.slice('Ciudad '.length));
+  if (prominence === 3 && capitalAliases.has(cc + f)) aliases.push(...capitalAliases.get(cc + f));
   lines.push(['P', cc, clean(p.admin1), name, num(p.lat), num(p.lng), String(prominence),
     aliases.join('|')].join('\t'));
   ++nCities;
