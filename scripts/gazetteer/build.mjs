@@ -90,6 +90,15 @@ for (const c of countries) {
   for (const d of Object.values(c.demonyms || {})) {
     for (const g of ['m', 'f']) if (d[g]) demonyms.add(clean(d[g]));
   }
+  // A demonym shared by several countries ("American": US, AS, MP, UM, VI) stays only with the
+  // one UN member among them, and with none when that does not single one out.
+  for (const d of [...demonyms]) {
+    const sharers = countries.filter((o) => Object.values(o.demonyms || {})
+      .some((x) => clean(x.m || '') === d || clean(x.f || '') === d));
+    if (sharers.length <= 1) continue;
+    const members = sharers.filter((o) => o.unMember);
+    if (members.length !== 1 || members[0].cca2 !== cc) demonyms.delete(d);
+  }
   const [lat, lon] = c.latlng || [0, 0];
   lines.push(['C', cc, common, num(lat), num(lon), [...names].join('|'), [...demonyms].join('|'),
     [...codes].join('|')].join('\t'));
