@@ -231,8 +231,15 @@ void FilterCommonWords(const std::vector<Word>& w, std::vector<Mention>* ms, con
     auto [it, _] = only_initial.try_emplace(m.key, true);
     it->second = it->second && w[m.first_word].sentence_initial;
   }
+  // One sense per text: a one-word name seen inside a longer capitalised name ("Ted Cruz",
+  // "Bill Clinton") is a surname everywhere in the text, not a little-known town.
+  std::unordered_set<std::string> surname_like;
+  for (const Mention& m : *ms) {
+    if (m.words == 1 && (m.glued || m.glued_via_connector)) surname_like.insert(m.key);
+  }
   for (Mention& m : *ms) {
     if (m.fixed) continue;
+    bool surname = surname_like.count(m.key) > 0;
     bool one_word = m.words == 1;
     bool is_lower = one_word && lower.count(m.key);
     bool initial_only = one_word && only_initial[m.key];
@@ -241,6 +248,7 @@ void FilterCommonWords(const std::vector<Word>& w, std::vector<Mention>* ms, con
       const GazetteerEntry& e = g.entry(id);
       if (e.kind == PlaceKind::kCountry) return false;
       if (is_lower || m.glued) return true;
+      if (e.kind == PlaceKind::kCity && surname && e.prominence < 3) return true;
       if (e.kind == PlaceKind::kCity &&
           (is_short || ((initial_only || m.glued_via_connector) && e.prominence < 2))) {
         return true;
@@ -333,8 +341,13 @@ double Score(const GazetteerEntry& e, const std::string& key, const Context& ctx
   bool outlet = !ctx.outlet_country.empty() && ctx.outlet_country == e.country;
   *supported = same_country || region > 0 || near > 0 || dateline || outlet;
   // A little-known city needs a neighbour: country-level context alone does not vouch for a
-  // word like "Justice" (a town in Oklahoma) in a US story.
-  if (!Strong(e, o)) *supported = region > 0 || near > 0;
+  // word like "Justice" (a town in Oklahoma) in a US story, and only the neighbours count in
+  // its score, so "London" in a US story stays the capital unless a neighbour says otherwise.
+  if (!Strong(e, o)) {
+    *supported = region > 0 || near > 0;
+    return o.weight_prominence * e.prominence + region * o.weight_same_region +
+           near * o.weight_near;
+  }
   return o.weight_prominence * e.prominence + (same_country ? o.weight_same_country : 0) +
          region * o.weight_same_region + near * o.weight_near +
          (dateline ? o.weight_dateline : 0) + (outlet ? o.weight_outlet_country : 0);
@@ -349,7 +362,12 @@ std::optional<EntryId> Resolve(const Name& m, const Gazetteer& g, const Context&
     const GazetteerEntry& e = g.entry(id);
     bool supported = false;
     double s = Score(e, m.key, ctx, o, &supported);
-    if (!m.fixed && !Strong(e, o) && !supported) continue;
+    // Countries always count; regions ("Southern District" is one in Belize) and little-known
+    // cities need support.
+    if (!m.fixed && e.kind != PlaceKind::kCountry && (!Strong(e, o) || e.kind == PlaceKind::kRegion) &&
+        !supported) {
+      continue;
+    }
     // Ties: higher prominence, then countries before regions before cities, then file order.
     if (!best || s > best_score ||
         (s == best_score && (e.prominence > g.entry(*best).prominence ||
