@@ -44,9 +44,9 @@ LanguageGuess DetectLanguage(std::string_view text, const LanguageOptions& o) {
   int percent3[3] = {0, 0, 0};
   int text_bytes = 0;
   bool reliable = false;
-  CLD2::Language lang = CLD2::ExtDetectLanguageSummary(
-      valid.data(), static_cast<int>(valid.size()), /*is_plain_text=*/true, language3, percent3,
-      &text_bytes, &reliable);
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummary(valid.data(), static_cast<int>(valid.size()),
+                                                       /*is_plain_text=*/true, language3, percent3,
+                                                       &text_bytes, &reliable);
   if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE) return out;
   std::string code = Iso6391(CLD2::LanguageCode(lang));
   if (code == "und") return out;

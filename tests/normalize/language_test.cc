@@ -1,12 +1,12 @@
 #include "normalize/language.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "common/paths.h"
@@ -38,10 +38,12 @@ TEST(LanguageTest, DetectsCommonLanguages) {
   EXPECT_GT(en.confidence, 0.5);
   EXPECT_LE(en.confidence, 1.0);
   EXPECT_EQ(DetectLanguage("El alcalde dijo el martes que la ciudad abrirá dos nuevos albergues "
-                           "para los migrantes que cruzaron la frontera esta semana.").lang,
+                           "para los migrantes que cruzaron la frontera esta semana.")
+                .lang,
             "es");
   EXPECT_EQ(DetectLanguage("O prefeito disse na terça-feira que a cidade vai abrir dois novos "
-                           "abrigos para os migrantes que atravessaram a fronteira.").lang,
+                           "abrigos para os migrantes que atravessaram a fronteira.")
+                .lang,
             "pt");
   // Invalid UTF-8 does not crash CLD2.
   std::string bad = "The mayor said on Tuesday that the city \xff\xfe would open two shelters.";
@@ -119,7 +121,8 @@ TEST(LanguageTest, AccuracyOnSharedEnglishAndSpanishNews) {
       es.Add(j["text"].get<std::string>(), "es");
     }
   }
-  for (const char* name : {"helsinki_articles.csv", "census_articles.csv", "spotify_articles.csv"}) {
+  for (const char* name :
+       {"helsinki_articles.csv", "census_articles.csv", "spotify_articles.csv"}) {
     auto t = ReadFile(events + "/" + name);
     ASSERT_TRUE(t.ok());
     auto rows = ReadCsv(*t);
