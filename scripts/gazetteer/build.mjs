@@ -93,8 +93,9 @@ for (const c of countries) {
   // A demonym shared by several countries ("American": US, AS, MP, UM, VI) stays only with the
   // one UN member among them, and with none when that does not single one out.
   for (const d of [...demonyms]) {
+    // Compared folded, as the C++ loader keys them ("Américan" and "American" are one key).
     const sharers = countries.filter((o) => Object.values(o.demonyms || {})
-      .some((x) => clean(x.m || '') === d || clean(x.f || '') === d));
+      .some((x) => fold(clean(x.m || '')) === fold(d) || fold(clean(x.f || '')) === fold(d)));
     if (sharers.length <= 1) continue;
     const members = sharers.filter((o) => o.unMember);
     if (members.length !== 1 || members[0].cca2 !== cc) demonyms.delete(d);

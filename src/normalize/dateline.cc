@@ -32,43 +32,86 @@ struct RegionRef {
 const std::unordered_map<std::string, std::vector<RegionRef>>& Abbreviations() {
   static const auto* table = new std::unordered_map<std::string, std::vector<RegionRef>>{
       // Mexico
-      {"ags", {{"MX", "Aguascalientes"}}}, {"bc", {{"MX", "Baja California"}}},
-      {"bcs", {{"MX", "Baja California Sur"}}}, {"camp", {{"MX", "Campeche"}}},
-      {"chis", {{"MX", "Chiapas"}}}, {"chih", {{"MX", "Chihuahua"}}},
-      {"coah", {{"MX", "Coahuila"}}}, {"col", {{"MX", "Colima"}}},
-      {"dgo", {{"MX", "Durango"}}}, {"gto", {{"MX", "Guanajuato"}}},
-      {"gro", {{"MX", "Guerrero"}}}, {"hgo", {{"MX", "Hidalgo"}}},
-      {"jal", {{"MX", "Jalisco"}}}, {"mex", {{"MX", "México"}}}, {"edomex", {{"MX", "México"}}},
-      {"mich", {{"MX", "Michoacán"}, {"US", "Michigan"}}}, {"mor", {{"MX", "Morelos"}}},
-      {"nay", {{"MX", "Nayarit"}}}, {"nl", {{"MX", "Nuevo León"}}},
-      {"oax", {{"MX", "Oaxaca"}}}, {"pue", {{"MX", "Puebla"}}}, {"qro", {{"MX", "Querétaro"}}},
-      {"qr", {{"MX", "Quintana Roo"}}}, {"q roo", {{"MX", "Quintana Roo"}}},
-      {"slp", {{"MX", "San Luis Potosí"}}}, {"sin", {{"MX", "Sinaloa"}}},
-      {"son", {{"MX", "Sonora"}}}, {"tab", {{"MX", "Tabasco"}}},
-      {"tamps", {{"MX", "Tamaulipas"}}}, {"tamp", {{"MX", "Tamaulipas"}}},
-      {"tlax", {{"MX", "Tlaxcala"}}}, {"ver", {{"MX", "Veracruz"}}},
-      {"yuc", {{"MX", "Yucatán"}}}, {"zac", {{"MX", "Zacatecas"}}},
-      {"df", {{"MX", "Mexico City"}}}, {"cdmx", {{"MX", "Mexico City"}}},
+      {"ags", {{"MX", "Aguascalientes"}}},
+      {"bc", {{"MX", "Baja California"}}},
+      {"bcs", {{"MX", "Baja California Sur"}}},
+      {"camp", {{"MX", "Campeche"}}},
+      {"chis", {{"MX", "Chiapas"}}},
+      {"chih", {{"MX", "Chihuahua"}}},
+      {"coah", {{"MX", "Coahuila"}}},
+      {"col", {{"MX", "Colima"}}},
+      {"dgo", {{"MX", "Durango"}}},
+      {"gto", {{"MX", "Guanajuato"}}},
+      {"gro", {{"MX", "Guerrero"}}},
+      {"hgo", {{"MX", "Hidalgo"}}},
+      {"jal", {{"MX", "Jalisco"}}},
+      {"mex", {{"MX", "México"}}},
+      {"edomex", {{"MX", "México"}}},
+      {"mich", {{"MX", "Michoacán"}, {"US", "Michigan"}}},
+      {"mor", {{"MX", "Morelos"}}},
+      {"nay", {{"MX", "Nayarit"}}},
+      {"nl", {{"MX", "Nuevo León"}}},
+      {"oax", {{"MX", "Oaxaca"}}},
+      {"pue", {{"MX", "Puebla"}}},
+      {"qro", {{"MX", "Querétaro"}}},
+      {"qr", {{"MX", "Quintana Roo"}}},
+      {"q roo", {{"MX", "Quintana Roo"}}},
+      {"slp", {{"MX", "San Luis Potosí"}}},
+      {"sin", {{"MX", "Sinaloa"}}},
+      {"son", {{"MX", "Sonora"}}},
+      {"tab", {{"MX", "Tabasco"}}},
+      {"tamps", {{"MX", "Tamaulipas"}}},
+      {"tamp", {{"MX", "Tamaulipas"}}},
+      {"tlax", {{"MX", "Tlaxcala"}}},
+      {"ver", {{"MX", "Veracruz"}}},
+      {"yuc", {{"MX", "Yucatán"}}},
+      {"zac", {{"MX", "Zacatecas"}}},
+      {"df", {{"MX", "Mexico City"}}},
+      {"cdmx", {{"MX", "Mexico City"}}},
       // United States (AP style)
-      {"ala", {{"US", "Alabama"}}}, {"ariz", {{"US", "Arizona"}}}, {"ark", {{"US", "Arkansas"}}},
-      {"calif", {{"US", "California"}}}, {"colo", {{"US", "Colorado"}}},
-      {"conn", {{"US", "Connecticut"}}}, {"del", {{"US", "Delaware"}}},
-      {"fla", {{"US", "Florida"}}}, {"ga", {{"US", "Georgia"}}}, {"ill", {{"US", "Illinois"}}},
-      {"ind", {{"US", "Indiana"}}}, {"kan", {{"US", "Kansas"}}}, {"ky", {{"US", "Kentucky"}}},
-      {"la", {{"US", "Louisiana"}}}, {"md", {{"US", "Maryland"}}},
-      {"mass", {{"US", "Massachusetts"}}}, {"minn", {{"US", "Minnesota"}}},
-      {"miss", {{"US", "Mississippi"}}}, {"mo", {{"US", "Missouri"}}},
-      {"mont", {{"US", "Montana"}}}, {"neb", {{"US", "Nebraska"}}}, {"nev", {{"US", "Nevada"}}},
-      {"nh", {{"US", "New Hampshire"}}}, {"nj", {{"US", "New Jersey"}}},
-      {"nm", {{"US", "New Mexico"}}}, {"ny", {{"US", "New York"}}},
-      {"nc", {{"US", "North Carolina"}}}, {"nd", {{"US", "North Dakota"}}},
-      {"okla", {{"US", "Oklahoma"}}}, {"ore", {{"US", "Oregon"}}},
-      {"pa", {{"US", "Pennsylvania"}}}, {"ri", {{"US", "Rhode Island"}}},
-      {"sc", {{"US", "South Carolina"}}}, {"sd", {{"US", "South Dakota"}}},
-      {"tenn", {{"US", "Tennessee"}}}, {"tex", {{"US", "Texas"}}}, {"vt", {{"US", "Vermont"}}},
-      {"va", {{"US", "Virginia"}}}, {"wash", {{"US", "Washington"}}},
-      {"wva", {{"US", "West Virginia"}}}, {"wis", {{"US", "Wisconsin"}}},
-      {"wyo", {{"US", "Wyoming"}}}, {"dc", {{"US", "Washington, D.C."}}},
+      {"ala", {{"US", "Alabama"}}},
+      {"ariz", {{"US", "Arizona"}}},
+      {"ark", {{"US", "Arkansas"}}},
+      {"calif", {{"US", "California"}}},
+      {"colo", {{"US", "Colorado"}}},
+      {"conn", {{"US", "Connecticut"}}},
+      {"del", {{"US", "Delaware"}}},
+      {"fla", {{"US", "Florida"}}},
+      {"ga", {{"US", "Georgia"}}},
+      {"ill", {{"US", "Illinois"}}},
+      {"ind", {{"US", "Indiana"}}},
+      {"kan", {{"US", "Kansas"}}},
+      {"ky", {{"US", "Kentucky"}}},
+      {"la", {{"US", "Louisiana"}}},
+      {"md", {{"US", "Maryland"}}},
+      {"mass", {{"US", "Massachusetts"}}},
+      {"minn", {{"US", "Minnesota"}}},
+      {"miss", {{"US", "Mississippi"}}},
+      {"mo", {{"US", "Missouri"}}},
+      {"mont", {{"US", "Montana"}}},
+      {"neb", {{"US", "Nebraska"}}},
+      {"nev", {{"US", "Nevada"}}},
+      {"nh", {{"US", "New Hampshire"}}},
+      {"nj", {{"US", "New Jersey"}}},
+      {"nm", {{"US", "New Mexico"}}},
+      {"ny", {{"US", "New York"}}},
+      {"nc", {{"US", "North Carolina"}}},
+      {"nd", {{"US", "North Dakota"}}},
+      {"okla", {{"US", "Oklahoma"}}},
+      {"ore", {{"US", "Oregon"}}},
+      {"pa", {{"US", "Pennsylvania"}}},
+      {"ri", {{"US", "Rhode Island"}}},
+      {"sc", {{"US", "South Carolina"}}},
+      {"sd", {{"US", "South Dakota"}}},
+      {"tenn", {{"US", "Tennessee"}}},
+      {"tex", {{"US", "Texas"}}},
+      {"vt", {{"US", "Vermont"}}},
+      {"va", {{"US", "Virginia"}}},
+      {"wash", {{"US", "Washington"}}},
+      {"wva", {{"US", "West Virginia"}}},
+      {"wis", {{"US", "Wisconsin"}}},
+      {"wyo", {{"US", "Wyoming"}}},
+      {"dc", {{"US", "Washington, D.C."}}},
   };
   return *table;
 }
@@ -136,9 +179,9 @@ void AddConstraints(std::string_view part, const Gazetteer* g, std::vector<Const
 }  // namespace
 
 Dateline ParseDateline(std::string_view text, const Gazetteer* g, const DatelineOptions& o) {
-  static const RE2* re = new RE2(
-      R"(^(\s*)((?:[^\n,()—–:\-]|-\S)+?)\s*(?:,\s*([^\n()—–]{1,60}?))?\s*)"
-      R"((?:\(([^()\n]{1,40})\))?\s*\.?\s*(—|–|--|-\s|-$))");
+  static const RE2* re =
+      new RE2(R"(^(\s*)((?:[^\n,()—–:\-]|-\S)+?)\s*(?:,\s*([^\n()—–]{1,60}?))?\s*)"
+              R"((?:\(([^()\n]{1,40})\))?\s*\.?\s*(—|–|--|-\s|-$))");
   std::string_view head = text.substr(0, std::min(text.size(), o.max_prefix_bytes));
   size_t nl = head.find('\n');
   if (nl != std::string_view::npos) head = head.substr(0, nl);
@@ -161,7 +204,10 @@ Dateline ParseDateline(std::string_view text, const Gazetteer* g, const Dateline
   int words = 1;
   for (char c : place) words += c == ' ';
   if (words > o.max_place_words) return {};
-  if (!credit.empty() && !IsUpperCase([&] { size_t i = 0; return DecodeUtf8(credit, &i); }())) {
+  if (!credit.empty() && !IsUpperCase([&] {
+        size_t i = 0;
+        return DecodeUtf8(credit, &i);
+      }())) {
     return {};
   }
 
@@ -196,7 +242,8 @@ Dateline ParseDateline(std::string_view text, const Gazetteer* g, const Dateline
       double score = e.prominence + (e.kind == PlaceKind::kCity ? 0.5 : 0);
       for (const Constraint& c : constraints) {
         if (c.country != e.country) continue;
-        score = std::max(score, 10.0 + e.prominence + (!c.admin1.empty() && c.admin1 == e.admin1 ? 5 : 0));
+        score = std::max(score,
+                         10.0 + e.prominence + (!c.admin1.empty() && c.admin1 == e.admin1 ? 5 : 0));
       }
       if (score > best_score) {
         best_score = score;

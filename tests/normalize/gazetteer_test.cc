@@ -24,16 +24,16 @@ const Gazetteer* TestGazetteer() {
 }  // namespace headwater::normalize
 
 // FAILS under CI=true when the gazetteer is missing, SKIPS otherwise (like HW_REQUIRE_SHARED_DATA).
-#define HW_REQUIRE_GAZETTEER(var)                                                           \
-  const ::headwater::normalize::Gazetteer* var = ::headwater::normalize::TestGazetteer();   \
-  do {                                                                                      \
-    if (var == nullptr) {                                                                   \
-      if (::headwater::testing::CiMode()) {                                                 \
-        FAIL() << "gazetteer/gazetteer.tsv not built (run scripts/build-gazetteer.sh)";     \
-      } else {                                                                              \
-        GTEST_SKIP() << "gazetteer/gazetteer.tsv not built (scripts/build-gazetteer.sh)";   \
-      }                                                                                     \
-    }                                                                                       \
+#define HW_REQUIRE_GAZETTEER(var)                                                         \
+  const ::headwater::normalize::Gazetteer* var = ::headwater::normalize::TestGazetteer(); \
+  do {                                                                                    \
+    if (var == nullptr) {                                                                 \
+      if (::headwater::testing::CiMode()) {                                               \
+        FAIL() << "gazetteer/gazetteer.tsv not built (run scripts/build-gazetteer.sh)";   \
+      } else {                                                                            \
+        GTEST_SKIP() << "gazetteer/gazetteer.tsv not built (scripts/build-gazetteer.sh)"; \
+      }                                                                                   \
+    }                                                                                     \
   } while (0)
 
 namespace headwater::normalize {
@@ -88,7 +88,8 @@ TEST(GazetteerTest, LoadsWithinBudget) {
   }
   auto t0 = std::chrono::steady_clock::now();
   auto g = Gazetteer::Load(*path);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   std::printf("gazetteer: %zu entries loaded in %.1f ms\n", (*g)->size(), ms);
   EXPECT_GT((*g)->size(), 170000u);  // 250 countries + 3,865 regions + 171,075 cities

@@ -95,7 +95,8 @@ TEST(PlacesTest, AmbiguousNamesFollowContext) {
 
 TEST(PlacesTest, DatelineGivesContext) {
   REQUIRE_GAZETTEER(g);
-  std::string text = "VICTORIA, Tamps.— Autoridades de Victoria informaron que la carretera sigue cerrada.";
+  std::string text =
+      "VICTORIA, Tamps.— Autoridades de Victoria informaron que la carretera sigue cerrada.";
   Dateline d = ParseDateline(text, g);
   ASSERT_EQ(d.country, "MX");
   auto ps = FindPlaces(text, *g, "", {}, &d);
@@ -157,7 +158,8 @@ TEST(PlacesTest, SeedPostNamesBorderPlaces) {
   ASSERT_TRUE(text.ok());
   auto t0 = std::chrono::steady_clock::now();
   auto ps = FindPlaces(*text, *g, "US");
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::printf("seed post: %s(%.2f ms)\n", Dump(ps).c_str(), ms);
   for (const char* name : {"Ciudad Juárez", "Chihuahua", "El Paso", "Fort Hancock", "Texas"}) {
     EXPECT_NE(Find(ps, name), nullptr) << name << " missing: " << Dump(ps);
