@@ -1,0 +1,33 @@
+// A first HTML-to-article step: parses with gumbo, keeps the text of block elements inside the
+// body (dropping script, style, nav, header, footer, aside, form, and elements whose class/id
+// says menu/comment/share/related), and collects title, canonical URL, published time and
+// byline from meta tags, and links found inside paragraphs.
+// Thread-safety: pure function.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/time.h"
+
+namespace headwater::normalize {
+
+struct HtmlOptions {
+  size_t max_bytes = size_t{32} << 20;  // larger pages are cut here before parsing
+  int max_depth = 400;                  // deeper elements are skipped (hostile nesting)
+};
+
+struct HtmlArticle {
+  std::string title;
+  std::string text;  // paragraphs separated by '\n'
+  std::string canonical_url;
+  std::optional<UnixSeconds> published;
+  std::string byline;
+  std::vector<std::string> links;  // absolute, resolved against base_url
+};
+
+HtmlArticle ExtractHtml(std::string_view html, std::string_view base_url, const HtmlOptions& o = {});
+
+}  // namespace headwater::normalize
