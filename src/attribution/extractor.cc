@@ -15,6 +15,8 @@
 //     the stance, self-citation and the hyperlink. Dateline wire credits are added.
 #include "attribution/extractor.h"
 
+#include "attribution/coreference.h"
+
 #include <algorithm>
 #include <cstring>
 #include <unordered_set>
@@ -499,6 +501,7 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
     }
   }
   if (options_.dateline_credits) AddDatelineCredits(text, ctx, &out);
+  if (options_.resolve_coreference) ResolveOutletCoreference(text, ctx, &out);
   std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {
     return x.cue.front().begin < y.cue.front().begin;
   });

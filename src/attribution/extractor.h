@@ -59,6 +59,10 @@ struct Options {
   bool dateline_credits = true;
   // Emit sourceless cues ("reportedly", "it was reported that") as attributions with no source.
   bool sourceless_cues = true;
+  // Resolve generic sources ("the group", "the report", "la organización") to the outlet the text
+  // names nearest, and drop bare relative pronouns as sources (attribution/coreference.h). Needs
+  // Context::outlets.
+  bool resolve_coreference = true;
 };
 
 struct Context {
