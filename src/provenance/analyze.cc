@@ -121,7 +121,11 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
     if (g.nodes[i].external) continue;
     ArticleFacts& f = g.facts[i];
     f.dateline_counted = options.dateline_counts_as_source && f.own_dateline && !depends[i];
-    if (!f.whole_copy && (Asserts(f) || (!depends[i] && f.own_denying > 0))) {
+    // An article whose lead relays another outlet (its first asserting attribution cites that
+    // outlet) carries that outlet's reporting: the own sources it quotes later (officials'
+    // reactions, the cited outlet's source restated) make it no origin.
+    bool lead_relays = options.lead_decides && f.first_cite < f.first_own;
+    if (!f.whole_copy && !lead_relays && (Asserts(f) || (!depends[i] && f.own_denying > 0))) {
       g.nodes[i].role = NodeRole::kOrigin;
     } else {
       g.nodes[i].role = NodeRole::kUnsourced;  // until it reaches an origin below

@@ -237,6 +237,18 @@ class Builder {
     bool outlet_source =
         at.source_kind == SourceKind::kOutlet ||
         (at.source_kind == SourceKind::kNone && (at.outlet_id != 0 || !at.outlet_name.empty()));
+    // A government body in the registry ("the FBI", "SEDENA") is an official source of the
+    // article's own reporting, not another news outlet whose reporting it relays.
+    SourceKind kind = at.source_kind;
+    if (outlet_source && !at.self_citation) {
+      auto o = AttributionOutlet(at, in_.outlets);
+      if (o && o->outlet_kind == OutletKind::kGovernment) {
+        outlet_source = false;
+        kind = SourceKind::kOfficial;
+      }
+    }
+    uint32_t at_begin = at.cue.empty() ? UINT32_MAX : at.cue.front().begin;
+    if (!at.source.empty()) at_begin = std::min(at_begin, at.source.front().begin);
     if (at.stance == Stance::kDenies) {
       Denial d;
       d.who = !at.source_text.empty()   ? at.source_text
@@ -244,7 +256,7 @@ class Builder {
               : !at.outlet_name.empty() ? at.outlet_name
               : !at.role.empty()        ? at.role
                                         : "an unnamed source";
-      d.official = at.source_kind == SourceKind::kOfficial;
+      d.official = kind == SourceKind::kOfficial;
       if (auto o = AttributionOutlet(at, in_.outlets)) {
         d.official = d.official || o->outlet_kind == OutletKind::kGovernment;
       }
@@ -261,15 +273,16 @@ class Builder {
           AddOutletEdge(from, self, EdgeKind::kCites, ev);
         } else {
           AddOutletEdge(from, *o, EdgeKind::kCites, ev);
+          if (at.stance == Stance::kAsserts) f.first_cite = std::min(f.first_cite, at_begin);
         }
       } else if (at.self_citation) {
         f.self_cited = true;
       }
     } else if (at.stance == Stance::kAsserts &&
-               (at.source_kind == SourceKind::kPerson || at.source_kind == SourceKind::kOfficial ||
-                at.source_kind == SourceKind::kAnonymous ||
-                at.source_kind == SourceKind::kDocument)) {
-      if (at.anonymous || at.source_kind == SourceKind::kAnonymous) {
+               (kind == SourceKind::kPerson || kind == SourceKind::kOfficial ||
+                kind == SourceKind::kAnonymous || kind == SourceKind::kDocument)) {
+      f.first_own = std::min(f.first_own, at_begin);
+      if (at.anonymous || kind == SourceKind::kAnonymous) {
         ++f.own_anonymous;
       } else {
         ++f.own_named;

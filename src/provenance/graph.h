@@ -34,6 +34,10 @@ struct ArticleFacts {
   bool whole_copy = false;             // wholly derived from another outlet's article
   std::vector<Evidence> own_evidence;  // passages of the asserting own attributions
   bool dateline_counted = false;       // set by role analysis: the dateline counted as a source
+  // Byte offsets of the first asserting own source and of the first citation of another outlet:
+  // the lead of an article (whichever comes first) says whose reporting it carries.
+  uint32_t first_own = UINT32_MAX;
+  uint32_t first_cite = UINT32_MAX;
 };
 
 struct Graph {

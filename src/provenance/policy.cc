@@ -166,6 +166,7 @@ StatusOr<PolicySet> PolicySet::Parse(std::string_view toml_text, std::string_vie
   }
   std::rotate(set.policies_.begin(), it, it + 1);
   set.default_index_ = 0;
+  set.source_ = std::string(source_name);
   return set;
 }
 

@@ -44,11 +44,14 @@ class PolicySet {
   // The policy listing country, else the one named "default". country compares upper-cased.
   const Policy& ForCountry(std::string_view country) const;
   const std::vector<Policy>& policies() const { return policies_; }
+  // Where the policies came from: the file name given to Parse/Load, or "built-in".
+  const std::string& source() const { return source_; }
 
  private:
   PolicySet() = default;          // only through Parse/BuiltIn: a set always holds "default"
   std::vector<Policy> policies_;  // "default" first, then the others by name
   size_t default_index_ = 0;
+  std::string source_ = "built-in";
 };
 
 }  // namespace headwater::provenance

@@ -154,6 +154,9 @@ struct Options {
   // An external node for an outlet of kind `social` is an origin (else it stands for "reports on
   // social media": what only reaches it is unsourced).
   bool social_is_origin = false;
+  // The lead decides: an article whose first asserting attribution cites another outlet is an
+  // echo even when it quotes own sources later (reactions, denials, the cited outlet's source).
+  bool lead_decides = true;
   // Evidence passages kept per origin outlet.
   size_t max_evidence_per_origin = 3;
 };
