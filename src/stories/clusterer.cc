@@ -267,7 +267,8 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       double cosine = s.norm > 0 ? r.dot[si] / s.norm : 0;
       double gap_days = std::max<double>(0, a.time - s.last_seen) / kSecondsPerDay;
       bool in_window = gap_days <= o.window_days;
-      double threshold = in_window ? o.join_threshold : o.revive_threshold;
+      double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
+      double threshold = in_window ? join : o.revive_threshold;
       double decay = TimeDecay(o, gap_days);
       double score = cosine * decay * (1 + o.size_prior * std::log(static_cast<double>(s.size)));
       bool passes = score >= threshold;
