@@ -591,6 +591,17 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Status MergeStory(StoryId from, StoryId into, UnixSeconds at, const std::string& why) override {
+    Stmt move(db_, "UPDATE articles SET story_id=?2 WHERE story_id=?1");
+    move.Bind(1, from).Bind(2, into);
+    HW_RETURN_IF_ERROR(move.Run());
+    Stmt mark(db_, "UPDATE stories SET status='merged', merged_into=?2 WHERE id=?1");
+    mark.Bind(1, from).Bind(2, into);
+    HW_RETURN_IF_ERROR(mark.Run());
+    HW_RETURN_IF_ERROR(RecordStoryEvent(from, at, "merged-into", std::to_string(into) + " " + why));
+    return RecordStoryEvent(into, at, "merged-from", std::to_string(from) + " " + why);
+  }
+
   Status RecordStoryEvent(StoryId id, UnixSeconds at, const std::string& kind,
                           const std::string& detail) override {
     Stmt s(db_, "INSERT INTO story_events(story_id, at, kind, detail) VALUES(?1,?2,?3,?4)");

@@ -121,6 +121,9 @@ class Store {
   virtual Status UpsertStory(const StoryRecord& record) = 0;
   virtual StatusOr<std::optional<StoryRecord>> GetStory(StoryId id) = 0;
   virtual StatusOr<std::vector<StoryRecord>> ListStories(const StoryFilter& filter) = 0;
+  // Moves every article of story `from` to `into`, marks `from` merged into `into` (it stays
+  // readable, so links and watches to it keep working) and records the merge on both.
+  virtual Status MergeStory(StoryId from, StoryId into, UnixSeconds at, const std::string& why) = 0;
   virtual Status RecordStoryEvent(StoryId id, UnixSeconds at, const std::string& kind,
                                   const std::string& detail) = 0;
 

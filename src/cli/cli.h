@@ -1,0 +1,56 @@
+// The `headwater` command line: one function per verb, sharing a Context (store path, output
+// mode). Verbs print to stdout, errors to stderr, and return the process exit code:
+// 0 success, 1 error, 2 usage error, 3 success with skipped input lines.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "common/time.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace headwater::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitSkipped = 3;
+
+struct Context {
+  std::string db = "headwater.db";
+  std::string policies;  // --policies FILE, "" = default
+  bool json = false;
+  SystemClock clock;
+
+  // Opens the store (creating it only when create is true) and the pipeline.
+  StatusOr<std::unique_ptr<store::Store>> OpenStore(bool create) const;
+  StatusOr<std::unique_ptr<pipeline::Pipeline>> OpenPipeline(store::Store* store,
+                                                              bool gazetteer = true) const;
+};
+
+int PrintError(const Status& s);
+
+int CmdInit(const Context& c);
+int CmdIngest(const Context& c, const std::vector<std::string>& files, bool strict);
+int CmdOutletsList(const Context& c);
+int CmdOutletsImport(const Context& c, const std::vector<std::string>& files);
+struct StoriesArgs {
+  std::string verdict, country, since, outlet, lang, query;
+  int limit = 0;
+};
+int CmdStories(const Context& c, const StoriesArgs& a);
+int CmdStory(const Context& c, const std::string& id, bool dot);
+int CmdSearch(const Context& c, const std::string& query, int limit);
+int CmdWatchAdd(const Context& c, const std::string& kind, const std::vector<std::string>& target,
+                const std::string& webhook);
+int CmdWatchList(const Context& c);
+int CmdWatchCheck(const Context& c);
+int CmdPolicyShow(const Context& c);
+int CmdAttributions(const Context& c, const std::string& what, const std::string& lang,
+                    const std::string& outlet);
+int CmdReuse(const Context& c, const std::vector<std::string>& urls, const std::string& min_class);
+
+}  // namespace headwater::cli

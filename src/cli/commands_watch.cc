@@ -1,0 +1,85 @@
+// watch add / list / check.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli.h"
+#include "records/watch.h"
+
+namespace headwater::cli {
+
+using json = nlohmann::json;
+
+int CmdWatchAdd(const Context& c, const std::string& kind_text, const std::vector<std::string>& target,
+                const std::string& webhook) {
+  auto kind = store::ParseWatchKind(kind_text);
+  if (!kind) {
+    std::cerr << "headwater: watch add: KIND must be story, outlet or query; got \"" << kind_text << "\"\n";
+    return kExitUsage;
+  }
+  std::string t;
+  for (const std::string& part : target) t += (t.empty() ? "" : " ") + part;
+  auto store = c.OpenStore(false);
+  if (!store.ok()) return PrintError(store.status());
+  auto id = records::AddWatch(store->get(), *kind, t, webhook, c.clock.Now());
+  if (!id.ok()) return PrintError(id.status());
+  std::cout << "watch " << *id << ": " << kind_text << " " << t << "\n";
+  return kExitOk;
+}
+
+int CmdWatchList(const Context& c) {
+  auto store = c.OpenStore(false);
+  if (!store.ok()) return PrintError(store.status());
+  auto watches = (*store)->ListWatches();
+  if (!watches.ok()) return PrintError(watches.status());
+  if (c.json) {
+    json arr = json::array();
+    for (const auto& w : *watches) {
+      auto followed = records::FollowedStories(store->get(), w);
+      json ids = json::array();
+      if (followed.ok())
+        for (StoryId s : *followed) ids.push_back(std::to_string(s));
+      arr.push_back({{"id", std::to_string(w.id)}, {"kind", store::WatchKindName(w.kind)},
+                     {"target", w.target}, {"created", FormatRfc3339(w.created)}, {"stories", ids}});
+    }
+    std::cout << json{{"schema", 1}, {"watches", arr}}.dump() << "\n";
+    return kExitOk;
+  }
+  if (watches->empty()) std::cout << "no watches\n";
+  for (const auto& w : *watches) {
+    auto followed = records::FollowedStories(store->get(), w);
+    std::cout << "watch " << w.id << ": " << store::WatchKindName(w.kind) << " " << w.target
+              << "  (since " << FormatRfc3339(w.created) << ", "
+              << (followed.ok() ? followed->size() : 0) << " stories followed)\n";
+  }
+  return kExitOk;
+}
+
+int CmdWatchCheck(const Context& c) {
+  auto store = c.OpenStore(false);
+  if (!store.ok()) return PrintError(store.status());
+  auto alerts = records::CheckWatches(store->get(), c.clock.Now());
+  if (!alerts.ok()) return PrintError(alerts.status());
+  if (c.json) {
+    json arr = json::array();
+    for (const auto& a : *alerts) {
+      json ev = json::parse(a.evidence_json, nullptr, false);
+      arr.push_back({{"watch", std::to_string(a.watch_id)}, {"story", std::to_string(a.story_id)},
+                     {"what", a.what}, {"from", a.from}, {"to", a.to}, {"at", FormatRfc3339(a.at)},
+                     {"evidence", ev.is_array() ? ev : json::array()}});
+    }
+    std::cout << json{{"schema", 1}, {"alerts", arr}}.dump() << "\n";
+    return kExitOk;
+  }
+  if (alerts->empty()) std::cout << "no changes since the last check\n";
+  for (const auto& a : *alerts) {
+    std::cout << "watch " << a.watch_id << ", story #" << a.story_id << ": " << a.what;
+    if (a.what == "new_story") std::cout << " (" << a.to << ")";
+    else std::cout << " " << a.from << " -> " << a.to;
+    json ev = json::parse(a.evidence_json, nullptr, false);
+    if (ev.is_array() && !ev.empty()) std::cout << "\n    evidence: " << ev[0].value("url", "");
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace headwater::cli

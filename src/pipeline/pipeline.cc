@@ -1,0 +1,424 @@
+#include "pipeline/pipeline.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "common/text.h"
+#include "common/url.h"
+#include "normalize/places.h"
+
+namespace headwater::pipeline {
+
+using json = nlohmann::json;
+
+namespace {
+constexpr const char* kClustererBlob = "stories.clusterer";
+}
+
+std::string IngestSummary::ToString() const {
+  std::string s = std::to_string(lines) + " lines: " + std::to_string(added) + " added, " +
+                  std::to_string(duplicates) + " duplicate" + (duplicates == 1 ? "" : "s") + ", " +
+                  std::to_string(skipped) + " skipped; " + std::to_string(stories_touched.size()) +
+                  " stor" + (stories_touched.size() == 1 ? "y" : "ies") + " touched (" +
+                  std::to_string(stories_new.size()) + " new); " + std::to_string(reuse_edges) +
+                  " reuse edges, " + std::to_string(attributions) + " attributions";
+  return s;
+}
+
+Pipeline::Pipeline(store::Store* store, PipelineOptions options, const Clock* clock)
+    : store_(store),
+      options_(std::move(options)),
+      clock_(clock),
+      policies_(provenance::PolicySet::BuiltIn()),
+      extractor_(options_.attribution) {}
+
+Pipeline::~Pipeline() = default;
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::Open(store::Store* store, PipelineOptions options,
+                                                   const Clock* clock) {
+  std::unique_ptr<Pipeline> p(new Pipeline(store, std::move(options), clock));
+  HW_RETURN_IF_ERROR(p->LoadRegistry());
+  if (p->options_.policies_path.empty()) {
+    HW_ASSIGN_OR_RETURN(p->policies_, provenance::PolicySet::LoadDefault());
+  } else {
+    HW_ASSIGN_OR_RETURN(p->policies_, provenance::PolicySet::Load(p->options_.policies_path));
+  }
+  return p;
+}
+
+Status Pipeline::LoadRegistry() {
+  registry_ = std::make_unique<normalize::OutletRegistry>();
+  HW_ASSIGN_OR_RETURN(std::vector<Outlet> outlets, store_->ListOutlets());
+  for (Outlet& o : outlets) registry_->Add(std::move(o));
+  return Status::Ok();
+}
+
+StatusOr<size_t> Pipeline::ImportOutlets(const std::vector<Outlet>& outlets) {
+  HW_RETURN_IF_ERROR(store_->Begin());
+  for (const Outlet& o : outlets) {
+    auto id = store_->UpsertOutlet(o);
+    if (!id.ok()) {
+      (void)store_->Rollback();
+      return Status(id.status().code(), "outlet \"" + o.name + "\": " + id.status().message());
+    }
+  }
+  Status s = store_->Commit();
+  if (!s.ok()) {
+    (void)store_->Rollback();
+    return s;
+  }
+  HW_RETURN_IF_ERROR(LoadRegistry());
+  return outlets.size();
+}
+
+StatusOr<const Outlet*> Pipeline::ResolveOutlet(const std::string& given, const std::string& host) {
+  if (const Outlet* o = registry_->FindByDomain(host)) return o;
+  if (!given.empty()) {
+    if (const Outlet* o = registry_->FindByName(given)) return o;
+    if (given.find('.') != std::string::npos)
+      if (const Outlet* o = registry_->FindByDomain(given)) return o;
+  }
+  Outlet fresh = normalize::UnverifiedOutlet(given, host);
+  if (const Outlet* o = registry_->FindByName(fresh.name)) return o;
+  HW_ASSIGN_OR_RETURN(OutletId id, store_->UpsertOutlet(fresh));
+  fresh.id = id;
+  return registry_->Add(std::move(fresh));
+}
+
+StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& raw,
+                                         const std::vector<ingest::LineError>& parse_errors,
+                                         bool strict, const Progress& progress) {
+  IngestSummary summary;
+  summary.lines = raw.size() + parse_errors.size();
+  summary.errors = parse_errors;
+  summary.skipped = parse_errors.size();
+  if (strict && !parse_errors.empty())
+    return Status::InvalidArgument(parse_errors.front().ToString() + " (--strict: nothing committed)");
+
+  if (options_.load_gazetteer && !gazetteer_) {
+    auto g = normalize::Gazetteer::LoadDefault();
+    if (!g.ok()) return g.status();
+    gazetteer_ = std::move(g).value();
+  }
+  if (!reuse_) {
+    reuse_ = std::make_unique<reuse::ReuseDetector>(options_.reuse);
+    HW_ASSIGN_OR_RETURN(auto sigs, store_->Signatures());
+    for (auto& [id, bytes] : sigs) {
+      auto sig = reuse::DecodeSignature(bytes);
+      if (!sig.ok()) return Status::Corruption("signature of article " + std::to_string(id) + ": " +
+                                               sig.status().message());
+      reuse_->Add(id, *sig);
+    }
+  }
+  {
+    HW_ASSIGN_OR_RETURN(auto blob, store_->GetBlob(kClustererBlob));
+    if (blob) {
+      HW_ASSIGN_OR_RETURN(auto c, stories::StoryClusterer::Deserialize(*blob, options_.stories));
+      clusterer_ = std::make_unique<stories::StoryClusterer>(std::move(c));
+    } else {
+      clusterer_ = std::make_unique<stories::StoryClusterer>(options_.stories);
+    }
+  }
+
+  // Process in order of publication (unknown times last, in input order).
+  std::vector<size_t> order(raw.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& pa = raw[a].input.published;
+    const auto& pb = raw[b].input.published;
+    if (pa && pb) return *pa < *pb;
+    return pa.has_value() && !pb.has_value();
+  });
+
+  outcomes_.reset();
+  HW_RETURN_IF_ERROR(store_->Begin());
+  auto fail = [&](Status s) -> Status {
+    (void)store_->Rollback();
+    // The in-memory indexes saw articles that were rolled back: drop them, reload next batch.
+    reuse_.reset();
+    clusterer_.reset();
+    (void)LoadRegistry();
+    return s;
+  };
+  normalize::Normalizer normalizer(options_.normalize, gazetteer_.get());
+  auto resolve = [this](const std::string& given, const std::string& host) {
+    return ResolveOutlet(given, host);
+  };
+  std::unordered_map<std::string, bool> seen_in_batch;
+  batch_articles_.clear();
+  batch_articles_.reserve(raw.size());
+  size_t done = 0;
+  for (size_t idx : order) {
+    const ingest::RawArticle& r = raw[idx];
+    auto normalized = normalizer.Normalize(r.input, resolve, clock_->Now());
+    if (!normalized.ok()) {
+      ingest::LineError e{r.file, r.line, "", normalized.status().message()};
+      if (strict) return fail(Status::InvalidArgument(e.ToString() + " (--strict: nothing committed)"));
+      summary.errors.push_back(e);
+      ++summary.skipped;
+      continue;
+    }
+    Article a = std::move(normalized).value();
+    std::string hash_key = "h" + std::to_string(a.content_hash);
+    bool dup_in_batch = seen_in_batch.count(a.canonical_url) ||
+                        (a.content_hash != 0 && seen_in_batch.count(hash_key));
+    auto dup = store_->FindDuplicate(a.canonical_url, a.content_hash);
+    if (!dup.ok()) return fail(dup.status());
+    if (dup_in_batch || dup->has_value()) {
+      ++summary.duplicates;
+    } else {
+      seen_in_batch[a.canonical_url] = true;
+      if (a.content_hash) seen_in_batch[hash_key] = true;
+      Status s = ProcessArticle(a, &summary);
+      if (!s.ok()) return fail(Status(s.code(), r.file + ":" + std::to_string(r.line) + ": " + s.message()));
+      ++summary.added;
+    }
+    if (progress) progress(++done, raw.size());
+  }
+  for (StoryId id : summary.stories_touched) {
+    Status s = UpdateStory(id);
+    if (!s.ok()) return fail(s);
+  }
+  Status s = store_->PutBlob(kClustererBlob, clusterer_->Serialize());
+  if (s.ok()) s = store_->Commit();
+  if (!s.ok()) return fail(s);
+  batch_articles_.clear();
+  return summary;
+}
+
+Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
+  HW_ASSIGN_OR_RETURN(a.id, store_->InsertArticle(a));
+  batch_articles_.push_back(a);
+  const Article& stored = batch_articles_.back();
+
+  // Reuse: candidates from the index, exact check against their texts.
+  std::unordered_map<ArticleId, Article> cache;
+  auto fetch = [&](ArticleId id) -> const Article* {
+    for (const Article& b : batch_articles_)
+      if (b.id == id) return &b;
+    auto it = cache.find(id);
+    if (it != cache.end()) return &it->second;
+    auto got = store_->GetArticle(id);
+    if (!got.ok()) return nullptr;
+    return &cache.emplace(id, std::move(got).value()).first->second;
+  };
+  std::vector<ReuseEdge> edges = reuse_->Process(stored, fetch);
+  std::vector<StoryId> linked;
+  for (const ReuseEdge& e : edges) {
+    const Article* copy = fetch(e.copy_id);
+    const Article* source = fetch(e.source_id);
+    std::string upstream;
+    if (copy) {
+      upstream = reuse::WireCredit(copy->text, copy->byline);
+      const Outlet* wire = upstream.empty() ? nullptr : registry_->FindByName(upstream);
+      if (source && wire && wire->id == source->outlet_id) upstream.clear();
+    }
+    HW_RETURN_IF_ERROR(store_->InsertReuse(e, upstream));
+    ++summary->reuse_edges;
+    ArticleId other = e.source_id == a.id ? e.copy_id : e.source_id;
+    if (const Article* o = fetch(other); o && o->story_id) linked.push_back(o->story_id);
+  }
+  HW_RETURN_IF_ERROR(store_->SetSignature(a.id, reuse::EncodeSignature(reuse_->last_signature())));
+
+  // Attribution.
+  attribution::Context ctx;
+  ctx.lang = a.lang;
+  ctx.outlets = registry_.get();
+  ctx.own_outlet = a.outlet_id;
+  ctx.links = a.links;
+  std::vector<Attribution> attributions = extractor_.Extract(a.text, ctx);
+  HW_RETURN_IF_ERROR(store_->InsertAttributions(a.id, attributions));
+  summary->attributions += attributions.size();
+
+  // Links to stored articles pull this one toward their stories.
+  for (const std::string& link : a.links) {
+    HW_ASSIGN_OR_RETURN(auto target, store_->FindByUrl(link));
+    if (target) {
+      if (const Article* t = fetch(*target); t && t->story_id) linked.push_back(t->story_id);
+    }
+  }
+
+  // Stories.
+  stories::ArticleFeatures f;
+  f.id = a.id;
+  f.time = a.published.value_or(a.ingested);
+  f.lang = a.lang;
+  f.title = a.title;
+  f.text = a.text;
+  for (const PlaceMention& p : a.places) f.places.push_back(p.name);
+  if (!a.dateline.country.empty()) f.places.push_back(a.dateline.country);
+  f.linked_stories = linked;
+  stories::Assignment as = clusterer_->Assign(f);
+  HW_ASSIGN_OR_RETURN(as.story, Surviving(as.story));
+  // An article that copies or links articles of several stories shows they are one happening:
+  // the later stories merge into the earliest (recorded, never silently rewritten).
+  std::set<StoryId> others;
+  for (StoryId s : linked) {
+    HW_ASSIGN_OR_RETURN(StoryId live, Surviving(s));
+    if (live != as.story) others.insert(live);
+  }
+  if (!others.empty() && !as.is_new) {
+    StoryId into = std::min(as.story, *others.begin());
+    others.insert(as.story);
+    others.erase(into);
+    for (StoryId from : others) {
+      HW_RETURN_IF_ERROR(store_->MergeStory(from, into, clock_->Now(), a.canonical_url));
+      for (Article& b : batch_articles_)
+        if (b.story_id == from) b.story_id = into;
+      summary->stories_touched.erase(from);
+      summary->stories_new.erase(from);
+    }
+    as.story = into;
+  }
+  a.story_id = as.story;
+  batch_articles_.back().story_id = as.story;
+  UnixSeconds now = clock_->Now();
+  if (as.is_new) {
+    store::StoryRecord r;
+    r.story.id = as.story;
+    r.story.title = a.title;
+    r.story.first_seen = r.story.last_seen = f.time;
+    r.updated = now;
+    HW_RETURN_IF_ERROR(store_->UpsertStory(r));
+    HW_RETURN_IF_ERROR(store_->RecordStoryEvent(as.story, now, "created", a.canonical_url));
+    summary->stories_new.insert(as.story);
+  } else if (as.revived) {
+    HW_RETURN_IF_ERROR(store_->RecordStoryEvent(as.story, now, "revived", a.canonical_url));
+  }
+  HW_RETURN_IF_ERROR(store_->RecordStoryEvent(
+      as.story, now, "assigned",
+      json{{"url", a.canonical_url}, {"score", as.score}, {"new", as.is_new}}.dump()));
+  HW_RETURN_IF_ERROR(store_->SetArticleStory(a.id, as.story));
+  summary->stories_touched.insert(as.story);
+  return Status::Ok();
+}
+
+StatusOr<provenance::StoryInput> Pipeline::LoadStoryInput(StoryId id) {
+  provenance::StoryInput in;
+  HW_ASSIGN_OR_RETURN(auto record, store_->GetStory(id));
+  if (!record) return Status::NotFound("no story with id " + std::to_string(id));
+  in.story = record->story;
+  HW_ASSIGN_OR_RETURN(in.articles, store_->ArticlesOfStory(id));
+  std::map<std::pair<ArticleId, ArticleId>, bool> seen;
+  std::set<ArticleId> members;
+  for (const Article& a : in.articles) members.insert(a.id);
+  std::map<std::pair<std::string, std::string>, PlaceMention> places;
+  const Dateline* dateline = nullptr;
+  for (const Article& a : in.articles) {
+    HW_ASSIGN_OR_RETURN(auto attrs, store_->AttributionsOf(a.id));
+    for (Attribution& at : attrs) in.attributions.push_back(std::move(at));
+    HW_ASSIGN_OR_RETURN(auto edges, store_->ReuseOf(a.id));
+    for (const ReuseEdge& e : edges) {
+      if (!members.count(e.source_id) || !members.count(e.copy_id)) continue;
+      if (seen.emplace(std::make_pair(e.source_id, e.copy_id), true).second) in.reuse.push_back(e);
+    }
+    for (const PlaceMention& p : a.places) {
+      auto& agg = places[{p.name, p.country}];
+      if (agg.name.empty()) agg = p;
+      else agg.mentions += p.mentions;
+    }
+    if (!dateline && !a.dateline.country.empty()) dateline = &a.dateline;
+  }
+  std::vector<PlaceMention> merged;
+  for (auto& [k, p] : places) merged.push_back(p);
+  std::sort(merged.begin(), merged.end(),
+            [](const PlaceMention& a, const PlaceMention& b) { return a.mentions > b.mentions; });
+  in.story.country = normalize::PrimaryCountry(merged, dateline);
+  in.outlets = registry_.get();
+  HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
+  in.track_record = records::MakeTrackRecordLookup(*outcomes, clock_->Now());
+  return in;
+}
+
+StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {
+  if (outcomes_) return &*outcomes_;
+  std::vector<records::StoryOutcome> out;
+  HW_ASSIGN_OR_RETURN(auto stories, store_->ListStories({}));
+  for (const store::StoryRecord& r : stories) {
+    json doc = json::parse(r.report_json, nullptr, false);
+    if (!doc.is_object()) continue;
+    auto verdict = provenance::ParseVerdict(r.verdict);
+    if (!verdict) continue;
+    records::StoryOutcome o;
+    o.story = r.story.id;
+    o.first_seen = r.story.first_seen;
+    o.country = r.story.country;
+    o.verdict = *verdict;
+    for (const json& origin : doc.value("origins", json::array())) {
+      const Outlet* outlet = registry_->FindByName(origin.value("outlet", ""));
+      if (outlet) o.origin_outlets.push_back(outlet->id);
+    }
+    out.push_back(std::move(o));
+  }
+  outcomes_ = std::move(out);
+  return &*outcomes_;
+}
+
+json Pipeline::MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const {
+  json doc = provenance::ReportToJson(r, in);
+  doc["id"] = std::to_string(in.story.id);
+  doc["title"] = in.story.title;
+  doc["status"] = StoryStatusName(in.story.status);
+  doc["first_seen"] = in.story.first_seen ? json(FormatRfc3339(in.story.first_seen)) : json(nullptr);
+  doc["last_seen"] = in.story.last_seen ? json(FormatRfc3339(in.story.last_seen)) : json(nullptr);
+  doc["key_terms"] = in.story.key_terms;
+  return doc;
+}
+
+StatusOr<StoryReport> Pipeline::StoryDocument(StoryId id) {
+  StoryReport out;
+  HW_ASSIGN_OR_RETURN(out.input, LoadStoryInput(id));
+  out.report = provenance::Analyze(out.input, policies_);
+  out.json = MakeDocument(out.input, out.report);
+  return out;
+}
+
+Status Pipeline::UpdateStory(StoryId id) {
+  HW_ASSIGN_OR_RETURN(provenance::StoryInput in, LoadStoryInput(id));
+  Story& st = in.story;
+  if (clusterer_) {
+    std::string title = clusterer_->Title(id);
+    if (!title.empty()) st.title = title;
+    st.key_terms = clusterer_->KeyTerms(id);
+  }
+  if (st.title.empty() && !in.articles.empty()) st.title = in.articles.front().title;
+  st.first_seen = st.last_seen = 0;
+  for (const Article& a : in.articles) {
+    UnixSeconds t = a.published.value_or(a.ingested);
+    if (st.first_seen == 0 || t < st.first_seen) st.first_seen = t;
+    st.last_seen = std::max(st.last_seen, t);
+  }
+  UnixSeconds now = clock_->Now();
+  st.status = clusterer_ && clusterer_->IsDormant(id, now) ? StoryStatus::kDormant : StoryStatus::kActive;
+  provenance::Report report = provenance::Analyze(in, policies_);
+  store::StoryRecord r;
+  r.story = st;
+  r.verdict = provenance::VerdictName(report.verdict);
+  r.policy = report.policy;
+  json doc = MakeDocument(in, report);
+  r.counts_json = doc.value("counts", json::object()).dump();
+  r.report_json = doc.dump();
+  r.updated = now;
+  return store_->UpsertStory(r);
+}
+
+StatusOr<StoryId> Pipeline::Surviving(StoryId id) {
+  for (int hops = 0; hops < 64 && id != 0; ++hops) {
+    HW_ASSIGN_OR_RETURN(auto r, store_->GetStory(id));
+    if (!r || r->story.merged_into == 0) return id;
+    id = r->story.merged_into;
+  }
+  return id;
+}
+
+Status Pipeline::RecomputeStory(StoryId id) {
+  HW_RETURN_IF_ERROR(store_->Begin());
+  Status s = UpdateStory(id);
+  if (s.ok()) s = store_->Commit();
+  if (!s.ok()) (void)store_->Rollback();
+  return s;
+}
+
+}  // namespace headwater::pipeline

@@ -1,0 +1,124 @@
+// The pipeline of DESIGN.md run over one ingest batch, in one store transaction:
+//   normalize -> duplicate check -> insert -> reuse -> attribution -> stories -> provenance.
+// Articles of a batch are processed in order of publication, so reuse direction and story
+// assignment see the stream as it happened. A batch either commits whole or not at all.
+// Thread-safety: one Pipeline per thread; it owns no store, it borrows one.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "attribution/extractor.h"
+#include "common/status.h"
+#include "common/time.h"
+#include "ingest/jsonl.h"
+#include "normalize/gazetteer.h"
+#include "normalize/normalizer.h"
+#include "normalize/outlet_registry.h"
+#include "provenance/policy.h"
+#include "provenance/provenance.h"
+#include "records/track_record.h"
+#include "reuse/reuse.h"
+#include "stories/clusterer.h"
+#include "store/store.h"
+
+namespace headwater::pipeline {
+
+struct PipelineOptions {
+  normalize::NormalizerOptions normalize;
+  reuse::Options reuse;
+  attribution::Options attribution;
+  stories::Options stories;
+  std::string policies_path;  // "" = the default policies.toml found by FindDataFile
+  bool load_gazetteer = true;  // false: no places or dateline countries (tests that don't need them)
+};
+
+struct IngestSummary {
+  size_t lines = 0;       // input lines with content
+  size_t added = 0;       // new articles stored
+  size_t duplicates = 0;  // same canonical URL or same normalized text as a stored article
+  size_t skipped = 0;     // bad lines (errors) not stored
+  size_t reuse_edges = 0;
+  size_t attributions = 0;
+  std::vector<ingest::LineError> errors;
+  std::set<StoryId> stories_touched;
+  std::set<StoryId> stories_new;
+  // "12 lines: 10 added, 1 duplicate, 1 skipped; 3 stories touched (1 new)".
+  std::string ToString() const;
+};
+
+using Progress = std::function<void(size_t done, size_t total)>;
+
+// A story's report as the CLI and the API show it: the provenance input and report, and the
+// JSON document of CLI.md's `headwater story ID --json` (without "schema").
+struct StoryReport {
+  provenance::StoryInput input;
+  provenance::Report report;
+  nlohmann::json json;
+};
+
+class Pipeline {
+ public:
+  // Loads the outlet registry, the reuse index, the clusterer state and the policies.
+  static StatusOr<std::unique_ptr<Pipeline>> Open(store::Store* store, PipelineOptions options,
+                                                  const Clock* clock);
+  ~Pipeline();
+
+  // Runs every stage on the parsed articles in one transaction. Parse errors are counted as
+  // skipped; with strict, any error (parse or normalize) aborts the batch and nothing is kept.
+  StatusOr<IngestSummary> Ingest(const std::vector<ingest::RawArticle>& articles,
+                                 const std::vector<ingest::LineError>& parse_errors, bool strict,
+                                 const Progress& progress = nullptr);
+
+  // Adds or updates registry outlets (one transaction) and reloads the in-memory registry.
+  StatusOr<size_t> ImportOutlets(const std::vector<Outlet>& outlets);
+
+  // Recomputes the provenance report of one story from the store (outside a batch it opens its
+  // own transaction) and stores it.
+  Status RecomputeStory(StoryId id);
+
+  // Builds the provenance input of a stored story (articles, attributions, reuse edges among
+  // them, primary country, track records of the outlets).
+  StatusOr<provenance::StoryInput> LoadStoryInput(StoryId id);
+
+  // The report of a stored story under the policies in force now.
+  StatusOr<StoryReport> StoryDocument(StoryId id);
+
+  const normalize::OutletRegistry& outlets() const { return *registry_; }
+  const provenance::PolicySet& policies() const { return policies_; }
+  const normalize::Gazetteer* gazetteer() const { return gazetteer_.get(); }
+  const attribution::Extractor& extractor() const { return extractor_; }
+  store::Store* store() { return store_; }
+
+ private:
+  Pipeline(store::Store* store, PipelineOptions options, const Clock* clock);
+  Status LoadRegistry();
+  StatusOr<const Outlet*> ResolveOutlet(const std::string& given, const std::string& host);
+  Status ProcessArticle(Article& article, IngestSummary* summary);
+  Status UpdateStory(StoryId id);
+  // The story a (possibly merged) story id lives on as.
+  StatusOr<StoryId> Surviving(StoryId id);
+  // Outcomes of every stored story for the track records (cached until the next batch).
+  StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
+  nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;
+
+  store::Store* store_;
+  PipelineOptions options_;
+  const Clock* clock_;
+  std::unique_ptr<normalize::OutletRegistry> registry_;
+  std::unique_ptr<normalize::Gazetteer> gazetteer_;
+  provenance::PolicySet policies_;
+  attribution::Extractor extractor_;
+  std::unique_ptr<reuse::ReuseDetector> reuse_;
+  std::unique_ptr<stories::StoryClusterer> clusterer_;
+  std::vector<Article> batch_articles_;
+  std::optional<std::vector<records::StoryOutcome>> outcomes_;  // articles of the batch in flight, for reuse lookups
+};
+
+}  // namespace headwater::pipeline
