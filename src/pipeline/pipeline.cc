@@ -328,7 +328,13 @@ StatusOr<provenance::StoryInput> Pipeline::LoadStoryInput(StoryId id) {
   in.story.country = normalize::PrimaryCountry(merged, dateline);
   in.outlets = registry_.get();
   HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
-  in.track_record = records::MakeTrackRecordLookup(*outcomes, clock_->Now());
+  // A track record says how an outlet's OTHER stories turned out: this story is left out, or
+  // an origin would vouch for itself.
+  std::vector<records::StoryOutcome> others;
+  others.reserve(outcomes->size());
+  for (const records::StoryOutcome& o : *outcomes)
+    if (o.story != id) others.push_back(o);
+  in.track_record = records::MakeTrackRecordLookup(others, clock_->Now());
   return in;
 }
 

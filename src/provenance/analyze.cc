@@ -236,13 +236,24 @@ std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& 
                      c.anonymous_only_origins == 1 ? "s" : "",
                      p.anonymous_only_counts ? "" : ", which this policy does not count");
   }
-  std::string ask = fmt::format("{} of the {} independent origins", c.independent_origins,
-                                p.min_independent_origins);
-  if (p.min_in_country_origins > 0) {
-    ask += fmt::format(" and {} of the {} in-country ({}) origins", c.in_country_origins,
-                       p.min_in_country_origins, r.country.empty() ? "unknown country" : r.country);
+  std::string where = r.country.empty() ? "unknown country" : r.country;
+  bool met = c.independent_origins >= p.min_independent_origins &&
+             c.in_country_origins >= p.min_in_country_origins;
+  if (!met) {  // "0 of the 2 in-country (MX) origins the latin-america policy asks for"
+    std::string ask = fmt::format("{} of the {} independent origins", c.independent_origins,
+                                  p.min_independent_origins);
+    if (p.min_in_country_origins > 0) {
+      ask += fmt::format(" and {} of the {} in-country ({}) origins", c.in_country_origins,
+                         p.min_in_country_origins, where);
+    }
+    s += "; " + ask + " the " + p.name + " policy asks for";
+  } else {  // "the latin-america policy asks for 2 independent origins and 2 in-country (MX)"
+    s += fmt::format("; the {} policy asks for {} independent origin{}", p.name,
+                     p.min_independent_origins, p.min_independent_origins == 1 ? "" : "s");
+    if (p.min_in_country_origins > 0)
+      s += fmt::format(" and {} in-country ({}), {} here", p.min_in_country_origins, where,
+                       c.in_country_origins);
   }
-  s += "; " + ask + " the " + p.name + " policy asks for";
   if (c.denying_origins > 0) {
     std::vector<std::string> deniers;
     for (const Group& g : groups) {

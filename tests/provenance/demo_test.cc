@@ -102,7 +102,7 @@ TEST_F(DemoStoryTest, TwoMexicanOriginsWithOwnSourcesCorroborate) {
   EXPECT_EQ(r.counts.in_country_origins, 2);
   EXPECT_EQ(r.counts.denials, 2);  // still listed
   EXPECT_THAT(r.explanation, HasSubstr("3 independent origins"));
-  EXPECT_THAT(r.explanation, HasSubstr("2 of the 2 in-country (MX) origins"));
+  EXPECT_THAT(r.explanation, HasSubstr("asks for 2 independent origins and 2 in-country (MX), 2 here"));
 }
 
 TEST_F(DemoStoryTest, OneMexicanOriginIsNotEnoughUnderLatinAmerica) {
