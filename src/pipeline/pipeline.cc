@@ -217,8 +217,12 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
     }
     HW_RETURN_IF_ERROR(store_->InsertReuse(e, upstream));
     ++summary->reuse_edges;
+    // A whole copy belongs with its source's story. A partial overlap does not pull stories
+    // together: it is often shared boilerplate or one quoted paragraph (measured: on the
+    // multi-outlet events, partial edges chained the Spotify story into the Helsinki summit).
     ArticleId other = e.source_id == a.id ? e.copy_id : e.source_id;
-    if (const Article* o = fetch(other); o && o->story_id) linked.push_back(o->story_id);
+    if (e.cls == ReuseClass::kWhole)
+      if (const Article* o = fetch(other); o && o->story_id) linked.push_back(o->story_id);
   }
   HW_RETURN_IF_ERROR(store_->SetSignature(a.id, reuse::EncodeSignature(reuse_->last_signature())));
 
