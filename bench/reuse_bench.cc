@@ -13,13 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "common/csv.h"
 #include "common/paths.h"
 #include "reuse/reuse.h"
 
 namespace headwater::reuse {
 namespace {
 
-// Minimal RFC 4180 reader: the text column (4th) of each row, " ### " made '\n'; only texts of
+// The text column (4th) of each row, " ### " made '\n'; only texts of
 // min_bytes..max_bytes.
 std::vector<std::string> LoadTexts(size_t min_bytes, size_t max_bytes) {
   std::vector<std::string> texts;
@@ -27,37 +28,12 @@ std::vector<std::string> LoadTexts(size_t min_bytes, size_t max_bytes) {
                    std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
-  const std::string data = ss.str();
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < data.size(); ++i) {
-    char c = data[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
-        field.push_back('"');
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field.push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      row.push_back(std::move(field));
-      field.clear();
-      if (row.size() == 4 && row[3].size() >= min_bytes && row[3].size() <= max_bytes) {
-        std::string t = row[3];
-        for (size_t p; (p = t.find(" ### ")) != std::string::npos;) t.replace(p, 5, "\n");
-        texts.push_back(std::move(t));
-      }
-      row.clear();
-    } else {
-      field.push_back(c);
+  for (const CsvRow& row : ParseCsv(ss.str())) {  // common/csv.h
+    if (row.fields.size() == 4 && row.fields[3].size() >= min_bytes &&
+        row.fields[3].size() <= max_bytes) {
+      std::string t = row.fields[3];
+      for (size_t p; (p = t.find(" ### ")) != std::string::npos;) t.replace(p, 5, "\n");
+      texts.push_back(std::move(t));
     }
   }
   if (texts.empty()) {  // synthetic fallback: 5 KB of distinct words

@@ -1,3 +1,4 @@
+#include "common/csv.h"
 #include "normalize/language.h"
 
 #include <gtest/gtest.h>
@@ -52,36 +53,8 @@ TEST(LanguageTest, DetectsCommonLanguages) {
 
 // RFC 4180 CSV rows (quoted fields may hold commas, quotes and newlines).
 std::vector<std::vector<std::string>> ReadCsv(const std::string& data) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  rows.back().clear();
-  for (size_t i = 0; i < data.size(); ++i) {
-    char c = data[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
-        field.push_back('"');
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field.push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(std::move(field));
-      field.clear();
-      rows.emplace_back();
-    } else if (c != '\r') {
-      field.push_back(c);
-    }
-  }
-  if (!field.empty() || !rows.back().empty()) rows.back().push_back(std::move(field));
-  if (rows.back().empty()) rows.pop_back();
+  std::vector<std::vector<std::string>> rows;  // common/csv.h does the parsing
+  for (CsvRow& r : ParseCsv(data)) rows.push_back(std::move(r.fields));
   return rows;
 }
 

@@ -2,6 +2,7 @@
 // quoting; paragraphs separated by " ### ") into Articles with '\n' between paragraphs.
 #pragma once
 
+#include "common/csv.h"
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -19,42 +20,8 @@ struct CsvArticle {
 
 // Parses RFC 4180 CSV text into rows of fields.
 inline std::vector<std::vector<std::string>> ParseCsv(const std::string& data) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < data.size(); ++i) {
-    char c = data[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < data.size() && data[i + 1] == '"') {
-          field.push_back('"');
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field.push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      field.push_back(c);
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
+  std::vector<std::vector<std::string>> rows;  // common/csv.h does the parsing
+  for (CsvRow& r : headwater::ParseCsv(data)) rows.push_back(std::move(r.fields));
   return rows;
 }
 

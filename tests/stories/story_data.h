@@ -2,6 +2,7 @@
 // (read at run time from ../shared/data; nothing is copied into the project).
 #pragma once
 
+#include "common/csv.h"
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -14,50 +15,8 @@ namespace headwater::stories::testing {
 
 // Parses RFC-4180 CSV: quoted fields may hold commas, doubled quotes and newlines.
 inline std::vector<std::vector<std::string>> ParseCsv(const std::string& data) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, any = false;
-  for (size_t i = 0; i < data.size(); ++i) {
-    char c = data[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < data.size() && data[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      quoted = true;
-      any = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
-      if (any || !field.empty()) {
-        row.push_back(std::move(field));
-        rows.push_back(std::move(row));
-      }
-      row.clear();
-      field.clear();
-      any = false;
-    } else {
-      field += c;
-      any = true;
-    }
-  }
-  if (any || !field.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
+  std::vector<std::vector<std::string>> rows;  // common/csv.h does the parsing
+  for (CsvRow& r : headwater::ParseCsv(data)) rows.push_back(std::move(r.fields));
   return rows;
 }
 
