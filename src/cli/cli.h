@@ -34,7 +34,8 @@ struct Context {
 int PrintError(const Status& s);
 
 int CmdInit(const Context& c);
-int CmdIngest(const Context& c, const std::vector<std::string>& files, bool strict);
+int CmdIngest(const Context& c, const std::vector<std::string>& files, bool strict,
+              bool timings = false);
 int CmdOutletsList(const Context& c);
 int CmdOutletsImport(const Context& c, const std::vector<std::string>& files);
 struct StoriesArgs {

@@ -20,7 +20,7 @@ int CmdInit(const Context& c) {
   return kExitOk;
 }
 
-int CmdIngest(const Context& c, const std::vector<std::string>& files, bool strict) {
+int CmdIngest(const Context& c, const std::vector<std::string>& files, bool strict, bool timings) {
   auto store = c.OpenStore(true);
   if (!store.ok()) return PrintError(store.status());
   auto pipe = c.OpenPipeline(store->get());
@@ -48,6 +48,11 @@ int CmdIngest(const Context& c, const std::vector<std::string>& files, bool stri
     }
     for (const auto& e : summary->errors) std::cerr << "headwater: skipped " << e.ToString() << "\n";
     std::cout << file << ": " << summary->ToString() << "\n";
+    if (timings) {
+      std::cout << "  seconds per stage:";
+      for (const auto& [stage, secs] : summary->stage_seconds) std::cout << " " << stage << " " << secs;
+      std::cout << "\n";
+    }
     any_skipped = any_skipped || summary->skipped > 0;
   }
   return any_skipped ? kExitSkipped : kExitOk;

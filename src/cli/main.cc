@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   bool strict = false;
   ingest->add_option("FILE", ingest_files, "JSON Lines files (docs/FORMATS.md)")->required();
   ingest->add_flag("--strict", strict, "stop at the first bad line; nothing of the batch is committed");
+  bool timings = false;
+  ingest->add_flag("--timings", timings, "print the seconds spent in each stage");
 
   auto* outlets = app.add_subcommand("outlets", "list outlets, or import a registry");
   outlets->add_flag("--json", ctx.json, "JSON output");
@@ -112,7 +114,7 @@ int main(int argc, char** argv) {
   }
 
   if (*init) return CmdInit(ctx);
-  if (*ingest) return CmdIngest(ctx, ingest_files, strict);
+  if (*ingest) return CmdIngest(ctx, ingest_files, strict, timings);
   if (*outlets) return *outlets_import ? CmdOutletsImport(ctx, registry_files) : CmdOutletsList(ctx);
   if (*stories) return CmdStories(ctx, sargs);
   if (*story) return CmdStory(ctx, story_id, dot);

@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -15,6 +16,22 @@ using json = nlohmann::json;
 
 namespace {
 constexpr const char* kClustererBlob = "stories.clusterer";
+
+// Adds the wall time of its scope to a stage's total (instrumentation only: no decision reads it).
+class StageTimer {
+ public:
+  StageTimer(IngestSummary* s, const char* stage)
+      : s_(s), stage_(stage), start_(std::chrono::steady_clock::now()) {}
+  ~StageTimer() {
+    s_->stage_seconds[stage_] +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  IngestSummary* s_;
+  const char* stage_;
+  std::chrono::steady_clock::time_point start_;
+};
 }
 
 std::string IngestSummary::ToString() const {
@@ -152,7 +169,10 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   size_t done = 0;
   for (size_t idx : order) {
     const ingest::RawArticle& r = raw[idx];
-    auto normalized = normalizer.Normalize(r.input, resolve, clock_->Now());
+    auto normalized = [&] {
+      StageTimer t(&summary, "normalize");
+      return normalizer.Normalize(r.input, resolve, clock_->Now());
+    }();
     if (!normalized.ok()) {
       ingest::LineError e{r.file, r.line, "", normalized.status().message()};
       if (strict) return fail(Status::InvalidArgument(e.ToString() + " (--strict: nothing committed)"));
@@ -177,9 +197,12 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     }
     if (progress) progress(++done, raw.size());
   }
-  for (StoryId id : summary.stories_touched) {
-    Status s = UpdateStory(id);
-    if (!s.ok()) return fail(s);
+  {
+    StageTimer provenance_timer(&summary, "provenance");
+    for (StoryId id : summary.stories_touched) {
+      Status s = UpdateStory(id);
+      if (!s.ok()) return fail(s);
+    }
   }
   Status s = store_->PutBlob(kClustererBlob, clusterer_->Serialize());
   if (s.ok()) s = store_->Commit();
@@ -189,7 +212,10 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
 }
 
 Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
-  HW_ASSIGN_OR_RETURN(a.id, store_->InsertArticle(a));
+  {
+    StageTimer t(summary, "store");
+    HW_ASSIGN_OR_RETURN(a.id, store_->InsertArticle(a));
+  }
   batch_articles_.push_back(a);
   const Article& stored = batch_articles_.back();
 
@@ -204,7 +230,11 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
     if (!got.ok()) return nullptr;
     return &cache.emplace(id, std::move(got).value()).first->second;
   };
-  std::vector<ReuseEdge> edges = reuse_->Process(stored, fetch);
+  std::vector<ReuseEdge> edges;
+  {
+    StageTimer t(summary, "reuse");
+    edges = reuse_->Process(stored, fetch);
+  }
   std::vector<StoryId> linked;
   for (const ReuseEdge& e : edges) {
     const Article* copy = fetch(e.copy_id);
@@ -232,7 +262,11 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
   ctx.outlets = registry_.get();
   ctx.own_outlet = a.outlet_id;
   ctx.links = a.links;
-  std::vector<Attribution> attributions = extractor_.Extract(a.text, ctx);
+  std::vector<Attribution> attributions;
+  {
+    StageTimer t(summary, "attribution");
+    attributions = extractor_.Extract(a.text, ctx);
+  }
   HW_RETURN_IF_ERROR(store_->InsertAttributions(a.id, attributions));
   summary->attributions += attributions.size();
 
@@ -254,7 +288,11 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
   for (const PlaceMention& p : a.places) f.places.push_back(p.name);
   if (!a.dateline.country.empty()) f.places.push_back(a.dateline.country);
   f.linked_stories = linked;
-  stories::Assignment as = clusterer_->Assign(f);
+  stories::Assignment as;
+  {
+    StageTimer t(summary, "stories");
+    as = clusterer_->Assign(f);
+  }
   HW_ASSIGN_OR_RETURN(as.story, Surviving(as.story));
   // An article that copies or links articles of several stories shows they are one happening:
   // the later stories merge into the earliest (recorded, never silently rewritten).

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -49,6 +50,9 @@ struct IngestSummary {
   std::vector<ingest::LineError> errors;
   std::set<StoryId> stories_touched;
   std::set<StoryId> stories_new;
+  // Wall seconds spent per stage ("normalize", "store", "reuse", "attribution", "stories",
+  // "provenance"); instrumentation for `ingest --timings` and the benchmarks.
+  std::map<std::string, double> stage_seconds;
   // "12 lines: 10 added, 1 duplicate, 1 skipped; 3 stories touched (1 new)".
   std::string ToString() const;
 };
