@@ -41,9 +41,11 @@ int CmdOutletsImport(const Context& c, const std::vector<std::string>& files);
 struct StoriesArgs {
   std::string verdict, country, since, outlet, lang, query;
   int limit = 0;
+  bool csv = false;
 };
 int CmdStories(const Context& c, const StoriesArgs& a);
-int CmdStory(const Context& c, const std::string& id, bool dot);
+// format: "" (text, or JSON with --json), "dot", "graphml", "claimreview".
+int CmdStory(const Context& c, const std::string& id, const std::string& format);
 int CmdSearch(const Context& c, const std::string& query, int limit);
 int CmdWatchAdd(const Context& c, const std::string& kind, const std::vector<std::string>& target,
                 const std::string& webhook);

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "common/text.h"
+#include "provenance/export.h"
 
 namespace headwater::cli {
 
@@ -67,7 +68,7 @@ int CmdStories(const Context& c, const StoriesArgs& a) {
   }
   auto list = (*store)->ListStories(f);
   if (!list.ok()) return PrintError(list.status());
-  if (c.json) {
+  if (c.json || a.csv) {
     json arr = json::array();
     for (const auto& r : *list) {
       json doc = json::parse(r.report_json, nullptr, false);
@@ -77,6 +78,11 @@ int CmdStories(const Context& c, const StoriesArgs& a) {
         s[k] = doc.is_object() && doc.contains(k) ? doc[k] : json(nullptr);
       s["id"] = std::to_string(r.story.id);
       arr.push_back(std::move(s));
+    }
+    if (a.csv) {
+      std::cout << provenance::StoriesCsvHeader();
+      for (const json& s : arr) std::cout << provenance::StoryCsvRow(s);
+      return kExitOk;
     }
     std::cout << json{{"schema", 1}, {"stories", arr}}.dump() << "\n";
     return kExitOk;
@@ -98,7 +104,7 @@ int CmdStories(const Context& c, const StoriesArgs& a) {
   return kExitOk;
 }
 
-int CmdStory(const Context& c, const std::string& id_text, bool dot) {
+int CmdStory(const Context& c, const std::string& id_text, const std::string& format) {
   auto id = ParseStoryId(id_text);
   if (!id.ok()) {
     std::cerr << "headwater: " << id.status().message() << "\n";
@@ -110,8 +116,17 @@ int CmdStory(const Context& c, const std::string& id_text, bool dot) {
   if (!pipe.ok()) return PrintError(pipe.status());
   auto doc = (*pipe)->StoryDocument(*id);
   if (!doc.ok()) return PrintError(doc.status());
-  if (dot) {
+  if (format == "dot") {
     std::cout << provenance::ReportToDot(doc->report);
+    return kExitOk;
+  }
+  if (format == "graphml") {
+    std::cout << provenance::ReportToGraphML(doc->report);
+    return kExitOk;
+  }
+  if (format == "claimreview") {
+    std::cout << provenance::ReportToClaimReview(doc->report, doc->input, c.clock.Now()).dump(2)
+              << "\n";
     return kExitOk;
   }
   if (c.json) {

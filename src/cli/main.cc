@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
       "  headwater outlets import demo/outlets.csv\n"
       "  headwater ingest demo/batch1.jsonl            (--strict: a bad line stops the batch)\n"
       "  headwater stories --verdict single-source --country MX --json\n"
-      "  headwater story 1            (--json, --dot)\n"
+      "  headwater story 1            (--json, --dot, --graphml, --claimreview)\n"
       "  headwater search \"camp Juárez\"\n"
       "  headwater watch add story 1 | watch add outlet \"Frontier Vigil\" | watch add query \"border camp\"\n"
       "  headwater watch list ; headwater watch check --json\n"
@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   stories->add_option("--query", sargs.query, "stories whose articles match this text");
   stories->add_option("--limit", sargs.limit, "at most this many");
   stories->add_flag("--json", ctx.json, "JSON output (../shared/CLI.md)");
+  stories->add_flag("--csv", sargs.csv, "CSV output, one line per story");
 
   auto* story = app.add_subcommand("story", "the report of one story");
   std::string story_id;
@@ -66,6 +67,10 @@ int main(int argc, char** argv) {
   story->add_option("ID", story_id, "story id")->required();
   story->add_flag("--json", ctx.json, "JSON output");
   story->add_flag("--dot", dot, "the provenance graph in Graphviz DOT");
+  std::string story_format;
+  story->add_flag("--graphml{graphml}", story_format, "the provenance graph in GraphML");
+  story->add_flag("--claimreview{claimreview}", story_format,
+                  "the verdict as schema.org ClaimReview JSON-LD");
 
   auto* search = app.add_subcommand("search", "full-text search over articles");
   std::string query;
@@ -117,7 +122,7 @@ int main(int argc, char** argv) {
   if (*ingest) return CmdIngest(ctx, ingest_files, strict, timings);
   if (*outlets) return *outlets_import ? CmdOutletsImport(ctx, registry_files) : CmdOutletsList(ctx);
   if (*stories) return CmdStories(ctx, sargs);
-  if (*story) return CmdStory(ctx, story_id, dot);
+  if (*story) return CmdStory(ctx, story_id, dot ? "dot" : story_format);
   if (*search) return CmdSearch(ctx, query, limit);
   if (*watch_add) return CmdWatchAdd(ctx, watch_kind, watch_target, webhook);
   if (*watch_list) return CmdWatchList(ctx);
