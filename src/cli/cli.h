@@ -51,6 +51,7 @@ int CmdWatchAdd(const Context& c, const std::string& kind, const std::vector<std
                 const std::string& webhook);
 int CmdWatchList(const Context& c);
 int CmdWatchCheck(const Context& c);
+int CmdWatchAlerts(const Context& c, bool atom, int limit);
 int CmdPolicyShow(const Context& c);
 int CmdAttributions(const Context& c, const std::string& what, const std::string& lang,
                     const std::string& outlet);

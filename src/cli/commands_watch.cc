@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "records/alert_feed.h"
 #include "records/watch.h"
 
 namespace headwater::cli {
@@ -54,6 +55,36 @@ int CmdWatchList(const Context& c) {
   return kExitOk;
 }
 
+namespace {
+json AlertJson(const store::Alert& a) {
+  json ev = json::parse(a.evidence_json, nullptr, false);
+  return {{"watch", std::to_string(a.watch_id)}, {"story", std::to_string(a.story_id)},
+          {"what", a.what}, {"from", a.from}, {"to", a.to}, {"at", FormatRfc3339(a.at)},
+          {"evidence", ev.is_array() ? ev : json::array()}};
+}
+}  // namespace
+
+int CmdWatchAlerts(const Context& c, bool atom, int limit) {
+  auto store = c.OpenStore(false);
+  if (!store.ok()) return PrintError(store.status());
+  auto alerts = (*store)->ListAlerts(limit);
+  if (!alerts.ok()) return PrintError(alerts.status());
+  if (atom) {
+    std::cout << records::AlertsToAtom(*alerts, c.clock.Now());
+    return kExitOk;
+  }
+  if (c.json) {
+    json arr = json::array();
+    for (const auto& a : *alerts) arr.push_back(AlertJson(a));
+    std::cout << json{{"schema", 1}, {"alerts", arr}}.dump() << "\n";
+    return kExitOk;
+  }
+  if (alerts->empty()) std::cout << "no alerts\n";
+  for (const auto& a : *alerts)
+    std::cout << FormatRfc3339(a.at) << "  watch " << a.watch_id << ", " << records::AlertSummary(a) << "\n";
+  return kExitOk;
+}
+
 int CmdWatchCheck(const Context& c) {
   auto store = c.OpenStore(false);
   if (!store.ok()) return PrintError(store.status());
@@ -61,12 +92,7 @@ int CmdWatchCheck(const Context& c) {
   if (!alerts.ok()) return PrintError(alerts.status());
   if (c.json) {
     json arr = json::array();
-    for (const auto& a : *alerts) {
-      json ev = json::parse(a.evidence_json, nullptr, false);
-      arr.push_back({{"watch", std::to_string(a.watch_id)}, {"story", std::to_string(a.story_id)},
-                     {"what", a.what}, {"from", a.from}, {"to", a.to}, {"at", FormatRfc3339(a.at)},
-                     {"evidence", ev.is_array() ? ev : json::array()}});
-    }
+    for (const auto& a : *alerts) arr.push_back(AlertJson(a));
     std::cout << json{{"schema", 1}, {"alerts", arr}}.dump() << "\n";
     return kExitOk;
   }

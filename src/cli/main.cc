@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
       "  headwater story 1            (--json, --dot, --graphml, --claimreview)\n"
       "  headwater search \"camp Juárez\"\n"
       "  headwater watch add story 1 | watch add outlet \"Frontier Vigil\" | watch add query \"border camp\"\n"
-      "  headwater watch list ; headwater watch check --json\n"
+      "  headwater watch list ; headwater watch check --json ; headwater watch alerts --atom\n"
       "  headwater policy show\n"
       "  headwater attributions post.txt --lang en --outlet \"Judicial Watch\" --json\n"
       "  headwater reuse --min-class partial --json ; headwater reuse URL_A URL_B\n"
@@ -89,6 +89,12 @@ int main(int argc, char** argv) {
   watch_add->add_option("--webhook", webhook, "URL to POST alerts to");
   auto* watch_list = watch->add_subcommand("list", "list watches");
   auto* watch_check = watch->add_subcommand("check", "report what changed since the last check");
+  auto* watch_alerts = watch->add_subcommand("alerts", "the alerts raised so far, newest first");
+  bool atom = false;
+  int alert_limit = 100;
+  watch_alerts->add_flag("--atom", atom, "an Atom feed (for feed readers)");
+  watch_alerts->add_option("--limit", alert_limit, "at most this many alerts");
+  watch_alerts->add_flag("--json", ctx.json, "JSON output");
   watch->add_flag("--json", ctx.json, "JSON output");
   watch_check->add_flag("--json", ctx.json, "JSON output");
   watch_list->add_flag("--json", ctx.json, "JSON output");
@@ -127,6 +133,7 @@ int main(int argc, char** argv) {
   if (*watch_add) return CmdWatchAdd(ctx, watch_kind, watch_target, webhook);
   if (*watch_list) return CmdWatchList(ctx);
   if (*watch_check) return CmdWatchCheck(ctx);
+  if (*watch_alerts) return CmdWatchAlerts(ctx, atom, alert_limit);
   if (*policy_show) return CmdPolicyShow(ctx);
   if (*attributions) return CmdAttributions(ctx, attr_what, attr_lang, attr_outlet);
   if (*reuse) return CmdReuse(ctx, reuse_urls, min_class);
