@@ -5,6 +5,8 @@
 #include "cli/cli.h"
 #include "records/alert_feed.h"
 #include "records/watch.h"
+#include "records/webhook.h"
+#include "common/url.h"
 
 namespace headwater::cli {
 
@@ -19,6 +21,11 @@ int CmdWatchAdd(const Context& c, const std::string& kind_text, const std::vecto
   }
   std::string t;
   for (const std::string& part : target) t += (t.empty() ? "" : " ") + part;
+  if (!webhook.empty() && !ParseUrl(webhook)) {
+    std::cerr << "headwater: watch add: --webhook must be an absolute http(s) URL, got \"" << webhook
+              << "\"\n";
+    return kExitUsage;
+  }
   auto store = c.OpenStore(false);
   if (!store.ok()) return PrintError(store.status());
   auto id = records::AddWatch(store->get(), *kind, t, webhook, c.clock.Now());
@@ -90,6 +97,20 @@ int CmdWatchCheck(const Context& c) {
   if (!store.ok()) return PrintError(store.status());
   auto alerts = records::CheckWatches(store->get(), c.clock.Now());
   if (!alerts.ok()) return PrintError(alerts.status());
+  // Alerts are stored before delivery: a receiver that is down loses nothing (watch alerts).
+  std::vector<records::Delivery> deliveries;
+  if (!alerts->empty()) {
+    auto watches = (*store)->ListWatches();
+    if (!watches.ok()) return PrintError(watches.status());
+    ingest::CurlFetcher fetcher;
+    records::RealSleeper sleeper;
+    deliveries = records::DeliverWebhooks(*watches, *alerts, &fetcher, &sleeper);
+  }
+  for (const auto& d : deliveries)
+    std::cerr << "webhook of watch " << d.watch_id << " (" << d.url << "): "
+              << (d.delivered ? "delivered " + std::to_string(d.alerts) + " alert(s)"
+                              : "not delivered: " + d.error)
+              << " after " << d.attempts << " attempt(s)\n";
   if (c.json) {
     json arr = json::array();
     for (const auto& a : *alerts) arr.push_back(AlertJson(a));
