@@ -20,14 +20,6 @@ StatusOr<StoryId> ParseStoryId(const std::string& s) {
   return static_cast<StoryId>(v);
 }
 
-std::string FtsQuote(const std::string& text) {
-  std::string q;
-  for (const std::string& w : FoldedWords(text)) {
-    if (!q.empty()) q += " ";
-    q += "\"" + w + "\"";
-  }
-  return q;
-}
 
 }  // namespace
 
@@ -57,7 +49,7 @@ int CmdStories(const Context& c, const StoriesArgs& a) {
       return kExitUsage;
     }
   }
-  if (!a.query.empty()) f.query = FtsQuote(a.query);
+  if (!a.query.empty()) f.query = store::FtsQueryForText(a.query);
   if (!a.outlet.empty()) {
     auto pipe = c.OpenPipeline(store->get(), false);
     if (!pipe.ok()) return PrintError(pipe.status());
@@ -143,7 +135,7 @@ int CmdStory(const Context& c, const std::string& id_text, const std::string& fo
 int CmdSearch(const Context& c, const std::string& query, int limit) {
   auto store = c.OpenStore(false);
   if (!store.ok()) return PrintError(store.status());
-  std::string q = FtsQuote(query);
+  std::string q = store::FtsQueryForText(query);
   if (q.empty()) {
     std::cerr << "headwater: search: the query has no words\n";
     return kExitUsage;

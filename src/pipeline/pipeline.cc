@@ -293,12 +293,12 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
     StageTimer t(summary, "stories");
     as = clusterer_->Assign(f);
   }
-  HW_ASSIGN_OR_RETURN(as.story, Surviving(as.story));
+  HW_ASSIGN_OR_RETURN(as.story, store::SurvivingStory(store_, as.story));
   // An article that copies or links articles of several stories shows they are one happening:
   // the later stories merge into the earliest (recorded, never silently rewritten).
   std::set<StoryId> others;
   for (StoryId s : linked) {
-    HW_ASSIGN_OR_RETURN(StoryId live, Surviving(s));
+    HW_ASSIGN_OR_RETURN(StoryId live, store::SurvivingStory(store_, s));
     if (live != as.story) others.insert(live);
   }
   if (!others.empty() && !as.is_new) {
@@ -452,14 +452,6 @@ Status Pipeline::UpdateStory(StoryId id) {
   return store_->UpsertStory(r);
 }
 
-StatusOr<StoryId> Pipeline::Surviving(StoryId id) {
-  for (int hops = 0; hops < 64 && id != 0; ++hops) {
-    HW_ASSIGN_OR_RETURN(auto r, store_->GetStory(id));
-    if (!r || r->story.merged_into == 0) return id;
-    id = r->story.merged_into;
-  }
-  return id;
-}
 
 Status Pipeline::RecomputeStory(StoryId id) {
   HW_RETURN_IF_ERROR(store_->Begin());

@@ -106,8 +106,6 @@ class Pipeline {
   StatusOr<const Outlet*> ResolveOutlet(const std::string& given, const std::string& host);
   Status ProcessArticle(Article& article, IngestSummary* summary);
   Status UpdateStory(StoryId id);
-  // The story a (possibly merged) story id lives on as.
-  StatusOr<StoryId> Surviving(StoryId id);
   // Outcomes of every stored story for the track records (cached until the next batch).
   StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
   nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;

@@ -51,28 +51,7 @@ json Evidence(const store::StoryRecord& r, const std::string& what) {
   return out;
 }
 
-StatusOr<StoryId> Surviving(store::Store* store, StoryId id) {
-  for (int hops = 0; hops < 64; ++hops) {
-    HW_ASSIGN_OR_RETURN(auto r, store->GetStory(id));
-    if (!r || r->story.merged_into == 0) return id;
-    id = r->story.merged_into;
-  }
-  return id;
-}
 
-std::string FtsQuote(const std::string& text) {
-  // Each word becomes a quoted FTS5 term, so user text never breaks the query syntax.
-  std::string q;
-  for (const std::string& w : FoldedWords(text)) {
-    std::string clean;
-    for (char c : w)
-      if (c != '"') clean.push_back(c);
-    if (clean.empty()) continue;
-    if (!q.empty()) q += " ";
-    q += "\"" + clean + "\"";
-  }
-  return q;
-}
 
 }  // namespace
 
@@ -81,7 +60,7 @@ StatusOr<std::vector<StoryId>> FollowedStories(store::Store* store, const store:
   switch (w.kind) {
     case store::WatchKind::kStory: {
       StoryId id = std::strtoll(w.target.c_str(), nullptr, 10);
-      HW_ASSIGN_OR_RETURN(StoryId s, Surviving(store, id));
+      HW_ASSIGN_OR_RETURN(StoryId s, store::SurvivingStory(store, id));
       ids.push_back(s);
       break;
     }
@@ -106,7 +85,7 @@ StatusOr<std::vector<StoryId>> FollowedStories(store::Store* store, const store:
     }
     case store::WatchKind::kQuery: {
       store::StoryFilter f;
-      f.query = FtsQuote(w.target);
+      f.query = store::FtsQueryForText(w.target);
       if (f.query.empty()) return ids;
       HW_ASSIGN_OR_RETURN(auto list, store->ListStories(f));
       for (const auto& r : list) ids.push_back(r.story.id);
@@ -152,7 +131,7 @@ StatusOr<int64_t> AddWatch(store::Store* store, store::WatchKind kind, const std
     }
     if (!known) return Status::NotFound("outlet watch: no outlet named \"" + target + "\"");
   }
-  if (kind == store::WatchKind::kQuery && FtsQuote(target).empty())
+  if (kind == store::WatchKind::kQuery && store::FtsQueryForText(target).empty())
     return Status::InvalidArgument("query watch: the query has no words");
   HW_ASSIGN_OR_RETURN(json state, CurrentState(store, w));
   w.state_json = state.dump();

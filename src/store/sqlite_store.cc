@@ -717,6 +717,28 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
+StatusOr<StoryId> SurvivingStory(Store* store, StoryId id) {
+  for (int hops = 0; hops < 64 && id != 0; ++hops) {
+    HW_ASSIGN_OR_RETURN(auto r, store->GetStory(id));
+    if (!r || r->story.merged_into == 0) return id;
+    id = r->story.merged_into;
+  }
+  return id;
+}
+
+std::string FtsQueryForText(std::string_view text) {
+  std::string q;
+  for (const std::string& w : FoldedWords(text)) {
+    std::string clean;
+    for (char c : w)
+      if (c != '"') clean.push_back(c);
+    if (clean.empty()) continue;
+    if (!q.empty()) q += " ";
+    q += "\"" + clean + "\"";
+  }
+  return q;
+}
+
 StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
   sqlite3* db = nullptr;
   int flags = options.read_only ? SQLITE_OPEN_READONLY

@@ -140,4 +140,11 @@ class Store {
   virtual StatusOr<std::vector<Alert>> ListAlerts(int limit) = 0;
 };
 
+// The story a (possibly merged) story id lives on as: follows merged_into.
+StatusOr<StoryId> SurvivingStory(Store* store, StoryId id);
+
+// A safe FTS5 query for user text: every folded word quoted ("camp juárez" -> "\"camp\" \"juarez\""),
+// so no user input can break the query syntax. "" when the text has no words.
+std::string FtsQueryForText(std::string_view text);
+
 }  // namespace headwater::store
