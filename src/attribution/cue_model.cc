@@ -11,6 +11,8 @@ extern const char* const kEnglishCueModelFeatures[];
 extern const float kEnglishCueModelWeights[];
 extern const size_t kEnglishCueModelSize;
 extern const float kEnglishCueModelBias;
+extern const char* const kEnglishCandidateCues[];
+extern const size_t kEnglishCandidateCuesSize;
 
 namespace {
 
@@ -139,8 +141,42 @@ void AttributionFeatures(std::string_view text, Span cue, const std::vector<Span
   }
 }
 
-CueModel::CueModel(std::unordered_map<std::string, float> weights, float bias)
-    : weights_(std::move(weights)), bias_(bias) {}
+CueModel::CueModel(std::unordered_map<std::string, float> weights, float bias,
+                   std::vector<std::string> candidates)
+    : weights_(std::move(weights)), bias_(bias) {
+  for (std::string& w : candidates) {
+    CueEntry e;
+    e.words.push_back(std::move(w));
+    candidates_.push_back(std::move(e));
+  }
+  for (size_t i = 0; i < candidates_.size(); ++i) candidate_index_.emplace(candidates_[i].words[0], i);
+}
+
+const CueEntry* CueModel::Candidate(std::string_view word) const {
+  auto it = candidate_index_.find(word);
+  return it == candidate_index_.end() ? nullptr : &candidates_[it->second];
+}
+
+std::vector<std::string> InduceCandidateCues(const std::vector<std::string>& cue_texts,
+                                             int min_count) {
+  std::unordered_map<std::string, int> count;
+  for (const std::string& c : cue_texts) {
+    std::vector<std::string> w = FoldedWords(c);
+    if (w.size() == 1) ++count[w[0]];
+  }
+  CueMatcher matcher;
+  std::vector<std::string> out;
+  for (const auto& [w, c] : count) {
+    if (c < min_count || IsAuxiliary(w) || IsBeForm(w) || IsPreposition(w) || IsPronoun(w) ||
+        IsClauseWord(w) || IsNonFiniteMarker(w))
+      continue;
+    std::vector<Token> t = Tokenize(w);
+    if (t.size() != 1 || !matcher.Match(t, kLangEn).empty()) continue;
+    out.push_back(w);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 const CueModel& CueModel::English() {
   static const CueModel* kModel = [] {
@@ -148,7 +184,8 @@ const CueModel& CueModel::English() {
     w.reserve(kEnglishCueModelSize);
     for (size_t i = 0; i < kEnglishCueModelSize; ++i)
       w.emplace(kEnglishCueModelFeatures[i], kEnglishCueModelWeights[i]);
-    return new CueModel(std::move(w), kEnglishCueModelBias);
+    std::vector<std::string> cands(kEnglishCandidateCues, kEnglishCandidateCues + kEnglishCandidateCuesSize);
+    return new CueModel(std::move(w), kEnglishCueModelBias, std::move(cands));
   }();
   return *kModel;
 }

@@ -52,7 +52,10 @@ void AttributionFeatures(std::string_view text, Span cue, const std::vector<Span
 class CueModel {
  public:
   CueModel() = default;
-  CueModel(std::unordered_map<std::string, float> weights, float bias);
+  // `candidates`: folded words the extractor tries as extra verb cues where the lexicon has
+  // none, each kept only when the model scores it at least Options::cue_add_threshold.
+  CueModel(std::unordered_map<std::string, float> weights, float bias,
+           std::vector<std::string> candidates = {});
 
   // The model trained on PolNeAR train (cue_model_en.cc); built once, thread-safe static.
   static const CueModel& English();
@@ -63,11 +66,21 @@ class CueModel {
   const std::unordered_map<std::string, float>& weights() const { return weights_; }
   float bias() const { return bias_; }
   bool empty() const { return weights_.empty(); }
+  // The candidate cue entry for a folded word, or null.
+  const CueEntry* Candidate(std::string_view word) const;
+  const std::vector<CueEntry>& candidates() const { return candidates_; }
 
  private:
+  std::vector<CueEntry> candidates_;
+  std::unordered_map<std::string_view, size_t> candidate_index_;
   std::unordered_map<std::string, float> weights_;
   float bias_ = 0;
 };
+
+// Folded single-word cues that gold annotations of `docs_cues` (cue texts) use at least
+// `min_count` times and the built-in lexicon does not start with: candidate cues.
+std::vector<std::string> InduceCandidateCues(const std::vector<std::string>& cue_texts,
+                                             int min_count);
 
 // Trains a logistic regression by stochastic gradient descent (AdaGrad steps, L2 penalty
 // `l2`) on `examples` (feature lists) with `labels` (true = cue). Features seen fewer than

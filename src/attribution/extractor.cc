@@ -176,9 +176,27 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     if (model->empty() && !candidates) {
       model = nullptr;
     } else {
+      // Candidate cues where the lexicon has none; the filter keeps them only above
+      // cue_add_threshold.
+      std::vector<CueMatch> with_candidates;
+      if (!model->candidates().empty()) {
+        size_t next = 0;
+        for (size_t i = 0; i < tok.size(); ++i) {
+          while (next < matches.size() && matches[next].first + matches[next].count <= i) {
+            with_candidates.push_back(matches[next]);
+            ++next;
+          }
+          bool covered = next < matches.size() && matches[next].first <= i;
+          if (covered) continue;
+          if (const CueEntry* e = model->Candidate(tok[i].folded)) with_candidates.push_back({i, 1, e});
+        }
+        for (; next < matches.size(); ++next) with_candidates.push_back(matches[next]);
+      }
       std::vector<bool> wanted(tok.size(), false);
-      for (const CueMatch& m : matches) wanted[m.first + m.count - 1] = true;
+      for (const CueMatch& m : with_candidates.empty() ? matches : with_candidates)
+        wanted[m.first + m.count - 1] = true;
       cue_feats = CueFeatures({text, &tok, &sents, &quoted, &matches}, &wanted);
+      if (!with_candidates.empty()) matches = std::move(with_candidates);
     }
   }
   std::vector<Span> last_src;  // source of the previous attribution, for participles
@@ -485,7 +503,10 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       Span cue = Trim(text, {cue_begin, cue_end});
       AttributionFeatures(text, cue, src, content, &fv);
       if (candidates) candidates->push_back({cue, std::move(fv)});
-      else if (model->Score(fv) < options_.cue_drop_threshold) continue;
+      else if (model->Score(fv) < (model->Candidate(e.words[0]) == &e
+                                       ? options_.cue_add_threshold
+                                       : options_.cue_drop_threshold))
+        continue;
     }
     if (!src.empty()) last_src = src, last_sentence = &s;
     at.cue.push_back(Trim(text, {cue_begin, cue_end}));

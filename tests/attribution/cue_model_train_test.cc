@@ -3,7 +3,7 @@
 // Training (PolNeAR *train* only; dev and test are never read here):
 //   HW_CUE_MODEL_OUT=src/attribution/cue_model_en.cc build/dev/test_attribution \
 //     --gtest_filter=CueModelTrain.*
-//   (HW_CUE_MIN=8 HW_CUE_PRUNE=0.05 gave the committed table; HW_CUE_EPOCHS, HW_CUE_L2 too.)
+//   (HW_CUE_CAND_MIN=3 HW_CUE_MIN=8 HW_CUE_PRUNE=0.05 gave the committed table; HW_CUE_EPOCHS, HW_CUE_L2 too.)
 // Examples: every candidate the extractor produces before the filter (lexicon cue + spans),
 // labelled positive when it matches a gold attribution by the scorer's rule (cue, content and
 // source overlap). Threshold: a model trained on the even-numbered train texts is run on the
@@ -43,6 +43,17 @@ TEST(CueModel, TrainsAndSeparatesASimplePattern) {
   EXPECT_GT(m.Score({"w=said", "n=that"}), 0.8);
   EXPECT_LT(m.Score({"w=table", "n=that"}), 0.2);
   EXPECT_LT(m.Score({"w=chair", "n=the"}), 0.2);
+}
+
+TEST(CueModel, InducesOnlyFrequentWordsTheLexiconLacks) {
+  std::vector<std::string> cues = {"said", "said", "said", "Criticism", "criticism", "criticism",
+                                   "to", "to", "to", "backed", "support for", "support for",
+                                   "support for"};
+  EXPECT_EQ(InduceCandidateCues(cues, 3), std::vector<std::string>{"criticism"});
+  CueModel m({}, 0, {"criticism"});
+  ASSERT_NE(m.Candidate("criticism"), nullptr);
+  EXPECT_EQ(m.Candidate("criticism")->words[0], "criticism");
+  EXPECT_EQ(m.Candidate("said"), nullptr);
 }
 
 TEST(CueModel, FeaturesAlignWithTokens) {
@@ -88,10 +99,9 @@ struct Prepared {
 };
 
 // Every unfiltered candidate of `d` with label "matches a gold attribution" (the scorer's rule).
-void AddDocument(const polnear::Document& d, Prepared* p) {
-  static const CueModel kEmpty;
+void AddDocument(const polnear::Document& d, const CueModel& unweighted, Prepared* p) {
   Options o;
-  o.cue_model = &kEmpty;
+  o.cue_model = &unweighted;
   Extractor ex(o);
   std::vector<Extractor::Candidate> cands;
   std::vector<Attribution> all = ex.ExtractCandidates(d.text, Context{}, &cands);
@@ -113,34 +123,54 @@ TEST(CueModelTrain, TrainOnPolnearTrain) {
   HW_REQUIRE_SHARED_DATA("polnear/data/train", dir);
   auto docs = polnear::LoadSplit(dir);
   ASSERT_TRUE(docs.ok());
+  const int cand_min = std::getenv("HW_CUE_CAND_MIN") ? std::atoi(std::getenv("HW_CUE_CAND_MIN")) : 5;
   std::vector<polnear::Document> half[2];
-  Prepared prep[2], all;
+  std::vector<std::string> cue_texts[2], all_cue_texts;
   for (size_t i = 0; i < docs->size(); ++i) {
-    half[i % 2].push_back((*docs)[i]);
-    AddDocument((*docs)[i], &prep[i % 2]);
-    AddDocument((*docs)[i], &all);
+    const polnear::Document& d = (*docs)[i];
+    half[i % 2].push_back(d);
+    CodePointIndex idx(d.text);
+    for (const auto& g : d.gold)
+      if (g.cue.size() == 1) {
+        size_t b = idx.ToByte(g.cue[0].begin), e = idx.ToByte(g.cue[0].end);
+        cue_texts[i % 2].push_back(d.text.substr(b, e - b));
+        all_cue_texts.push_back(d.text.substr(b, e - b));
+      }
+  }
+  std::vector<std::string> cands[2] = {InduceCandidateCues(cue_texts[0], cand_min),
+                                       InduceCandidateCues(cue_texts[1], cand_min)};
+  std::vector<std::string> all_cands = InduceCandidateCues(all_cue_texts, cand_min);
+  Prepared prep[2], all;
+  {
+    CueModel u0({}, 0, cands[0]), u1({}, 0, cands[1]), ua({}, 0, all_cands);
+    for (size_t i = 0; i < docs->size(); ++i) {
+      AddDocument((*docs)[i], i % 2 ? u1 : u0, &prep[i % 2]);
+      AddDocument((*docs)[i], ua, &all);
+    }
   }
   const int epochs = std::getenv("HW_CUE_EPOCHS") ? std::atoi(std::getenv("HW_CUE_EPOCHS")) : 6;
   const double l2 = std::getenv("HW_CUE_L2") ? std::atof(std::getenv("HW_CUE_L2")) : 1e-6;
   const int min_count = std::getenv("HW_CUE_MIN") ? std::atoi(std::getenv("HW_CUE_MIN")) : 2;
   const double prune = std::getenv("HW_CUE_PRUNE") ? std::atof(std::getenv("HW_CUE_PRUNE")) : 0.02;
   if (!std::getenv("HW_CUE_NO_GRID")) {
-    std::map<double, double> sum;
+    std::map<std::pair<double, double>, double> sum;
     for (int h = 0; h < 2; ++h) {
-      CueModel m = TrainCueModel(prep[h].x, prep[h].y, epochs, l2, min_count);
-      for (double drop : {0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5}) {
+      CueModel trained = TrainCueModel(prep[h].x, prep[h].y, epochs, l2, min_count);
+      CueModel m(trained.weights(), trained.bias(), cands[h]);
+      for (double drop : {0.2, 0.25, 0.3})
+        for (double add : {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01}) {
           Options o;
-          o.cue_model = &m, o.cue_drop_threshold = drop;
+          o.cue_model = &m, o.cue_drop_threshold = drop, o.cue_add_threshold = add;
           polnear::Scores s = polnear::Evaluate(half[1 - h], Extractor(o));
-          sum[drop] += s.attribution.F1() / 2;
-          std::cout << "fold " << h << " drop " << drop << " cue "
+          sum[{drop, add}] += s.attribution.F1() / 2;
+          std::cout << "fold " << h << " drop " << drop << " add " << add << " cue "
                     << s.cue_exact.F1() << " src " << s.source_overlap.F1() << " content "
                     << s.content_overlap.F1() << " attr " << s.attribution.F1() << "\n";
         }
     }
     auto best = std::max_element(sum.begin(), sum.end(),
                                  [](auto& a, auto& b) { return a.second < b.second; });
-    std::cout << "best drop " << best->first
+    std::cout << "best drop " << best->first.first << " add " << best->first.second
               << " mean attribution F1 " << best->second << "\n";
   }
   CueModel m = TrainCueModel(all.x, all.y, epochs, l2, min_count);
@@ -178,6 +208,16 @@ TEST(CueModelTrain, TrainOnPolnearTrain) {
   }
   o << "   " << line << "\n};\nextern const size_t kEnglishCueModelSize = " << w.size()
     << ";\nextern const float kEnglishCueModelBias = " << m.bias() << "f;\n\n"
+    << "// Candidate cues: single words gold cues in train use at least " << cand_min
+    << " times that the\n// lexicon lacks.\nextern const char* const kEnglishCandidateCues[] = {\n";
+  line.clear();
+  for (const std::string& c : all_cands) {
+    std::string item = "\"" + esc(c) + "\",";
+    if (line.size() + item.size() > 98) o << "   " << line << "\n", line.clear();
+    line += " " + item;
+  }
+  o << "   " << line << "\n};\nextern const size_t kEnglishCandidateCuesSize = " << all_cands.size()
+    << ";\n\n"
     << "}  // namespace headwater::attribution\n";
   std::cout << "wrote " << w.size() << " features to " << out_path << "\n";
 }
