@@ -2,6 +2,7 @@
 #include "attribution/cue_model.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 
@@ -118,8 +119,16 @@ void AttributionFeatures(std::string_view text, Span cue, const std::vector<Span
   std::vector<std::string> sw;
   for (const Span& s : source)
     for (std::string& w : FoldedWords(text.substr(s.begin, s.end - s.begin))) sw.push_back(std::move(w));
-  size_t cw = 0;
-  for (const Span& s : content) cw += FoldedWords(text.substr(s.begin, s.end - s.begin)).size();
+  size_t cw = 0;  // words of the content: runs of letters/digits (any non-ASCII byte counts)
+  for (const Span& s : content) {
+    bool in_word = false;
+    for (uint32_t i = s.begin; i < s.end; ++i) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      bool w = std::isalnum(c) || c >= 0x80 || (in_word && c == '\'');
+      cw += w && !in_word;
+      in_word = w;
+    }
+  }
   f->push_back(std::string("sl=") + bucket(sw.size()));
   if (!sw.empty()) {
     f->push_back("s0=" + sw.front());
