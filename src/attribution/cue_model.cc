@@ -57,11 +57,13 @@ std::vector<std::vector<std::string>> CueFeatures(const CueFeatureInput& in,
     for (const CueMatch& m : *in.lexicon)
       for (size_t k = 0; k < m.count && m.first + k < n; ++k) lex[m.first + k] = k ? 'i' : 'b';
   std::vector<char> gap(n + 1, 'p');  // gap[i] = punctuation before token i
-  for (size_t i = 1; i < n; ++i) gap[i] = GapClass(text.substr(tok[i - 1].end, tok[i].begin - tok[i - 1].end));
+  for (size_t i = 1; i < n; ++i)
+    gap[i] = GapClass(text.substr(tok[i - 1].end, tok[i].begin - tok[i - 1].end));
   std::vector<size_t> sent_begin(n, 0), sent_end(n, n);
   if (in.sentences)
     for (const Sentence& s : *in.sentences)
-      for (size_t t = s.tok_begin; t < s.tok_end && t < n; ++t) sent_begin[t] = s.tok_begin, sent_end[t] = s.tok_end;
+      for (size_t t = s.tok_begin; t < s.tok_end && t < n; ++t)
+        sent_begin[t] = s.tok_begin, sent_end[t] = s.tok_end;
   static const std::string kBos = "<s>", kEos = "</s>";
   for (size_t i = 0; i < n; ++i) {
     if (wanted && !(*wanted)[i]) continue;
@@ -84,7 +86,11 @@ std::vector<std::vector<std::string>> CueFeatures(const CueFeatureInput& in,
     for (size_t k = i + 1; k < std::min(se, i + 4); ++k) quote_right |= gap[k] == 'q';
     const bool in_quote = in.quoted && InRegions(*in.quoted, tok[i].begin);
     const size_t pos = i - sb;
-    const char* pos_bucket = pos == 0 ? "0" : pos == 1 ? "1" : pos <= 3 ? "2" : pos <= 8 ? "3" : "4";
+    const char* pos_bucket = pos == 0   ? "0"
+                             : pos == 1 ? "1"
+                             : pos <= 3 ? "2"
+                             : pos <= 8 ? "3"
+                                        : "4";
     std::vector<std::string>& f = out[i];
     f.reserve(24);
     f.push_back("w=" + w);
@@ -101,11 +107,13 @@ std::vector<std::vector<std::string>> CueFeatures(const CueFeatureInput& in,
     f.push_back(std::string("gl=") + gl + "|" + w);
     f.push_back(std::string("gr=") + gr + "|" + w);
     f.push_back(std::string("q=") + (in_quote ? "1" : "0") + lex[i]);
-    f.push_back(std::string("lx=") + lex[i] + (i > 0 ? lex[i - 1] : '-') + (i + 1 < n ? lex[i + 1] : '-'));
+    f.push_back(std::string("lx=") + lex[i] + (i > 0 ? lex[i - 1] : '-') +
+                (i + 1 < n ? lex[i + 1] : '-'));
     if (that_after) f.push_back("th|" + Suffix(w, 2)), f.push_back("thw=" + w);
     f.push_back(std::string("cl=") + (cap_left ? "1" : "0") + (quote_left ? "1" : "0") +
                 (quote_right ? "1" : "0") + gl);
-    f.push_back(std::string("cls=") + (cap_left ? "1" : "0") + (quote_left ? "1" : "0") + "|" + Suffix(w, 3));
+    f.push_back(std::string("cls=") + (cap_left ? "1" : "0") + (quote_left ? "1" : "0") + "|" +
+                Suffix(w, 3));
     f.push_back(std::string("lxw=") + lex[i] + "|" + w);
   }
   return out;
@@ -114,11 +122,18 @@ std::vector<std::vector<std::string>> CueFeatures(const CueFeatureInput& in,
 void AttributionFeatures(std::string_view text, Span cue, const std::vector<Span>& source,
                          const std::vector<Span>& content, std::vector<std::string>* f) {
   auto bucket = [](size_t k) -> const char* {
-    return k == 0 ? "0" : k == 1 ? "1" : k == 2 ? "2" : k <= 5 ? "3" : k <= 12 ? "4" : k <= 30 ? "5" : "6";
+    return k == 0    ? "0"
+           : k == 1  ? "1"
+           : k == 2  ? "2"
+           : k <= 5  ? "3"
+           : k <= 12 ? "4"
+           : k <= 30 ? "5"
+                     : "6";
   };
   std::vector<std::string> sw;
   for (const Span& s : source)
-    for (std::string& w : FoldedWords(text.substr(s.begin, s.end - s.begin))) sw.push_back(std::move(w));
+    for (std::string& w : FoldedWords(text.substr(s.begin, s.end - s.begin)))
+      sw.push_back(std::move(w));
   size_t cw = 0;  // words of the content: runs of letters/digits (any non-ASCII byte counts)
   for (const Span& s : content) {
     bool in_word = false;
@@ -144,8 +159,8 @@ void AttributionFeatures(std::string_view text, Span cue, const std::vector<Span
                      (content.back().end > cue.end ? "1" : "0");
     f->push_back("cb=" + cb);
     size_t b = content.front().begin;
-    bool q = text[b] == '"' || IsOpenQuoteAt(text, b) ||
-             (b > 0 && text[b - 1] == '"') || (b >= 3 && IsOpenQuoteAt(text, b - 3));
+    bool q = text[b] == '"' || IsOpenQuoteAt(text, b) || (b > 0 && text[b - 1] == '"') ||
+             (b >= 3 && IsOpenQuoteAt(text, b - 3));
     f->push_back(std::string("cq=") + (q ? "1" : "0"));
   }
 }
@@ -158,7 +173,8 @@ CueModel::CueModel(std::unordered_map<std::string, float> weights, float bias,
     e.words.push_back(std::move(w));
     candidates_.push_back(std::move(e));
   }
-  for (size_t i = 0; i < candidates_.size(); ++i) candidate_index_.emplace(candidates_[i].words[0], i);
+  for (size_t i = 0; i < candidates_.size(); ++i)
+    candidate_index_.emplace(candidates_[i].words[0], i);
 }
 
 const CueEntry* CueModel::Candidate(std::string_view word) const {
@@ -193,7 +209,8 @@ const CueModel& CueModel::English() {
     w.reserve(kEnglishCueModelSize);
     for (size_t i = 0; i < kEnglishCueModelSize; ++i)
       w.emplace(kEnglishCueModelFeatures[i], kEnglishCueModelWeights[i]);
-    std::vector<std::string> cands(kEnglishCandidateCues, kEnglishCandidateCues + kEnglishCandidateCuesSize);
+    std::vector<std::string> cands(kEnglishCandidateCues,
+                                   kEnglishCandidateCues + kEnglishCandidateCuesSize);
     return new CueModel(std::move(w), kEnglishCueModelBias, std::move(cands));
   }();
   return *kModel;

@@ -34,8 +34,8 @@ struct CueFeatureInput {
   std::string_view text;
   const std::vector<Token>* tokens = nullptr;
   const std::vector<Sentence>* sentences = nullptr;
-  const std::vector<Span>* quoted = nullptr;        // QuotedRegions(text)
-  const std::vector<CueMatch>* lexicon = nullptr;   // CueMatcher::Match over the tokens
+  const std::vector<Span>* quoted = nullptr;       // QuotedRegions(text)
+  const std::vector<CueMatch>* lexicon = nullptr;  // CueMatcher::Match over the tokens
 };
 
 // Feature names of every token of the text, index-aligned with *in.tokens; when `wanted` is

@@ -3,27 +3,27 @@
 // Training (PolNeAR *train* only; dev and test are never read here):
 //   HW_CUE_MODEL_OUT=src/attribution/cue_model_en.cc build/dev/test_attribution \
 //     --gtest_filter=CueModelTrain.*
-//   (HW_CUE_CAND_MIN=3 HW_CUE_MIN=8 HW_CUE_PRUNE=0.05 gave the committed table; HW_CUE_EPOCHS, HW_CUE_L2 too.)
+//   (HW_CUE_CAND_MIN=3 HW_CUE_MIN=8 HW_CUE_PRUNE=0.05 gave the committed table; HW_CUE_EPOCHS,
+//   HW_CUE_L2 too.)
 // Examples: every candidate the extractor produces before the filter (lexicon cue + spans),
 // labelled positive when it matches a gold attribution by the scorer's rule (cue, content and
 // source overlap). Threshold: a model trained on the even-numbered train texts is run on the
 // odd-numbered ones (and vice versa) over a grid of drop thresholds; the best mean attribution
 // F1 is printed. The final model is trained on all train texts and written as feature names
 // and weights only.
-#include "attribution/cue_model.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <tuple>
 
+#include "attribution/cue_model.h"
 #include "attribution/extractor.h"
 #include "attribution/polnear.h"
 #include "test_util.h"
@@ -46,9 +46,9 @@ TEST(CueModel, TrainsAndSeparatesASimplePattern) {
 }
 
 TEST(CueModel, InducesOnlyFrequentWordsTheLexiconLacks) {
-  std::vector<std::string> cues = {"said", "said", "said", "Criticism", "criticism", "criticism",
-                                   "to", "to", "to", "backed", "support for", "support for",
-                                   "support for"};
+  std::vector<std::string> cues = {
+      "said", "said", "said",   "Criticism",   "criticism",   "criticism",  "to",
+      "to",   "to",   "backed", "support for", "support for", "support for"};
   EXPECT_EQ(InduceCandidateCues(cues, 3), std::vector<std::string>{"criticism"});
   CueModel m({}, 0, {"criticism"});
   ASSERT_NE(m.Candidate("criticism"), nullptr);
@@ -123,7 +123,8 @@ TEST(CueModelTrain, TrainOnPolnearTrain) {
   HW_REQUIRE_SHARED_DATA("polnear/data/train", dir);
   auto docs = polnear::LoadSplit(dir);
   ASSERT_TRUE(docs.ok());
-  const int cand_min = std::getenv("HW_CUE_CAND_MIN") ? std::atoi(std::getenv("HW_CUE_CAND_MIN")) : 5;
+  const int cand_min =
+      std::getenv("HW_CUE_CAND_MIN") ? std::atoi(std::getenv("HW_CUE_CAND_MIN")) : 5;
   std::vector<polnear::Document> half[2];
   std::vector<std::string> cue_texts[2], all_cue_texts;
   for (size_t i = 0; i < docs->size(); ++i) {
