@@ -152,6 +152,17 @@ void AttributionFeatures(std::string_view text, Span cue, const std::vector<Span
     std::string sc = std::string(IsUpperCase(DecodeUtf8(text, &pos)) ? "1" : "0") +
                      (source.front().begin < cue.begin ? "b" : "a");
     f->push_back("scap=" + sc);
+    std::string cls;  // word classes in the source
+    for (const std::string& w : sw) {
+      if (IsPronoun(w)) cls += 'p';
+      if (IsRoleWord(w)) cls += 'r';
+      if (IsOfficialWord(w)) cls += 'o';
+      if (IsAnonymousWord(w)) cls += 'a';
+      if (IsDocumentWord(w)) cls += 'd';
+      if (IsMediaWord(w) || IsMediaNoun(w)) cls += 'm';
+      if (cls.size() > 3) break;
+    }
+    f->push_back("scls=" + cls);
   }
   f->push_back(std::string("cl=") + bucket(cw) + (content.size() > 1 ? "m" : "1"));
   if (!content.empty()) {
@@ -162,6 +173,9 @@ void AttributionFeatures(std::string_view text, Span cue, const std::vector<Span
     bool q = text[b] == '"' || IsOpenQuoteAt(text, b) || (b > 0 && text[b - 1] == '"') ||
              (b >= 3 && IsOpenQuoteAt(text, b - 3));
     f->push_back(std::string("cq=") + (q ? "1" : "0"));
+    size_t e = std::min<size_t>(content.front().end, text.find(' ', b + 4));  // first word(s)
+    std::vector<std::string> c0 = FoldedWords(text.substr(b, e - b));
+    f->push_back("c0=" + (c0.empty() ? std::string() : c0[0]));
   }
 }
 

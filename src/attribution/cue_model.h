@@ -43,9 +43,10 @@ struct CueFeatureInput {
 std::vector<std::vector<std::string>> CueFeatures(const CueFeatureInput& in,
                                                   const std::vector<bool>* wanted = nullptr);
 
-// Appends features of a candidate attribution's spans (byte spans into `text`): source length
-// and first/last words, whether it is sourceless, content length, whether the content comes
-// before the cue, starts with a quotation, or has several pieces.
+// Appends features of a candidate attribution's spans (byte spans into `text`): source length,
+// first/last words and word classes (pronoun, role, official, anonymous, document, media),
+// whether it is sourceless, content length and first word, whether the content comes before the
+// cue, starts with a quotation, or has several pieces.
 void AttributionFeatures(std::string_view text, Span cue, const std::vector<Span>& source,
                          const std::vector<Span>& content, std::vector<std::string>* features);
 

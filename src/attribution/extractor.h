@@ -71,7 +71,7 @@ struct Options {
   // tests/attribution/cue_model_train_test.cc).
   bool use_cue_model = true;
   const CueModel* cue_model = nullptr;  // null = CueModel::English(); not owned
-  double cue_drop_threshold = 0.25;
+  double cue_drop_threshold = 0.3;
   // The same probability threshold for the model's candidate cues (words gold cues in train
   // often use that the lexicon lacks: "support", "criticism"); above 1 turns them off.
   double cue_add_threshold = 0.5;
