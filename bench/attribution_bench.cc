@@ -1,6 +1,7 @@
 // Attribution stage micro-benchmarks: the one-pass cue match alone (tokenize + lexicon hash
 // lookups) and the full Extract (cue match, span finding, source resolution), over the PolNeAR
-// dev texts (shared data). Reports bytes/s and articles/s.
+// dev texts (shared data). Reports bytes/s and articles/s; Extract/1 runs the learned filter
+// (the default), Extract/0 does not.
 //   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEADWATER_BENCH=ON
 //         -DHEADWATER_TESTS=OFF
 //   ninja -C build/bench headwater_bench
@@ -56,13 +57,16 @@ void BM_AttributionCueMatch(benchmark::State& state) {
 }
 BENCHMARK(BM_AttributionCueMatch)->Unit(benchmark::kMillisecond);
 
+// state.range(0): 1 = with the learned filter (the default), 0 = without it.
 void BM_AttributionExtract(benchmark::State& state) {
   const auto& texts = Texts();
   if (texts.empty()) {
     state.SkipWithError("shared data polnear/data/dev/text is missing");
     return;
   }
-  headwater::attribution::Extractor extractor;
+  headwater::attribution::Options options;
+  options.use_cue_model = state.range(0) != 0;
+  headwater::attribution::Extractor extractor(options);
   headwater::attribution::Context ctx;
   size_t bytes = 0, docs = 0;
   for (auto _ : state) {
@@ -75,6 +79,6 @@ void BM_AttributionExtract(benchmark::State& state) {
   state.SetBytesProcessed(int64_t(bytes));
   state.counters["articles/s"] = benchmark::Counter(double(docs), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_AttributionExtract)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AttributionExtract)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
 }  // namespace

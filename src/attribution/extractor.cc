@@ -146,6 +146,17 @@ class Finder {
 Extractor::Extractor(Options options) : options_(options) {}
 
 std::vector<Attribution> Extractor::Extract(std::string_view text, const Context& ctx) const {
+  return ExtractImpl(text, ctx, nullptr);
+}
+
+std::vector<Attribution> Extractor::ExtractCandidates(std::string_view text, const Context& ctx,
+                                                      std::vector<Candidate>* candidates) const {
+  candidates->clear();
+  return ExtractImpl(text, ctx, candidates);
+}
+
+std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Context& ctx,
+                                                std::vector<Candidate>* candidates) const {
   std::vector<Attribution> out;
   std::vector<Token> tok = Tokenize(text);
   if (tok.empty()) return out;
@@ -156,10 +167,42 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
   Finder f(text, options_, tok);
   const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
   const std::vector<Span> quoted = QuotedRegions(text);
+  std::vector<CueMatch> matches = matcher_.Match(tok, LangMask(ctx.lang));
+  // The learned filter scores each candidate by its cue's last token and its spans.
+  const CueModel* model = nullptr;
+  std::vector<std::vector<std::string>> cue_feats;
+  if (options_.use_cue_model && ctx.lang == "en") {
+    model = options_.cue_model ? options_.cue_model : &CueModel::English();
+    if (model->empty() && !candidates) {
+      model = nullptr;
+    } else {
+      // Candidate cues where the lexicon has none; the filter keeps them only above
+      // cue_add_threshold.
+      std::vector<CueMatch> with_candidates;
+      if (!model->candidates().empty()) {
+        size_t next = 0;
+        for (size_t i = 0; i < tok.size(); ++i) {
+          while (next < matches.size() && matches[next].first + matches[next].count <= i) {
+            with_candidates.push_back(matches[next]);
+            ++next;
+          }
+          bool covered = next < matches.size() && matches[next].first <= i;
+          if (covered) continue;
+          if (const CueEntry* e = model->Candidate(tok[i].folded)) with_candidates.push_back({i, 1, e});
+        }
+        for (; next < matches.size(); ++next) with_candidates.push_back(matches[next]);
+      }
+      std::vector<bool> wanted(tok.size(), false);
+      for (const CueMatch& m : with_candidates.empty() ? matches : with_candidates)
+        wanted[m.first + m.count - 1] = true;
+      cue_feats = CueFeatures({text, &tok, &sents, &quoted, &matches}, &wanted);
+      if (!with_candidates.empty()) matches = std::move(with_candidates);
+    }
+  }
   std::vector<Span> last_src;  // source of the previous attribution, for participles
   const Sentence* last_sentence = nullptr;
 
-  for (const CueMatch& m : matcher_.Match(tok, LangMask(ctx.lang))) {
+  for (const CueMatch& m : matches) {
     const Sentence& s = sents[sent_of[m.first]];
     const CueEntry& e = *m.entry;
     size_t a = m.first, b = m.first + m.count;
@@ -454,6 +497,16 @@ std::vector<Attribution> Extractor::Extract(std::string_view text, const Context
       // "“C1,” she said. “C2.”": the next sentence's opening quotation continues the content.
       Span q = f.NextSentenceQuote(std::max(s.end, content.back().end));
       if (q.end > q.begin) f.Add(&content, q.begin, q.end);
+    }
+    if (model) {
+      std::vector<std::string> fv = cue_feats[b - 1];
+      Span cue = Trim(text, {cue_begin, cue_end});
+      AttributionFeatures(text, cue, src, content, &fv);
+      if (candidates) candidates->push_back({cue, std::move(fv)});
+      else if (model->Score(fv) < (model->Candidate(e.words[0]) == &e
+                                       ? options_.cue_add_threshold
+                                       : options_.cue_drop_threshold))
+        continue;
     }
     if (!src.empty()) last_src = src, last_sentence = &s;
     at.cue.push_back(Trim(text, {cue_begin, cue_end}));

@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "attribution/cue_model.h"
 #include "attribution/lexicon.h"
 #include "common/model.h"
 #include "normalize/outlet_registry.h"
@@ -63,6 +64,17 @@ struct Options {
   // names nearest, and drop bare relative pronouns as sources (attribution/coreference.h). Needs
   // Context::outlets.
   bool resolve_coreference = true;
+  // Learned filter (cue_model.h), applied when Context::lang is "en": each candidate
+  // attribution is scored from its cue's context and its spans, and dropped when the
+  // probability (in [0,1], higher = more likely a real attribution) is below
+  // `cue_drop_threshold`. The threshold was chosen on PolNeAR train (two folds; see
+  // tests/attribution/cue_model_train_test.cc).
+  bool use_cue_model = true;
+  const CueModel* cue_model = nullptr;  // null = CueModel::English(); not owned
+  double cue_drop_threshold = 0.3;
+  // The same probability threshold for the model's candidate cues (words gold cues in train
+  // often use that the lexicon lacks: "support", "criticism"); above 1 turns them off.
+  double cue_add_threshold = 0.5;
 };
 
 struct Context {
@@ -82,9 +94,20 @@ class Extractor {
   // Never fails: text without cues gives an empty vector.
   std::vector<Attribution> Extract(std::string_view text, const Context& ctx) const;
 
+  // For training the filter: every candidate before the filter (dateline credits excepted)
+  // with its trimmed cue span and feature names. Returns the unfiltered attributions.
+  struct Candidate {
+    Span cue;
+    std::vector<std::string> features;
+  };
+  std::vector<Attribution> ExtractCandidates(std::string_view text, const Context& ctx,
+                                             std::vector<Candidate>* candidates) const;
+
   const Options& options() const { return options_; }
 
  private:
+  std::vector<Attribution> ExtractImpl(std::string_view text, const Context& ctx,
+                                       std::vector<Candidate>* candidates) const;
   Options options_;
   CueMatcher matcher_;
 };
