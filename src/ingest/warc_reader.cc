@@ -182,8 +182,10 @@ struct WarcReader::Impl {
     if (done) return false;
     *r = WarcRecord();
     std::string line;
+    uint64_t start = 0;
     // Skip the blank lines that end the previous record.
     while (true) {
+      start = StreamOffset();
       auto got = Line(&line, options.max_header_bytes);
       if (!got.ok()) return Error(FileOffset(StreamOffset()), got.status().message());
       if (!*got) {
@@ -193,7 +195,6 @@ struct WarcReader::Impl {
       if (!TrimSpace(line).empty()) break;
     }
     ++index;
-    uint64_t start = StreamOffset() - line.size() - 1;
     r->index = index;
     r->offset = FileOffset(start);
     if (line.rfind("WARC/", 0) != 0)

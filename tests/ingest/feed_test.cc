@@ -162,11 +162,11 @@ TEST(Feed, SmallEntityChainsAreNotExpanded) {
   // Below libxml2's amplification limit the document parses; entity references stay unexpanded.
   std::string doc =
       "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
-      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+      "<!ENTITY b \"&a;&a;\"><!ENTITY c \"&b;&b;\">]>"
       "<rss><channel><title>T</title><item><title>x&c;y</title><link>https://e.example/1</link>"
       "</item></channel></rss>";
   auto r = ParseFeed(doc, "small-bomb.xml");
-  if (!r.ok()) return;  // refusing is also safe
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->parsed.articles.size(), 1u);
   EXPECT_EQ(r->parsed.articles[0].input.title, "xy");
 }
