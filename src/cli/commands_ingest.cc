@@ -118,7 +118,8 @@ class Ingester {
     if (!warc.ok()) return Fail(warc.status());
     // --strict: a damaged archive stops before anything of it is committed.
     if (strict_ && !warc->error.ok()) return Fail(warc->error);
-    bool ok = Batch(file, file + " (WARC" + (warc->gzip ? ", gzip" : "") + ")", warc->parsed);
+    bool ok = Batch(file, file + " (WARC" + (warc->gzip ? ", gzip, " : ", ") +
+                                   std::to_string(warc->parsed.lines) + " records)", warc->parsed);
     if (std::string skipped = warc->SkippedSummary(); !skipped.empty()) std::cout << file << ": " << skipped << "\n";
     if (!warc->error.ok()) {
       std::cerr << "headwater: " << warc->error.message() << " (the " << warc->parsed.lines

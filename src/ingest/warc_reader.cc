@@ -74,7 +74,7 @@ struct WarcReader::Impl {
     size_t n = std::fread(in.data() + old, 1, kChunk, file);
     in.resize(old + n);
     if (n == 0) {
-      if (std::ferror(file)) return Status::IoError(path + ": read error: " + std::strerror(errno));
+      if (std::ferror(file)) return Status::IoError(std::string("read error: ") + std::strerror(errno));
       file_eof = true;
     }
     zs.next_in = reinterpret_cast<Bytef*>(in.data());
@@ -96,7 +96,7 @@ struct WarcReader::Impl {
       size_t n = std::fread(buf.data() + old, 1, kChunk, file);
       buf.resize(old + n);
       if (n == 0) {
-        if (std::ferror(file)) return Status::IoError(path + ": read error: " + std::strerror(errno));
+        if (std::ferror(file)) return Status::IoError(std::string("read error: ") + std::strerror(errno));
         file_eof = true;
         return false;
       }
@@ -107,7 +107,7 @@ struct WarcReader::Impl {
       if (zs.avail_in == 0) {
         if (file_eof) {
           if (in_member)
-            return Status::Corruption(path + ": truncated gzip member at offset " +
+            return Status::Corruption("truncated gzip member at offset " +
                                       std::to_string(members.empty() ? 0 : members.back().second));
           return false;
         }
@@ -132,7 +132,7 @@ struct WarcReader::Impl {
       } else if (rc == Z_BUF_ERROR) {
         if (zs.avail_in != 0 || file_eof) continue;  // loop reads more input or reports truncation
       } else if (rc != Z_OK) {
-        return Status::Corruption(path + ": corrupt gzip data in the member at offset " +
+        return Status::Corruption("corrupt gzip data in the member at offset " +
                                   std::to_string(members.empty() ? 0 : members.back().second) + ": " +
                                   (zs.msg ? zs.msg : "inflate error " + std::to_string(rc)));
       }
@@ -172,9 +172,10 @@ struct WarcReader::Impl {
     }
   }
 
-  Status Error(uint64_t offset, const std::string& what) {
+  // The error stops the reading: "FILE: record N at offset O: what".
+  Status Error(uint64_t offset, const std::string& what, size_t record) {
     done = true;
-    return Status::Corruption(path + ": record " + std::to_string(index) + " at offset " +
+    return Status::Corruption(path + ": record " + std::to_string(record) + " at offset " +
                               std::to_string(offset) + ": " + what);
   }
 
@@ -187,7 +188,7 @@ struct WarcReader::Impl {
     while (true) {
       start = StreamOffset();
       auto got = Line(&line, options.max_header_bytes);
-      if (!got.ok()) return Error(FileOffset(StreamOffset()), got.status().message());
+      if (!got.ok()) return Error(FileOffset(start), got.status().message(), index + 1);
       if (!*got) {
         done = true;
         return false;
@@ -199,25 +200,25 @@ struct WarcReader::Impl {
     r->offset = FileOffset(start);
     if (line.rfind("WARC/", 0) != 0)
       return Error(r->offset, "expected a WARC version line (\"WARC/1.0\"), got \"" +
-                                  SanitizeUtf8(line.substr(0, 40)) + "\"");
+                                  SanitizeUtf8(line.substr(0, 40)) + "\"", index);
     size_t header_bytes = 0;
     while (true) {
       auto got = Line(&line, options.max_header_bytes);
-      if (!got.ok()) return Error(r->offset, got.status().message());
-      if (!*got) return Error(r->offset, "truncated record: the file ends inside the WARC headers");
+      if (!got.ok()) return Error(r->offset, got.status().message(), index);
+      if (!*got) return Error(r->offset, "truncated record: the file ends inside the WARC headers", index);
       if (line.empty()) break;
       header_bytes += line.size();
       if (header_bytes > options.max_header_bytes)
-        return Error(r->offset, "WARC headers above " + std::to_string(options.max_header_bytes) + " bytes");
+        return Error(r->offset, "WARC headers above " + std::to_string(options.max_header_bytes) + " bytes", index);
       size_t colon = line.find(':');
-      if (colon == std::string::npos) return Error(r->offset, "WARC header line without ':'");
+      if (colon == std::string::npos) return Error(r->offset, "WARC header line without ':'", index);
       r->headers.emplace_back(std::string(TrimSpace(std::string_view(line).substr(0, colon))),
                               std::string(TrimSpace(std::string_view(line).substr(colon + 1))));
     }
     r->type = r->Header("WARC-Type");
     std::string cl = r->Header("Content-Length");
     if (cl.empty() || cl.size() > 15 || cl.find_first_not_of("0123456789") != std::string::npos)
-      return Error(r->offset, "missing or bad Content-Length: \"" + SanitizeUtf8(cl.substr(0, 40)) + "\"");
+      return Error(r->offset, "missing or bad Content-Length: \"" + SanitizeUtf8(cl.substr(0, 40)) + "\"", index);
     r->content_length = std::stoull(cl);
     if (r->content_length > options.max_record_bytes) {
       r->oversized = true;
@@ -225,9 +226,9 @@ struct WarcReader::Impl {
       while (left > 0) {
         if (pos == buf.size()) {
           auto more = Fill();
-          if (!more.ok()) return Error(r->offset, more.status().message());
+          if (!more.ok()) return Error(r->offset, more.status().message(), index);
           if (!*more) return Error(r->offset, "truncated record: the file ends inside the content block (" +
-                                                  std::to_string(r->content_length) + " bytes declared)");
+                                                  std::to_string(r->content_length) + " bytes declared)", index);
         }
         size_t take = static_cast<size_t>(std::min<uint64_t>(left, buf.size() - pos));
         pos += take;
@@ -236,11 +237,11 @@ struct WarcReader::Impl {
       return true;
     }
     auto have = Need(static_cast<size_t>(r->content_length));
-    if (!have.ok()) return Error(r->offset, have.status().message());
+    if (!have.ok()) return Error(r->offset, have.status().message(), index);
     if (!*have)
       return Error(r->offset, "truncated record: the file ends inside the content block (" +
                                   std::to_string(r->content_length) + " bytes declared, " +
-                                  std::to_string(buf.size() - pos) + " present)");
+                                  std::to_string(buf.size() - pos) + " present)", index);
     r->block.assign(buf, pos, static_cast<size_t>(r->content_length));
     pos += static_cast<size_t>(r->content_length);
     return true;
