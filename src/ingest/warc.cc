@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "common/text.h"
 #include "common/time.h"
@@ -128,12 +129,52 @@ bool LooksLikeHtml(std::string_view body) {
   return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos;
 }
 
-// The page states its own published time in a form the HTML extractor reads (normalize/html_text).
+// The value of attribute `name` (lower-case) in a lower-cased tag; "" when absent.
+std::string_view AttrValue(std::string_view lower_tag, std::string_view original, std::string_view name) {
+  size_t i = 0;
+  while ((i = lower_tag.find(name, i)) != std::string_view::npos) {
+    size_t j = i + name.size();
+    bool starts = i > 0 && std::isspace(static_cast<unsigned char>(lower_tag[i - 1]));
+    while (j < lower_tag.size() && lower_tag[j] == ' ') ++j;
+    if (starts && j < lower_tag.size() && lower_tag[j] == '=') {
+      ++j;
+      while (j < lower_tag.size() && lower_tag[j] == ' ') ++j;
+      if (j < lower_tag.size() && (lower_tag[j] == '"' || lower_tag[j] == '\'')) {
+        size_t end = lower_tag.find(lower_tag[j], j + 1);
+        if (end == std::string_view::npos) return "";
+        return original.substr(j + 1, end - j - 1);
+      }
+      size_t end = lower_tag.find_first_of(" >/", j);
+      return original.substr(j, (end == std::string_view::npos ? lower_tag.size() : end) - j);
+    }
+    i = j;
+  }
+  return "";
+}
+
+// The page states its own published time in a form the HTML extractor (normalize/html_text)
+// reads: a <meta> named article:published_time, datePublished, pubdate or date whose content is
+// an RFC 3339 time.
 bool PageHasPublished(std::string_view html) {
-  std::string head = Lower(html.substr(0, 256 << 10));
-  for (const char* key : {"article:published_time", "\"datepublished\"", "'datepublished'", "\"pubdate\"",
-                          "name=\"date\"", "itemprop=\"datepublished\""})
-    if (head.find(key) != std::string::npos) return true;
+  const char* p = html.data();
+  const char* end = html.data() + html.size();
+  std::string lower;
+  while ((p = static_cast<const char*>(std::memchr(p, '<', end - p))) != nullptr) {
+    ++p;
+    if (end - p < 5 || Lower(std::string_view(p, 4)) != "meta" || !std::isspace(static_cast<unsigned char>(p[4])))
+      continue;
+    const char* close = static_cast<const char*>(std::memchr(p, '>', std::min<ptrdiff_t>(end - p, 4096)));
+    if (!close) continue;
+    std::string_view tag(p - 1, close - p + 2);
+    lower = Lower(tag);
+    std::string_view key;
+    for (const char* attr : {"property", "name", "itemprop"}) {
+      key = AttrValue(lower, lower, attr);
+      if (!key.empty()) break;
+    }
+    if (key != "article:published_time" && key != "datepublished" && key != "pubdate" && key != "date") continue;
+    if (ParseRfc3339(TrimSpace(AttrValue(lower, tag, "content")))) return true;
+  }
   return false;
 }
 

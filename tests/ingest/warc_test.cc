@@ -231,6 +231,25 @@ TEST(Warc, BadPayloadsAreRecordErrors) {
   EXPECT_EQ(r->parsed.errors[2].line, 3u);
 }
 
+TEST(Warc, WarcDateOnlyWhenThePageHasNoUsableDate) {
+  auto rec = [](const std::string& uri, const std::string& head) {
+    return Record("response", uri, "application/http; msgtype=response",
+                  Http(200, "text/html", "<html><head>" + head + "</head><body><p>x</p></body></html>"),
+                  "2024-03-07T00:00:00Z");
+  };
+  std::string all = rec("https://n.example/1", "<META NAME=\"Date\" CONTENT=\"2024-01-01\">") +
+                    rec("https://n.example/2", "<meta name=\"date\" content=\"yesterday\">") +
+                    rec("https://n.example/3", "<meta itemprop='datePublished' content='2024-01-02T00:00:00Z'/>") +
+                    rec("https://n.example/4", "<meta name=\"description\" content=\"2024-01-01\">");
+  auto r = ReadWarc(WriteTemp("dates.warc", all));
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->parsed.articles.size(), 4u);
+  EXPECT_FALSE(r->parsed.articles[0].input.published);                  // the page's own date
+  EXPECT_EQ(r->parsed.articles[1].input.published, 1709769600);         // unusable -> WARC-Date
+  EXPECT_FALSE(r->parsed.articles[2].input.published);
+  EXPECT_EQ(r->parsed.articles[3].input.published, 1709769600);
+}
+
 TEST(Warc, MissingFileIsAStatus) {
   auto r = ReadWarc("/nonexistent/x.warc");
   ASSERT_FALSE(r.ok());
