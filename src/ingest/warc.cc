@@ -1,8 +1,10 @@
 #include "ingest/warc.h"
 
+#include <unicode/ucnv.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 
 #include "common/text.h"
@@ -127,6 +129,39 @@ bool Inflate(std::string_view in, bool raw, size_t max, std::string* out, std::s
 bool LooksLikeHtml(std::string_view body) {
   std::string head = Lower(body.substr(0, 1024));
   return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos;
+}
+
+// The charset a page declares: the HTTP Content-Type's, else a <meta charset> or http-equiv
+// Content-Type in its first 4 KB; "" when none.
+std::string DeclaredCharset(std::string_view content_type_lower, std::string_view body) {
+  auto after = [](std::string_view s, size_t at) {
+    size_t end = s.find_first_of("\"'; >/", at);
+    return std::string(s.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+  };
+  size_t at = content_type_lower.find("charset=");
+  if (at != std::string_view::npos) return after(content_type_lower, at + 8);
+  std::string head = Lower(body.substr(0, 4096));
+  at = head.find("charset=");
+  if (at == std::string::npos) return "";
+  at += 8;
+  if (at < head.size() && (head[at] == '"' || head[at] == '\'')) ++at;
+  return after(head, at);
+}
+
+// Converts a body that is not valid UTF-8 from its declared charset (windows-1252 when none is
+// declared or the declared one is UTF-8, the usual truth of such pages) with ICU. Returns false,
+// leaving the body as is, when ICU does not know the charset.
+bool ToUtf8(std::string* body, std::string charset) {
+  if (charset.empty() || charset == "utf-8" || charset == "utf8") charset = "windows-1252";
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t cap = static_cast<int32_t>(std::min<size_t>(body->size() * 3 + 16, INT32_MAX));
+  std::string out(static_cast<size_t>(cap), '\0');
+  int32_t n = ucnv_convert("UTF-8", charset.c_str(), out.data(), cap, body->data(),
+                           static_cast<int32_t>(body->size()), &status);
+  if (U_FAILURE(status)) return false;
+  out.resize(static_cast<size_t>(n));
+  *body = std::move(out);
+  return true;
 }
 
 // The value of attribute `name` (lower-case) in a lower-cased tag; "" when absent.
@@ -267,6 +302,7 @@ bool WarcRecordToArticle(const WarcRecord& r, std::string_view file, const WarcO
     err->message = "not an absolute http(s) URL: \"" + SanitizeUtf8(url.substr(0, 80)) + "\"";
     return false;
   }
+  if (body.size() < (size_t{1} << 30) && !IsValidUtf8(body)) ToUtf8(&body, DeclaredCharset(type, body));
   out->file = std::string(file);
   out->line = r.index;
   out->input.url = url;

@@ -196,11 +196,23 @@ TEST(Feed, SizeAndItemCaps) {
   EXPECT_EQ(r->parsed.articles.size(), 2u);
   ASSERT_EQ(r->parsed.errors.size(), 1u);
   EXPECT_EQ(r->parsed.errors[0].line, 3u);
-  // Nesting beyond libxml2's limit or ours never crashes.
-  std::string deep = "<rss><channel><item><title>";
-  for (int i = 0; i < 5000; ++i) deep += "<b>";
-  auto d = ParseFeed(deep, "deep.xml");
-  EXPECT_FALSE(d.ok());
+  // Nesting: text deeper than max_depth is not read; beyond libxml2's limit (256) the document
+  // is refused; neither recurses without bound.
+  auto nested = [](int depth) {
+    std::string d = "<rss><channel><item><link>https://n.example/1</link><title>a";
+    for (int i = 0; i < depth; ++i) d += "<b>";
+    d += "deep";
+    for (int i = 0; i < depth; ++i) d += "</b>";
+    return d + "</title></item></channel></rss>";
+  };
+  auto shallow = ParseFeed(nested(10), "nested.xml");
+  ASSERT_TRUE(shallow.ok());
+  EXPECT_EQ(shallow->parsed.articles[0].input.title, "adeep");
+  auto deep = ParseFeed(nested(100), "nested.xml");
+  ASSERT_TRUE(deep.ok()) << deep.status().ToString();
+  EXPECT_EQ(deep->parsed.articles[0].input.title, "a");
+  auto deeper = ParseFeed(nested(100000), "nested.xml");
+  EXPECT_FALSE(deeper.ok());
 }
 
 }  // namespace

@@ -250,6 +250,23 @@ TEST(Warc, WarcDateOnlyWhenThePageHasNoUsableDate) {
   EXPECT_EQ(r->parsed.articles[3].input.published, 1709769600);
 }
 
+TEST(Warc, LegacyCharsetsBecomeUtf8) {
+  std::string latin1 = "<html><body><p>Ciudad Ju\xE1rez, M\xE9xico</p></body></html>";
+  std::string meta = "<html><head><meta charset=\"iso-8859-15\"></head><body><p>\xA4 5</p></body></html>";
+  std::string all =
+      Record("response", "https://n.example/1", "application/http; msgtype=response",
+             Http(200, "text/html; charset=ISO-8859-1", latin1)) +
+      Record("response", "https://n.example/2", "application/http; msgtype=response", Http(200, "text/html", meta)) +
+      Record("response", "https://n.example/3", "application/http; msgtype=response",
+             Http(200, "text/html; charset=utf-8", latin1));  // mislabelled: read as windows-1252
+  auto r = ReadWarc(WriteTemp("latin1.warc", all));
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->parsed.articles.size(), 3u);
+  EXPECT_NE(r->parsed.articles[0].input.html.find("Ciudad Ju\u00e1rez, M\u00e9xico"), std::string::npos);
+  EXPECT_NE(r->parsed.articles[1].input.html.find("\u20ac 5"), std::string::npos);  // ISO-8859-15 euro
+  EXPECT_NE(r->parsed.articles[2].input.html.find("Ju\u00e1rez"), std::string::npos);
+}
+
 TEST(Warc, MissingFileIsAStatus) {
   auto r = ReadWarc("/nonexistent/x.warc");
   ASSERT_FALSE(r.ok());
