@@ -69,6 +69,7 @@ class Ingester {
       case InputKind::kFeed: {
         auto feed = ingest::ReadFeed(file);
         if (!feed.ok()) return Fail(feed.status());
+        if (!feed->warning.empty()) std::cerr << "headwater: warning: " << feed->warning << "\n";
         std::string label = file + " (" + feed->format + (feed->title.empty() ? "" : " \"" + feed->title + "\"") + ")";
         return Batch(file, label, feed->parsed);
       }

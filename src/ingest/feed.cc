@@ -1,5 +1,7 @@
 #include "ingest/feed.h"
 
+#include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -23,18 +25,24 @@ constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
 // libxml2's default limits (no XML_PARSE_HUGE): depth 256, 10 MB text nodes, entity amplification.
 constexpr int kSafeOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 
-// Keeps the first error (the cause; later ones are usually consequences) and keeps libxml2 off
+// Keeps the first error (the cause; later ones are usually consequences), notes whether every
+// error was an undeclared entity (HTML's &nbsp; in a feed without a DTD), and keeps libxml2 off
 // stderr.
-struct FirstError {
+struct Errors {
   int line = 0;
   std::string message;
+  bool only_undeclared_entities = true;
+  std::string first_entity;  // "nbsp" when the first error was `Entity 'nbsp' not defined`
 };
 
 void CaptureError(void* ctx, xmlErrorPtr e) {
-  auto* first = static_cast<FirstError*>(ctx);
-  if (!e || e->level < XML_ERR_ERROR || !first->message.empty()) return;
-  first->line = e->line;
-  first->message = e->message ? std::string(TrimSpace(e->message)) : "error " + std::to_string(e->code);
+  auto* errors = static_cast<Errors*>(ctx);
+  if (!e || e->level < XML_ERR_ERROR) return;
+  if (e->code != XML_ERR_UNDECLARED_ENTITY) errors->only_undeclared_entities = false;
+  if (!errors->message.empty()) return;
+  errors->line = e->line;
+  errors->message = e->message ? std::string(TrimSpace(e->message)) : "error " + std::to_string(e->code);
+  if (e->code == XML_ERR_UNDECLARED_ENTITY && e->str1) errors->first_entity = e->str1;
 }
 
 struct DocFree {
@@ -42,7 +50,64 @@ struct DocFree {
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
-StatusOr<DocPtr> ParseXml(std::string_view data, std::string_view file, const FeedOptions& o) {
+// One libxml2 parse; a null doc (and *errors) when it is not well-formed.
+DocPtr ParseOnce(std::string_view data, int options, Errors* errors) {
+  xmlSetStructuredErrorFunc(errors, CaptureError);  // thread-local in libxml2
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  xmlDoc* doc = nullptr;
+  if (ctxt) {
+    doc = xmlCtxtReadMemory(ctxt, data.data(), static_cast<int>(data.size()), nullptr, nullptr, options);
+    if (doc && !ctxt->wellFormed && !(options & XML_PARSE_RECOVER)) {
+      xmlFreeDoc(doc);
+      doc = nullptr;
+    }
+    if (!doc && errors->message.empty()) {
+      xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+      if (e && e->message) errors->message = std::string(TrimSpace(e->message));
+      if (e) errors->line = e->line;
+    }
+    xmlFreeParserCtxt(ctxt);
+  } else {
+    errors->message = "libxml2 cannot allocate a parser";
+    errors->only_undeclared_entities = false;
+  }
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  return DocPtr(doc);
+}
+
+// Rewrites HTML named entities (&nbsp;, &mdash;: libxml2's HTML table) as character references;
+// other unknown names are dropped. The five XML entities and character references stay.
+std::string HtmlEntitiesToCharRefs(std::string_view data) {
+  std::string out;
+  out.reserve(data.size());
+  size_t i = 0;
+  while (i < data.size()) {
+    size_t amp = data.find('&', i);
+    if (amp == std::string_view::npos) amp = data.size();
+    out.append(data.substr(i, amp - i));
+    i = amp;
+    if (i >= data.size()) break;
+    size_t j = i + 1;
+    while (j < data.size() && j - i <= 32 && std::isalnum(static_cast<unsigned char>(data[j]))) ++j;
+    std::string name(data.substr(i + 1, j - i - 1));
+    if (j < data.size() && data[j] == ';' && !name.empty() && name != "amp" && name != "lt" && name != "gt" &&
+        name != "quot" && name != "apos") {
+      const htmlEntityDesc* e = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+      if (e) out += "&#" + std::to_string(e->value) + ";";
+      i = j + 1;
+      continue;
+    }
+    out += '&';
+    ++i;
+  }
+  return out;
+}
+
+// Parses safely. A document whose only faults are undeclared entities (HTML's &nbsp; in a feed
+// without a DTD) is parsed again with HTML entities read as their characters (others left out),
+// and *warning says so.
+StatusOr<DocPtr> ParseXml(std::string_view data, std::string_view file, const FeedOptions& o,
+                          std::string* warning) {
   if (data.size() > o.max_file_bytes)
     return Status::ResourceExhausted(std::string(file) + ": " + std::to_string(data.size()) +
                                      " bytes, above the feed limit of " + std::to_string(o.max_file_bytes));
@@ -51,31 +116,24 @@ StatusOr<DocPtr> ParseXml(std::string_view data, std::string_view file, const Fe
     return true;
   }();
   (void)initialised;
-  FirstError first;
-  xmlSetStructuredErrorFunc(&first, CaptureError);  // thread-local in libxml2
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (!ctxt) return Status::Internal("libxml2: cannot allocate a parser");
-  xmlDoc* doc = xmlCtxtReadMemory(ctxt, data.data(), static_cast<int>(data.size()), nullptr, nullptr,
-                                  kSafeOptions);
-  std::string message;
-  if (!doc || !ctxt->wellFormed) {
-    if (first.message.empty()) {
-      xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-      if (e && e->message) first.message = std::string(TrimSpace(e->message));
-      if (e) first.line = e->line;
+  Errors errors;
+  DocPtr doc = ParseOnce(data, kSafeOptions, &errors);
+  if (doc) return doc;
+  if (errors.only_undeclared_entities && !errors.first_entity.empty()) {
+    Errors again;
+    std::string rewritten = HtmlEntitiesToCharRefs(data);
+    doc = ParseOnce(rewritten, kSafeOptions, &again);
+    if (doc) {
+      *warning = std::string(file) + ":" + std::to_string(errors.line) + ": undeclared entities (first &" +
+                 errors.first_entity + ";) read as HTML entities";
+      return doc;
     }
-    message = std::string(file);
-    if (first.line > 0) message += ":" + std::to_string(first.line);
-    message += ": not well-formed XML";
-    if (!first.message.empty()) message += ": " + first.message;
   }
-  xmlFreeParserCtxt(ctxt);
-  xmlSetStructuredErrorFunc(nullptr, nullptr);
-  if (!message.empty()) {
-    if (doc) xmlFreeDoc(doc);
-    return Status::InvalidArgument(message);
-  }
-  return DocPtr(doc);
+  std::string message = std::string(file);
+  if (errors.line > 0) message += ":" + std::to_string(errors.line);
+  message += ": not well-formed XML";
+  if (!errors.message.empty()) message += ": " + errors.message;
+  return Status::InvalidArgument(message);
 }
 
 std::string_view Name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
@@ -105,6 +163,11 @@ void GatherText(const xmlNode* n, int depth, const FeedOptions& o, std::string* 
       if (c->content) out->append(reinterpret_cast<const char*>(c->content));
     } else if (c->type == XML_ELEMENT_NODE) {
       GatherText(c, depth + 1, o, out);
+    } else if (c->type == XML_ENTITY_REF_NODE) {
+      // Only the five predefined entities (one character each) are ever read; declared ones stay
+      // unexpanded.
+      const xmlEntity* e = xmlGetPredefinedEntity(c->name);
+      if (e && e->content) out->append(reinterpret_cast<const char*>(e->content));
     }
   }
 }
@@ -361,9 +424,9 @@ void ParseRss(const xmlNode* root, bool rdf, const FeedOptions& o, std::string_v
 }  // namespace
 
 StatusOr<FeedResult> ParseFeed(std::string_view data, std::string_view file, const FeedOptions& o) {
-  HW_ASSIGN_OR_RETURN(DocPtr doc, ParseXml(data, file, o));
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
   FeedResult feed;
+  HW_ASSIGN_OR_RETURN(DocPtr doc, ParseXml(data, file, o, &feed.warning));
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
   std::string_view name = root ? Name(root) : "";
   if (name == "rss") {
     feed.format = "rss2";
@@ -408,7 +471,8 @@ void CollectOutlines(const xmlNode* n, int depth, const FeedOptions& o, std::vec
 }  // namespace
 
 StatusOr<std::vector<OpmlFeed>> ParseOpml(std::string_view data, std::string_view file, const FeedOptions& o) {
-  HW_ASSIGN_OR_RETURN(DocPtr doc, ParseXml(data, file, o));
+  std::string warning;  // OPML lists do not carry article text: a left-out entity is harmless
+  HW_ASSIGN_OR_RETURN(DocPtr doc, ParseXml(data, file, o, &warning));
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root || Name(root) != "opml")
     return Status::InvalidArgument(std::string(file) + ": not OPML: the root element is <" +

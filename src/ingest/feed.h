@@ -4,7 +4,8 @@
 // XML is parsed with libxml2 in a safe mode: no entity substitution, no DTD loading, no network,
 // a size cap before parsing and a depth cap while walking; entity references are never expanded
 // into text, so an entity bomb yields a bounded result (or libxml2's own amplification refusal).
-// A malformed document is a Status naming the file and line; a bad item (no usable link, an
+// A malformed document is a Status naming the file and line (one whose only fault is undeclared
+// entities, HTML's &nbsp; in a feed without a DTD, is read with HTML's entity table, and a warning); a bad item (no usable link, an
 // unparseable date) is a LineError whose `line` is the item's 1-based index, as in JSON Lines.
 // Thread-safety: pure functions (libxml2 is initialised once, thread-safely).
 #pragma once
@@ -32,6 +33,9 @@ struct FeedResult {
   std::string title;   // the channel/feed title ("" when absent)
   std::string link;    // the channel/feed home page ("" when absent)
   ParseResult parsed;  // parsed.lines = items seen; RawArticle::line = item index (1-based)
+  // Set when the document's only fault was undeclared entities (HTML's &nbsp; without a DTD): it
+  // was parsed again with HTML entities read as their characters (unknown names left out).
+  std::string warning;
 };
 
 // Parses one feed document (the content of `file`). Each item gives url (link, or a permalink

@@ -143,6 +143,22 @@ TEST(Feed, MalformedXmlNamesFileAndLine) {
   EXPECT_FALSE(ParseFeed("", "empty.xml").ok());
 }
 
+TEST(Feed, UndeclaredHtmlEntitiesAreReadWithAWarning) {
+  auto r = ReadFeed(Fixture("html-entities.xml"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->warning.find("html-entities.xml:4: undeclared entities (first &nbsp;) read as HTML entities"), std::string::npos)
+      << r->warning;
+  ASSERT_EQ(r->parsed.articles.size(), 1u);
+  EXPECT_EQ(r->parsed.articles[0].input.url, "https://careless.example/1");
+  EXPECT_EQ(r->parsed.articles[0].input.text, "Up 3% & climbing.");
+  EXPECT_EQ(r->parsed.articles[0].input.title, "Prices rise \u2014 again");
+  EXPECT_EQ(r->title, "Careless\u00a0Feed");
+  // Undeclared entities plus a real fault: still refused.
+  auto bad = ParseFeed("<rss><channel><title>&nbsp;</title><item></channel></rss>", "both.xml");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_TRUE(ReadFeed(Fixture("rss2.xml"))->warning.empty());
+}
+
 TEST(Feed, EntityBombIsRefusedOrBounded) {
   auto start = std::chrono::steady_clock::now();
   auto r = ReadFeed(Fixture("bomb.xml"));
