@@ -9,9 +9,8 @@
 // wall time about twice CPU time): plain 7,800 records/s (1.26 GB/s); gzip, one member per
 // record, 2,270 records/s (375 MB/s of uncompressed WARC, zlib inflate dominating).
 #include <benchmark/benchmark.h>
-#include <zlib.h>
-
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -63,8 +62,8 @@ std::string Record(const std::string& type, const std::string& uri, const std::s
                    const std::string& block) {
   std::string r = "WARC/1.0\r\nWARC-Type: " + type + "\r\n";
   if (!uri.empty()) r += "WARC-Target-URI: " + uri + "\r\n";
-  r += "WARC-Date: 2024-03-06T10:00:00Z\r\nContent-Type: " + ctype + "\r\nContent-Length: " +
-       std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+  r += "WARC-Date: 2024-03-06T10:00:00Z\r\nContent-Type: " + ctype +
+       "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
   return r;
 }
 
@@ -93,22 +92,26 @@ const Archives& Build() {
       for (const auto& e : std::filesystem::directory_iterator(dir))
         if (e.path().string().ends_with(".html.gz")) pages.push_back(e.path());
     std::sort(pages.begin(), pages.end());
-    std::string tmp = (std::filesystem::temp_directory_path() / ("hw-warc-bench-" + std::to_string(::getpid()))).string();
+    std::string tmp =
+        (std::filesystem::temp_directory_path() / ("hw-warc-bench-" + std::to_string(::getpid())))
+            .string();
     std::filesystem::create_directories(tmp);
     TempDir() = tmp;
     std::atexit(RemoveTempDir);
     out.plain = tmp + "/pages.warc";
     out.gzip = tmp + "/pages.warc.gz";
     std::ofstream plain(out.plain, std::ios::binary), gz(out.gzip, std::ios::binary);
-    std::string info = Record("warcinfo", "", "application/warc-fields", "software: headwater bench\r\n");
+    std::string info =
+        Record("warcinfo", "", "application/warc-fields", "software: headwater bench\r\n");
     plain << info;
     gz << Gzip(info);
     for (const auto& p : pages) {
       std::ifstream in(p, std::ios::binary);
       std::string zipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       std::string html = Gunzip(zipped);
-      std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
-                         std::to_string(html.size()) + "\r\n\r\n" + html;
+      std::string http =
+          "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+          std::to_string(html.size()) + "\r\n\r\n" + html;
       std::string rec = Record("response", "https://bench.example/" + p.stem().stem().string(),
                                "application/http; msgtype=response", http);
       plain << rec;
@@ -137,7 +140,8 @@ void Read(benchmark::State& state, bool gzip) {
     records += r->parsed.lines;
     benchmark::DoNotOptimize(r->parsed.articles.data());
   }
-  state.counters["records/s"] = benchmark::Counter(static_cast<double>(records), benchmark::Counter::kIsRate);
+  state.counters["records/s"] =
+      benchmark::Counter(static_cast<double>(records), benchmark::Counter::kIsRate);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * a.bytes));
 }
 

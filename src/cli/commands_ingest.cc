@@ -9,8 +9,8 @@
 #include "cli/cli.h"
 #include "ingest/feed.h"
 #include "ingest/jsonl.h"
-#include "ingest/warc.h"
 #include "ingest/registry_import.h"
+#include "ingest/warc.h"
 #include "normalize/gazetteer.h"
 
 namespace headwater::cli {
@@ -31,7 +31,8 @@ enum class InputKind { kJsonl, kFeed, kOpml, kWarc };
 bool EndsWith(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
   for (size_t i = 0; i < suffix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i])
+      return false;
   return true;
 }
 
@@ -49,14 +50,16 @@ InputKind KindOf(const std::string& file) {
   std::string xml = ingest::SniffXmlKind(head);
   if (xml == "opml") return InputKind::kOpml;
   if (!xml.empty()) return InputKind::kFeed;
-  if (EndsWith(file, ".xml") || EndsWith(file, ".rss") || EndsWith(file, ".atom") || EndsWith(file, ".rdf"))
+  if (EndsWith(file, ".xml") || EndsWith(file, ".rss") || EndsWith(file, ".atom") ||
+      EndsWith(file, ".rdf"))
     return InputKind::kFeed;  // let the feed parser say what is wrong with it
   return InputKind::kJsonl;
 }
 
 class Ingester {
  public:
-  Ingester(pipeline::Pipeline* pipe, bool strict) : pipe_(pipe), strict_(strict), tty_(::isatty(STDERR_FILENO)) {}
+  Ingester(pipeline::Pipeline* pipe, bool strict)
+      : pipe_(pipe), strict_(strict), tty_(::isatty(STDERR_FILENO)) {}
 
   // Ingests one file of any kind; false when it stopped on an error (already printed).
   bool File(const std::string& file, bool from_opml = false) {
@@ -70,11 +73,14 @@ class Ingester {
         auto feed = ingest::ReadFeed(file);
         if (!feed.ok()) return Fail(feed.status());
         if (!feed->warning.empty()) std::cerr << "headwater: warning: " << feed->warning << "\n";
-        std::string label = file + " (" + feed->format + (feed->title.empty() ? "" : " \"" + feed->title + "\"") + ")";
+        std::string label = file + " (" + feed->format +
+                            (feed->title.empty() ? "" : " \"" + feed->title + "\"") + ")";
         return Batch(file, label, feed->parsed);
       }
       case InputKind::kOpml:
-        if (from_opml) return Fail(Status::InvalidArgument(file + ": an OPML list inside an OPML list is not followed"));
+        if (from_opml)
+          return Fail(
+              Status::InvalidArgument(file + ": an OPML list inside an OPML list is not followed"));
         return Opml(file);
       case InputKind::kWarc:
         return Warc(file);
@@ -98,8 +104,8 @@ class Ingester {
         if (done != total && done % 16 != 0) return;
         int width = 30;
         int filled = total ? static_cast<int>(width * done / total) : width;
-        std::cerr << "\r" << file << " [" << std::string(filled, '#') << std::string(width - filled, ' ')
-                  << "] " << done << "/" << total << std::flush;
+        std::cerr << "\r" << file << " [" << std::string(filled, '#')
+                  << std::string(width - filled, ' ') << "] " << done << "/" << total << std::flush;
         if (done == total) std::cerr << "\n";
       };
     }
@@ -108,7 +114,8 @@ class Ingester {
       if (tty_) std::cerr << "\n";
       return Fail(summary.status());
     }
-    for (const auto& e : summary->errors) std::cerr << "headwater: skipped " << e.ToString() << "\n";
+    for (const auto& e : summary->errors)
+      std::cerr << "headwater: skipped " << e.ToString() << "\n";
     std::cout << label << ": " << summary->ToString() << "\n";
     any_skipped_ = any_skipped_ || summary->skipped > 0;
     return true;
@@ -119,9 +126,12 @@ class Ingester {
     if (!warc.ok()) return Fail(warc.status());
     // --strict: a damaged archive stops before anything of it is committed.
     if (strict_ && !warc->error.ok()) return Fail(warc->error);
-    bool ok = Batch(file, file + " (WARC" + (warc->gzip ? ", gzip, " : ", ") +
-                                   std::to_string(warc->parsed.lines) + " records)", warc->parsed);
-    if (std::string skipped = warc->SkippedSummary(); !skipped.empty()) std::cout << file << ": " << skipped << "\n";
+    bool ok = Batch(file,
+                    file + " (WARC" + (warc->gzip ? ", gzip, " : ", ") +
+                        std::to_string(warc->parsed.lines) + " records)",
+                    warc->parsed);
+    if (std::string skipped = warc->SkippedSummary(); !skipped.empty())
+      std::cout << file << ": " << skipped << "\n";
     if (!warc->error.ok()) {
       std::cerr << "headwater: " << warc->error.message() << " (the " << warc->parsed.lines
                 << " records before it were read)\n";
@@ -157,7 +167,8 @@ class Ingester {
       std::cout << "  " << f->url << (f->title.empty() ? "" : "  " + f->title) << "\n";
     if (!remote.empty())
       std::cout << file << ": fetching feeds over HTTP is not available yet; " << remote.size()
-                << " remote feed" << (remote.size() == 1 ? " was" : "s were") << " listed, not fetched\n";
+                << " remote feed" << (remote.size() == 1 ? " was" : "s were")
+                << " listed, not fetched\n";
     return ok;
   }
 
@@ -191,17 +202,22 @@ int CmdOutletsList(const Context& c) {
   if (c.json) {
     json arr = json::array();
     for (const Outlet& o : *outlets)
-      arr.push_back({{"id", std::to_string(o.id)}, {"name", o.name}, {"aliases", o.aliases},
-                     {"domains", o.domains}, {"country", o.country.empty() ? json(nullptr) : json(o.country)},
-                     {"languages", o.languages}, {"kind", OutletKindName(o.kind)},
+      arr.push_back({{"id", std::to_string(o.id)},
+                     {"name", o.name},
+                     {"aliases", o.aliases},
+                     {"domains", o.domains},
+                     {"country", o.country.empty() ? json(nullptr) : json(o.country)},
+                     {"languages", o.languages},
+                     {"kind", OutletKindName(o.kind)},
                      {"owner_group", o.owner_group.empty() ? json(nullptr) : json(o.owner_group)},
                      {"verified", o.verified}});
     std::cout << json{{"schema", 1}, {"outlets", arr}}.dump() << "\n";
     return kExitOk;
   }
   for (const Outlet& o : *outlets) {
-    std::cout << o.name << "  [" << OutletKindName(o.kind) << (o.country.empty() ? "" : ", " + o.country)
-              << (o.verified ? "" : ", unverified") << "]";
+    std::cout << o.name << "  [" << OutletKindName(o.kind)
+              << (o.country.empty() ? "" : ", " + o.country) << (o.verified ? "" : ", unverified")
+              << "]";
     if (!o.domains.empty()) std::cout << "  " << o.domains.front();
     if (!o.owner_group.empty()) std::cout << "  group: " << o.owner_group;
     std::cout << "\n";

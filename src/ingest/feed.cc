@@ -23,7 +23,8 @@ constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
 
 // No entity substitution (no XML_PARSE_NOENT), no DTD loading or validation, no network, and
 // libxml2's default limits (no XML_PARSE_HUGE): depth 256, 10 MB text nodes, entity amplification.
-constexpr int kSafeOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+constexpr int kSafeOptions =
+    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 
 // Keeps the first error (the cause; later ones are usually consequences), notes whether every
 // error was an undeclared entity (HTML's &nbsp; in a feed without a DTD), and keeps libxml2 off
@@ -41,7 +42,8 @@ void CaptureError(void* ctx, xmlErrorPtr e) {
   if (e->code != XML_ERR_UNDECLARED_ENTITY) errors->only_undeclared_entities = false;
   if (!errors->message.empty()) return;
   errors->line = e->line;
-  errors->message = e->message ? std::string(TrimSpace(e->message)) : "error " + std::to_string(e->code);
+  errors->message =
+      e->message ? std::string(TrimSpace(e->message)) : "error " + std::to_string(e->code);
   if (e->code == XML_ERR_UNDECLARED_ENTITY && e->str1) errors->first_entity = e->str1;
 }
 
@@ -56,7 +58,8 @@ DocPtr ParseOnce(std::string_view data, int options, Errors* errors) {
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   xmlDoc* doc = nullptr;
   if (ctxt) {
-    doc = xmlCtxtReadMemory(ctxt, data.data(), static_cast<int>(data.size()), nullptr, nullptr, options);
+    doc = xmlCtxtReadMemory(ctxt, data.data(), static_cast<int>(data.size()), nullptr, nullptr,
+                            options);
     if (doc && !ctxt->wellFormed && !(options & XML_PARSE_RECOVER)) {
       xmlFreeDoc(doc);
       doc = nullptr;
@@ -90,8 +93,8 @@ std::string HtmlEntitiesToCharRefs(std::string_view data) {
     size_t j = i + 1;
     while (j < data.size() && j - i <= 32 && std::isalnum(static_cast<unsigned char>(data[j]))) ++j;
     std::string name(data.substr(i + 1, j - i - 1));
-    if (j < data.size() && data[j] == ';' && !name.empty() && name != "amp" && name != "lt" && name != "gt" &&
-        name != "quot" && name != "apos") {
+    if (j < data.size() && data[j] == ';' && !name.empty() && name != "amp" && name != "lt" &&
+        name != "gt" && name != "quot" && name != "apos") {
       const htmlEntityDesc* e = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
       if (e) out += "&#" + std::to_string(e->value) + ";";
       i = j + 1;
@@ -110,7 +113,8 @@ StatusOr<DocPtr> ParseXml(std::string_view data, std::string_view file, const Fe
                           std::string* warning) {
   if (data.size() > o.max_file_bytes)
     return Status::ResourceExhausted(std::string(file) + ": " + std::to_string(data.size()) +
-                                     " bytes, above the feed limit of " + std::to_string(o.max_file_bytes));
+                                     " bytes, above the feed limit of " +
+                                     std::to_string(o.max_file_bytes));
   static const bool initialised = [] {
     xmlInitParser();
     return true;
@@ -124,8 +128,9 @@ StatusOr<DocPtr> ParseXml(std::string_view data, std::string_view file, const Fe
     std::string rewritten = HtmlEntitiesToCharRefs(data);
     doc = ParseOnce(rewritten, kSafeOptions, &again);
     if (doc) {
-      *warning = std::string(file) + ":" + std::to_string(errors.line) + ": undeclared entities (first &" +
-                 errors.first_entity + ";) read as HTML entities";
+      *warning = std::string(file) + ":" + std::to_string(errors.line) +
+                 ": undeclared entities (first &" + errors.first_entity +
+                 ";) read as HTML entities";
       return doc;
     }
   }
@@ -233,7 +238,8 @@ bool BuildArticle(ItemFields f, const FeedResult& feed, bool rfc822, const FeedO
     return false;
   }
   if (!CanonicalUrl(url)) {
-    SetError(err, "link", "not an absolute http(s) URL: \"" + SanitizeUtf8(url.substr(0, 80)) + "\"");
+    SetError(err, "link",
+             "not an absolute http(s) URL: \"" + SanitizeUtf8(url.substr(0, 80)) + "\"");
     return false;
   }
   in->url = url;
@@ -248,15 +254,17 @@ bool BuildArticle(ItemFields f, const FeedResult& feed, bool rfc822, const FeedO
   for (const std::string* s : {&in->title, &in->html, &in->text}) {
     if (s->size() > o.max_field_bytes) {
       SetError(err, s == &in->title ? "title" : "content",
-               "is " + std::to_string(s->size()) + " bytes, above the limit of " + std::to_string(o.max_field_bytes));
+               "is " + std::to_string(s->size()) + " bytes, above the limit of " +
+                   std::to_string(o.max_field_bytes));
       return false;
     }
   }
   if (!f.date.empty()) {
     in->published = rfc822 ? ParseRfc822(f.date) : ParseRfc3339(f.date);
     if (!in->published) {
-      SetError(err, f.date_field, std::string(rfc822 ? "not an RFC 822 date: \"" : "not an RFC 3339 time: \"") +
-                                      SanitizeUtf8(f.date.substr(0, 60)) + "\"");
+      SetError(err, f.date_field,
+               std::string(rfc822 ? "not an RFC 822 date: \"" : "not an RFC 3339 time: \"") +
+                   SanitizeUtf8(f.date.substr(0, 60)) + "\"");
       return false;
     }
   }
@@ -265,7 +273,8 @@ bool BuildArticle(ItemFields f, const FeedResult& feed, bool rfc822, const FeedO
   return true;
 }
 
-void AddItem(ItemFields f, bool rfc822, const FeedOptions& o, std::string_view file, FeedResult* feed) {
+void AddItem(ItemFields f, bool rfc822, const FeedOptions& o, std::string_view file,
+             FeedResult* feed) {
   ParseResult& pr = feed->parsed;
   size_t index = ++pr.lines;
   LineError err;
@@ -398,7 +407,8 @@ void ParseAtom(const xmlNode* root, const FeedOptions& o, std::string_view file,
   }
 }
 
-void ParseRss(const xmlNode* root, bool rdf, const FeedOptions& o, std::string_view file, FeedResult* feed) {
+void ParseRss(const xmlNode* root, bool rdf, const FeedOptions& o, std::string_view file,
+              FeedResult* feed) {
   const xmlNode* channel = nullptr;
   for (const xmlNode* c = root->children; c; c = c->next)
     if (Is(c, "channel")) channel = c;
@@ -451,7 +461,8 @@ StatusOr<FeedResult> ReadFeed(const std::string& path, const FeedOptions& o) {
 
 namespace {
 
-void CollectOutlines(const xmlNode* n, int depth, const FeedOptions& o, std::vector<OpmlFeed>* out) {
+void CollectOutlines(const xmlNode* n, int depth, const FeedOptions& o,
+                     std::vector<OpmlFeed>* out) {
   if (depth > o.max_depth) return;
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (!Is(c, "outline")) continue;
@@ -470,7 +481,8 @@ void CollectOutlines(const xmlNode* n, int depth, const FeedOptions& o, std::vec
 
 }  // namespace
 
-StatusOr<std::vector<OpmlFeed>> ParseOpml(std::string_view data, std::string_view file, const FeedOptions& o) {
+StatusOr<std::vector<OpmlFeed>> ParseOpml(std::string_view data, std::string_view file,
+                                          const FeedOptions& o) {
   std::string warning;  // OPML lists do not carry article text: a left-out entity is harmless
   HW_ASSIGN_OR_RETURN(DocPtr doc, ParseXml(data, file, o, &warning));
   const xmlNode* root = xmlDocGetRootElement(doc.get());

@@ -5,9 +5,10 @@
 // a size cap before parsing and a depth cap while walking; entity references are never expanded
 // into text, so an entity bomb yields a bounded result (or libxml2's own amplification refusal).
 // A malformed document is a Status naming the file and line (one whose only fault is undeclared
-// entities, HTML's &nbsp; in a feed without a DTD, is read with HTML's entity table, and a warning); a bad item (no usable link, an
-// unparseable date) is a LineError whose `line` is the item's 1-based index, as in JSON Lines.
-// Thread-safety: pure functions (libxml2 is initialised once, thread-safely).
+// entities, HTML's &nbsp; in a feed without a DTD, is read with HTML's entity table, and a
+// warning); a bad item (no usable link, an unparseable date) is a LineError whose `line` is the
+// item's 1-based index, as in JSON Lines. Thread-safety: pure functions (libxml2 is initialised
+// once, thread-safely).
 #pragma once
 
 #include <optional>
@@ -48,9 +49,9 @@ StatusOr<FeedResult> ParseFeed(std::string_view data, std::string_view file,
 StatusOr<FeedResult> ReadFeed(const std::string& path, const FeedOptions& options = {});
 
 struct OpmlFeed {
-  std::string title;    // text or title attribute ("" when absent)
-  std::string url;      // xmlUrl as written (http(s), file:// or a path)
-  std::string html_url; // htmlUrl ("" when absent)
+  std::string title;     // text or title attribute ("" when absent)
+  std::string url;       // xmlUrl as written (http(s), file:// or a path)
+  std::string html_url;  // htmlUrl ("" when absent)
 };
 
 // Parses an OPML document: every outline with an xmlUrl, in document order (nested outlines,

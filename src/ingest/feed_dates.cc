@@ -12,7 +12,8 @@ namespace {
 bool IEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
       return false;
   return true;
 }
@@ -49,8 +50,8 @@ bool ParseZone(std::string_view z, int64_t* offset) {
     for (char c : z.substr(1))
       if (c != ':') digits += c;
     int hh, mm;
-    if (digits.size() != 4 || !ParseInt(digits.substr(0, 2), &hh) || !ParseInt(digits.substr(2), &mm) ||
-        hh > 23 || mm > 59)
+    if (digits.size() != 4 || !ParseInt(digits.substr(0, 2), &hh) ||
+        !ParseInt(digits.substr(2), &mm) || hh > 23 || mm > 59)
       return false;
     *offset = (z[0] == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
     return true;
@@ -58,9 +59,9 @@ bool ParseZone(std::string_view z, int64_t* offset) {
   static const struct {
     const char* name;
     int hours;
-  } kZones[] = {{"UT", 0},   {"UTC", 0},  {"GMT", 0},  {"Z", 0},    {"EST", -5}, {"EDT", -4},
-                {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6}, {"PST", -8}, {"PDT", -7},
-                {"CET", 1},  {"CEST", 2}, {"BST", 1}};
+  } kZones[] = {{"UT", 0},   {"UTC", 0},  {"GMT", 0},  {"Z", 0},    {"EST", -5},
+                {"EDT", -4}, {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6},
+                {"PST", -8}, {"PDT", -7}, {"CET", 1},  {"CEST", 2}, {"BST", 1}};
   for (const auto& k : kZones) {
     if (IEquals(z, k.name)) {
       *offset = int64_t{k.hours} * 3600;
@@ -68,7 +69,8 @@ bool ParseZone(std::string_view z, int64_t* offset) {
     }
   }
   // RFC 1123 says military single-letter zones are unreliable: treat them as UTC.
-  if (z.size() == 1 && std::isalpha(static_cast<unsigned char>(z[0])) && z[0] != 'j' && z[0] != 'J') {
+  if (z.size() == 1 && std::isalpha(static_cast<unsigned char>(z[0])) && z[0] != 'j' &&
+      z[0] != 'J') {
     *offset = 0;
     return true;
   }
@@ -89,8 +91,10 @@ std::optional<UnixSeconds> ParseRfc822Strict(std::string_view s) {
   for (int m = 0; m < 12; ++m)
     if (mon.size() >= 3 && IEquals(mon.substr(0, 3), kMonths[m])) month = m + 1;
   if (!month || !ParseInt(t[i + 2], &year)) return std::nullopt;
-  if (t[i + 2].size() == 2) year += year < 50 ? 2000 : 1900;
-  else if (t[i + 2].size() != 4) return std::nullopt;
+  if (t[i + 2].size() == 2)
+    year += year < 50 ? 2000 : 1900;
+  else if (t[i + 2].size() != 4)
+    return std::nullopt;
   // hh:mm[:ss]
   std::string_view hms = t[i + 3];
   int hh = 0, mm = 0, ss = 0;
@@ -98,7 +102,9 @@ std::optional<UnixSeconds> ParseRfc822Strict(std::string_view s) {
   if (c1 == std::string_view::npos) return std::nullopt;
   size_t c2 = hms.find(':', c1 + 1);
   if (!ParseInt(hms.substr(0, c1), &hh)) return std::nullopt;
-  if (!ParseInt(hms.substr(c1 + 1, c2 == std::string_view::npos ? std::string_view::npos : c2 - c1 - 1), &mm))
+  if (!ParseInt(
+          hms.substr(c1 + 1, c2 == std::string_view::npos ? std::string_view::npos : c2 - c1 - 1),
+          &mm))
     return std::nullopt;
   if (c2 != std::string_view::npos && !ParseInt(hms.substr(c2 + 1), &ss)) return std::nullopt;
   int64_t offset = 0;
@@ -106,8 +112,8 @@ std::optional<UnixSeconds> ParseRfc822Strict(std::string_view s) {
   if (t.size() > i + 5) return std::nullopt;
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (year < 1900 || year > 2200 || day < 1 || day > kDays[month - 1] || (month == 2 && day == 29 && !leap) ||
-      hh > 23 || mm > 59 || ss > 60)
+  if (year < 1900 || year > 2200 || day < 1 || day > kDays[month - 1] ||
+      (month == 2 && day == 29 && !leap) || hh > 23 || mm > 59 || ss > 60)
     return std::nullopt;
   return DaysFromCivil(year, month, day) * 86400 + hh * 3600 + mm * 60 + ss - offset;
 }

@@ -64,7 +64,8 @@ bool ParseHttp(std::string_view block, size_t max_header, HttpResponse* r) {
     }
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    r->headers.emplace_back(Lower(TrimSpace(line.substr(0, colon))), std::string(TrimSpace(line.substr(colon + 1))));
+    r->headers.emplace_back(Lower(TrimSpace(line.substr(0, colon))),
+                            std::string(TrimSpace(line.substr(colon + 1))));
   }
   return r->status != 0;
 }
@@ -81,9 +82,9 @@ bool Dechunk(std::string_view body, std::string* out) {
     uint64_t n = 0;
     for (char c : size_line) {
       int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-              : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                       : -1;
+              : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
+              : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
+                                                          : -1;
       if (d < 0) return false;
       n = n * 16 + d;
     }
@@ -92,8 +93,10 @@ bool Dechunk(std::string_view body, std::string* out) {
     if (n > body.size() - i) return false;
     out->append(body.substr(i, n));
     i += n;
-    if (body.substr(i, 2) == "\r\n") i += 2;
-    else if (body.substr(i, 1) == "\n") i += 1;
+    if (body.substr(i, 2) == "\r\n")
+      i += 2;
+    else if (body.substr(i, 1) == "\n")
+      i += 1;
   }
 }
 
@@ -119,8 +122,9 @@ bool Inflate(std::string_view in, bool raw, size_t max, std::string* out, std::s
   }
   inflateEnd(&zs);
   if (rc != Z_STREAM_END) {
-    *why = rc == Z_BUF_ERROR ? "truncated compressed body" : std::string("corrupt compressed body") +
-                                                                 (zs.msg ? std::string(": ") + zs.msg : "");
+    *why = rc == Z_BUF_ERROR ? "truncated compressed body"
+                             : std::string("corrupt compressed body") +
+                                   (zs.msg ? std::string(": ") + zs.msg : "");
     return false;
   }
   return true;
@@ -128,7 +132,8 @@ bool Inflate(std::string_view in, bool raw, size_t max, std::string* out, std::s
 
 bool LooksLikeHtml(std::string_view body) {
   std::string head = Lower(body.substr(0, 1024));
-  return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos;
+  return head.find("<html") != std::string::npos ||
+         head.find("<!doctype html") != std::string::npos;
 }
 
 // The charset a page declares: the HTTP Content-Type's, else a <meta charset> or http-equiv
@@ -136,7 +141,8 @@ bool LooksLikeHtml(std::string_view body) {
 std::string DeclaredCharset(std::string_view content_type_lower, std::string_view body) {
   auto after = [](std::string_view s, size_t at) {
     size_t end = s.find_first_of("\"'; >/", at);
-    return std::string(s.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+    return std::string(
+        s.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
   };
   size_t at = content_type_lower.find("charset=");
   if (at != std::string_view::npos) return after(content_type_lower, at + 8);
@@ -165,7 +171,8 @@ bool ToUtf8(std::string* body, std::string charset) {
 }
 
 // The value of attribute `name` (lower-case) in a lower-cased tag; "" when absent.
-std::string_view AttrValue(std::string_view lower_tag, std::string_view original, std::string_view name) {
+std::string_view AttrValue(std::string_view lower_tag, std::string_view original,
+                           std::string_view name) {
   size_t i = 0;
   while ((i = lower_tag.find(name, i)) != std::string_view::npos) {
     size_t j = i + name.size();
@@ -196,9 +203,11 @@ bool PageHasPublished(std::string_view html) {
   std::string lower;
   while ((p = static_cast<const char*>(std::memchr(p, '<', end - p))) != nullptr) {
     ++p;
-    if (end - p < 5 || Lower(std::string_view(p, 4)) != "meta" || !std::isspace(static_cast<unsigned char>(p[4])))
+    if (end - p < 5 || Lower(std::string_view(p, 4)) != "meta" ||
+        !std::isspace(static_cast<unsigned char>(p[4])))
       continue;
-    const char* close = static_cast<const char*>(std::memchr(p, '>', std::min<ptrdiff_t>(end - p, 4096)));
+    const char* close =
+        static_cast<const char*>(std::memchr(p, '>', std::min<ptrdiff_t>(end - p, 4096)));
     if (!close) continue;
     std::string_view tag(p - 1, close - p + 2);
     lower = Lower(tag);
@@ -207,7 +216,9 @@ bool PageHasPublished(std::string_view html) {
       key = AttrValue(lower, lower, attr);
       if (!key.empty()) break;
     }
-    if (key != "article:published_time" && key != "datepublished" && key != "pubdate" && key != "date") continue;
+    if (key != "article:published_time" && key != "datepublished" && key != "pubdate" &&
+        key != "date")
+      continue;
     if (ParseRfc3339(TrimSpace(AttrValue(lower, tag, "content")))) return true;
   }
   return false;
@@ -225,8 +236,8 @@ std::string WarcResult::SkippedSummary() const {
   return total ? std::to_string(total) + " records skipped: " + parts : "";
 }
 
-bool WarcRecordToArticle(const WarcRecord& r, std::string_view file, const WarcOptions& o, RawArticle* out,
-                         std::string* skip, LineError* err) {
+bool WarcRecordToArticle(const WarcRecord& r, std::string_view file, const WarcOptions& o,
+                         RawArticle* out, std::string* skip, LineError* err) {
   err->file = std::string(file);
   err->line = r.index;
   if (r.type != "response") {
@@ -235,8 +246,8 @@ bool WarcRecordToArticle(const WarcRecord& r, std::string_view file, const WarcO
   }
   if (r.oversized) {
     err->field = "Content-Length";
-    err->message = "response record of " + std::to_string(r.content_length) + " bytes, above the limit of " +
-                   std::to_string(o.max_record_bytes) + "; skipped";
+    err->message = "response record of " + std::to_string(r.content_length) +
+                   " bytes, above the limit of " + std::to_string(o.max_record_bytes) + "; skipped";
     return false;
   }
   if (Lower(r.Header("Content-Type")).find("application/http") == std::string::npos) {
@@ -296,13 +307,15 @@ bool WarcRecordToArticle(const WarcRecord& r, std::string_view file, const WarcO
     return false;
   }
   std::string url = r.Header("WARC-Target-URI");
-  if (url.size() >= 2 && url.front() == '<' && url.back() == '>') url = url.substr(1, url.size() - 2);
+  if (url.size() >= 2 && url.front() == '<' && url.back() == '>')
+    url = url.substr(1, url.size() - 2);
   if (!CanonicalUrl(url)) {
     err->field = "WARC-Target-URI";
     err->message = "not an absolute http(s) URL: \"" + SanitizeUtf8(url.substr(0, 80)) + "\"";
     return false;
   }
-  if (body.size() < (size_t{1} << 30) && !IsValidUtf8(body)) ToUtf8(&body, DeclaredCharset(type, body));
+  if (body.size() < (size_t{1} << 30) && !IsValidUtf8(body))
+    ToUtf8(&body, DeclaredCharset(type, body));
   out->file = std::string(file);
   out->line = r.index;
   out->input.url = url;

@@ -48,7 +48,8 @@ struct WarcRecord {
 class WarcReader {
  public:
   // Opens a file; gzip is recognised by its magic bytes, not its name.
-  static StatusOr<std::unique_ptr<WarcReader>> Open(const std::string& path, const WarcOptions& options = {});
+  static StatusOr<std::unique_ptr<WarcReader>> Open(const std::string& path,
+                                                    const WarcOptions& options = {});
   ~WarcReader();
   WarcReader(const WarcReader&) = delete;
   WarcReader& operator=(const WarcReader&) = delete;
@@ -76,8 +77,9 @@ struct WarcResult {
 
 // Turns one record into an article (true), a skip (false, *skip_reason set) or an error (false,
 // *err set with line = record index).
-bool WarcRecordToArticle(const WarcRecord& record, std::string_view file, const WarcOptions& options,
-                         RawArticle* out, std::string* skip_reason, LineError* err);
+bool WarcRecordToArticle(const WarcRecord& record, std::string_view file,
+                         const WarcOptions& options, RawArticle* out, std::string* skip_reason,
+                         LineError* err);
 
 // Reads a whole WARC file. A Status only when the file cannot be opened; a reading error part way
 // is WarcResult::error.

@@ -17,7 +17,8 @@ constexpr size_t kChunk = 256 << 10;
 bool IEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
       return false;
   return true;
 }
@@ -45,9 +46,9 @@ struct WarcReader::Impl {
   // gzip state.
   z_stream zs{};
   bool zs_ready = false;
-  bool in_member = false;   // inside a gzip member (bytes of it consumed, end not reached)
-  std::string in;           // compressed input buffer
-  uint64_t in_file_pos = 0; // file offset of in[0]
+  bool in_member = false;    // inside a gzip member (bytes of it consumed, end not reached)
+  std::string in;            // compressed input buffer
+  uint64_t in_file_pos = 0;  // file offset of in[0]
   // (stream offset, compressed offset) of each member start, oldest first.
   std::deque<std::pair<uint64_t, uint64_t>> members;
 
@@ -74,7 +75,8 @@ struct WarcReader::Impl {
     size_t n = std::fread(in.data() + old, 1, kChunk, file);
     in.resize(old + n);
     if (n == 0) {
-      if (std::ferror(file)) return Status::IoError(std::string("read error: ") + std::strerror(errno));
+      if (std::ferror(file))
+        return Status::IoError(std::string("read error: ") + std::strerror(errno));
       file_eof = true;
     }
     zs.next_in = reinterpret_cast<Bytef*>(in.data());
@@ -96,7 +98,8 @@ struct WarcReader::Impl {
       size_t n = std::fread(buf.data() + old, 1, kChunk, file);
       buf.resize(old + n);
       if (n == 0) {
-        if (std::ferror(file)) return Status::IoError(std::string("read error: ") + std::strerror(errno));
+        if (std::ferror(file))
+          return Status::IoError(std::string("read error: ") + std::strerror(errno));
         file_eof = true;
         return false;
       }
@@ -133,8 +136,8 @@ struct WarcReader::Impl {
         if (zs.avail_in != 0 || file_eof) continue;  // loop reads more input or reports truncation
       } else if (rc != Z_OK) {
         return Status::Corruption("corrupt gzip data in the member at offset " +
-                                  std::to_string(members.empty() ? 0 : members.back().second) + ": " +
-                                  (zs.msg ? zs.msg : "inflate error " + std::to_string(rc)));
+                                  std::to_string(members.empty() ? 0 : members.back().second) +
+                                  ": " + (zs.msg ? zs.msg : "inflate error " + std::to_string(rc)));
       }
     }
     return true;
@@ -161,7 +164,8 @@ struct WarcReader::Impl {
         return true;
       }
       scanned = buf.size();
-      if (buf.size() - pos > max) return Status::Corruption("a header line is longer than " + std::to_string(max) + " bytes");
+      if (buf.size() - pos > max)
+        return Status::Corruption("a header line is longer than " + std::to_string(max) + " bytes");
       size_t rel = scanned - pos;
       HW_ASSIGN_OR_RETURN(bool more, Fill());
       scanned = pos + rel;  // Fill may have compacted buf
@@ -199,26 +203,34 @@ struct WarcReader::Impl {
     r->index = index;
     r->offset = FileOffset(start);
     if (line.rfind("WARC/", 0) != 0)
-      return Error(r->offset, "expected a WARC version line (\"WARC/1.0\"), got \"" +
-                                  SanitizeUtf8(line.substr(0, 40)) + "\"", index);
+      return Error(r->offset,
+                   "expected a WARC version line (\"WARC/1.0\"), got \"" +
+                       SanitizeUtf8(line.substr(0, 40)) + "\"",
+                   index);
     size_t header_bytes = 0;
     while (true) {
       auto got = Line(&line, options.max_header_bytes);
       if (!got.ok()) return Error(r->offset, got.status().message(), index);
-      if (!*got) return Error(r->offset, "truncated record: the file ends inside the WARC headers", index);
+      if (!*got)
+        return Error(r->offset, "truncated record: the file ends inside the WARC headers", index);
       if (line.empty()) break;
       header_bytes += line.size();
       if (header_bytes > options.max_header_bytes)
-        return Error(r->offset, "WARC headers above " + std::to_string(options.max_header_bytes) + " bytes", index);
+        return Error(r->offset,
+                     "WARC headers above " + std::to_string(options.max_header_bytes) + " bytes",
+                     index);
       size_t colon = line.find(':');
-      if (colon == std::string::npos) return Error(r->offset, "WARC header line without ':'", index);
+      if (colon == std::string::npos)
+        return Error(r->offset, "WARC header line without ':'", index);
       r->headers.emplace_back(std::string(TrimSpace(std::string_view(line).substr(0, colon))),
                               std::string(TrimSpace(std::string_view(line).substr(colon + 1))));
     }
     r->type = r->Header("WARC-Type");
     std::string cl = r->Header("Content-Length");
     if (cl.empty() || cl.size() > 15 || cl.find_first_not_of("0123456789") != std::string::npos)
-      return Error(r->offset, "missing or bad Content-Length: \"" + SanitizeUtf8(cl.substr(0, 40)) + "\"", index);
+      return Error(r->offset,
+                   "missing or bad Content-Length: \"" + SanitizeUtf8(cl.substr(0, 40)) + "\"",
+                   index);
     r->content_length = std::stoull(cl);
     if (r->content_length > options.max_record_bytes) {
       r->oversized = true;
@@ -227,8 +239,11 @@ struct WarcReader::Impl {
         if (pos == buf.size()) {
           auto more = Fill();
           if (!more.ok()) return Error(r->offset, more.status().message(), index);
-          if (!*more) return Error(r->offset, "truncated record: the file ends inside the content block (" +
-                                                  std::to_string(r->content_length) + " bytes declared)", index);
+          if (!*more)
+            return Error(r->offset,
+                         "truncated record: the file ends inside the content block (" +
+                             std::to_string(r->content_length) + " bytes declared)",
+                         index);
         }
         size_t take = static_cast<size_t>(std::min<uint64_t>(left, buf.size() - pos));
         pos += take;
@@ -239,9 +254,11 @@ struct WarcReader::Impl {
     auto have = Need(static_cast<size_t>(r->content_length));
     if (!have.ok()) return Error(r->offset, have.status().message(), index);
     if (!*have)
-      return Error(r->offset, "truncated record: the file ends inside the content block (" +
-                                  std::to_string(r->content_length) + " bytes declared, " +
-                                  std::to_string(buf.size() - pos) + " present)", index);
+      return Error(r->offset,
+                   "truncated record: the file ends inside the content block (" +
+                       std::to_string(r->content_length) + " bytes declared, " +
+                       std::to_string(buf.size() - pos) + " present)",
+                   index);
     r->block.assign(buf, pos, static_cast<size_t>(r->content_length));
     pos += static_cast<size_t>(r->content_length);
     return true;
@@ -253,7 +270,8 @@ WarcReader::~WarcReader() = default;
 bool WarcReader::gzip() const { return impl_->gzip; }
 StatusOr<bool> WarcReader::Next(WarcRecord* record) { return impl_->Next(record); }
 
-StatusOr<std::unique_ptr<WarcReader>> WarcReader::Open(const std::string& path, const WarcOptions& options) {
+StatusOr<std::unique_ptr<WarcReader>> WarcReader::Open(const std::string& path,
+                                                       const WarcOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
@@ -264,7 +282,8 @@ StatusOr<std::unique_ptr<WarcReader>> WarcReader::Open(const std::string& path, 
   std::rewind(impl->file);
   impl->gzip = n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
   if (impl->gzip) {
-    if (inflateInit2(&impl->zs, 16 + MAX_WBITS) != Z_OK) return Status::Internal("zlib: inflateInit2 failed");
+    if (inflateInit2(&impl->zs, 16 + MAX_WBITS) != Z_OK)
+      return Status::Internal("zlib: inflateInit2 failed");
     impl->zs_ready = true;
   }
   return std::unique_ptr<WarcReader>(new WarcReader(std::move(impl)));

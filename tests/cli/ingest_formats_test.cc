@@ -15,7 +15,9 @@ namespace {
 using json = nlohmann::json;
 using headwater::testing::RunCommand;
 
-std::string Feed(const std::string& name) { return std::string(HEADWATER_TEST_FIXTURES) + "/feeds/" + name; }
+std::string Feed(const std::string& name) {
+  return std::string(HEADWATER_TEST_FIXTURES) + "/feeds/" + name;
+}
 
 std::string Gzip(const std::string& data) {
   z_stream zs{};
@@ -32,15 +34,19 @@ std::string Gzip(const std::string& data) {
 }
 
 std::string Response(const std::string& url, const std::string& title, const std::string& para) {
-  std::string html = "<html><head><title>" + title + "</title></head><body><p>" + para + "</p></body></html>";
+  std::string html =
+      "<html><head><title>" + title + "</title></head><body><p>" + para + "</p></body></html>";
   std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html;
   return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + url +
-         "\r\nWARC-Date: 2024-03-06T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
-         "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+         "\r\nWARC-Date: 2024-03-06T10:00:00Z\r\nContent-Type: application/http; "
+         "msgtype=response\r\n"
+         "Content-Length: " +
+         std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
 }
 
 const std::string kInfo =
-    "WARC/1.0\r\nWARC-Type: warcinfo\r\nWARC-Date: 2024-03-06T10:00:00Z\r\nContent-Length: 4\r\n\r\nx: y\r\n\r\n";
+    "WARC/1.0\r\nWARC-Type: warcinfo\r\nWARC-Date: 2024-03-06T10:00:00Z\r\nContent-Length: "
+    "4\r\n\r\nx: y\r\n\r\n";
 
 class IngestFormatsTest : public ::testing::Test {
  protected:
@@ -53,7 +59,9 @@ class IngestFormatsTest : public ::testing::Test {
   }
   size_t StoredArticles() {
     std::string out;
-    EXPECT_EQ(RunCommand(std::string(HEADWATER_BINARY) + " --db " + db_ + " stories --json", &out, false), 0);
+    EXPECT_EQ(
+        RunCommand(std::string(HEADWATER_BINARY) + " --db " + db_ + " stories --json", &out, false),
+        0);
     json j = json::parse(out, nullptr, false);
     size_t n = 0;
     if (!j.is_discarded())
@@ -88,7 +96,9 @@ TEST_F(IngestFormatsTest, FeedItemsAreArticlesAndBadItemsAreNamed) {
 
 TEST_F(IngestFormatsTest, MalformedFeedAndBombAreErrorsAndTheBatchGoesOn) {
   std::string out;
-  EXPECT_EQ(Run("ingest " + Feed("malformed.xml") + " " + Feed("bomb.xml") + " " + Feed("atom.xml"), &out), 1);
+  EXPECT_EQ(Run("ingest " + Feed("malformed.xml") + " " + Feed("bomb.xml") + " " + Feed("atom.xml"),
+                &out),
+            1);
   EXPECT_NE(out.find("malformed.xml:8: not well-formed XML"), std::string::npos) << out;
   EXPECT_NE(out.find("bomb.xml"), std::string::npos) << out;
   EXPECT_NE(out.find("3 added"), std::string::npos) << out;  // atom.xml still ingested
@@ -107,33 +117,48 @@ TEST_F(IngestFormatsTest, OpmlListsRemoteFeedsAndIngestsLocalOnes) {
 }
 
 TEST_F(IngestFormatsTest, WarcResponsesAreArticlesOtherRecordsCounted) {
-  std::string all = kInfo + Response("https://news.example/a", "Bridge vote", "The council voted seven to two on Tuesday to fund the bridge.") +
-                    Response("https://news.example/b", "Rain", "Forecasters expect heavy rain across the valley this weekend.");
+  std::string all = kInfo +
+                    Response("https://news.example/a", "Bridge vote",
+                             "The council voted seven to two on Tuesday to fund the bridge.") +
+                    Response("https://news.example/b", "Rain",
+                             "Forecasters expect heavy rain across the valley this weekend.");
   std::string plain = Write("crawl.warc", all);
   std::string out;
   EXPECT_EQ(Run("ingest " + plain, &out), 0) << out;
   EXPECT_NE(out.find("(WARC, 3 records): 2 lines: 2 added"), std::string::npos) << out;
   EXPECT_NE(out.find("1 records skipped: 1 warcinfo"), std::string::npos) << out;
   // A gzip archive with no .warc name is recognised by its bytes.
-  std::string gz = Write("crawl.bin", Gzip(kInfo) + Gzip(Response("https://news.example/c", "Fire", "A fire destroyed the old mill on Sunday night, firefighters said.")));
+  std::string gz = Write(
+      "crawl.bin",
+      Gzip(kInfo) +
+          Gzip(Response("https://news.example/c", "Fire",
+                        "A fire destroyed the old mill on Sunday night, firefighters said.")));
   EXPECT_EQ(Run("ingest " + gz, &out), 0) << out;
   EXPECT_NE(out.find("(WARC, gzip, 2 records): 1 lines: 1 added"), std::string::npos) << out;
   EXPECT_EQ(StoredArticles(), 3u);
 }
 
 TEST_F(IngestFormatsTest, TruncatedWarcKeepsEarlierRecordsExceptUnderStrict) {
-  std::string first = Gzip(Response("https://news.example/a", "Bridge vote", "The council voted seven to two on Tuesday to fund the bridge."));
-  std::string second = Gzip(Response("https://news.example/b", "Rain", "Forecasters expect heavy rain across the valley this weekend."));
+  std::string first =
+      Gzip(Response("https://news.example/a", "Bridge vote",
+                    "The council voted seven to two on Tuesday to fund the bridge."));
+  std::string second =
+      Gzip(Response("https://news.example/b", "Rain",
+                    "Forecasters expect heavy rain across the valley this weekend."));
   std::string path = Write("cut.warc.gz", first + second.substr(0, second.size() / 2));
   std::string out;
   db_ = dir_ + "/strict.db";
   EXPECT_EQ(Run("ingest --strict " + path, &out), 1) << out;
-  EXPECT_NE(out.find("truncated gzip member at offset " + std::to_string(first.size())), std::string::npos) << out;
+  EXPECT_NE(out.find("truncated gzip member at offset " + std::to_string(first.size())),
+            std::string::npos)
+      << out;
   EXPECT_EQ(StoredArticles(), 0u);
   db_ = dir_ + "/t.db";
   EXPECT_EQ(Run("ingest " + path, &out), 1) << out;
   EXPECT_NE(out.find("1 added"), std::string::npos) << out;
-  EXPECT_NE(out.find(path + ": record 2 at offset " + std::to_string(first.size())), std::string::npos) << out;
+  EXPECT_NE(out.find(path + ": record 2 at offset " + std::to_string(first.size())),
+            std::string::npos)
+      << out;
   EXPECT_EQ(StoredArticles(), 1u);
 }
 

@@ -12,7 +12,9 @@
 namespace headwater::ingest {
 namespace {
 
-std::string Fixture(const std::string& name) { return std::string(HEADWATER_TEST_FIXTURES) + "/feeds/" + name; }
+std::string Fixture(const std::string& name) {
+  return std::string(HEADWATER_TEST_FIXTURES) + "/feeds/" + name;
+}
 
 TEST(Rfc822, ParsesRssDates) {
   EXPECT_EQ(ParseRfc822("Tue, 10 Jun 2003 04:00:00 GMT"), 1055217600);
@@ -41,14 +43,14 @@ TEST(Feed, Rss2ItemsFieldsAndItemErrors) {
   EXPECT_EQ(a.url, "https://valley-ledger.example/2024/03/bridge");
   EXPECT_EQ(a.title, "Council approves the new bridge");
   EXPECT_NE(a.html.find("<p>The council voted 7-2"), std::string::npos);  // content:encoded wins
-  EXPECT_EQ(a.published, 1709645400);  // 14:30 +01:00 = 13:30Z
+  EXPECT_EQ(a.published, 1709645400);                                     // 14:30 +01:00 = 13:30Z
   EXPECT_EQ(a.byline, "Ana Ruiz");
   EXPECT_EQ(a.outlet, "Valley Ledger");
   const normalize::Input& b = r->parsed.articles[1].input;
   EXPECT_EQ(b.url, "https://valley-ledger.example/2024/03/flood");  // permalink guid
   EXPECT_EQ(b.title, "Río flooding closes road");
   EXPECT_EQ(b.html, "<p>Heavy rain closed Route 9, police said.</p>");  // escaped markup decoded
-  EXPECT_EQ(b.published, 1709730000);  // 08:00 EST = 13:00Z
+  EXPECT_EQ(b.published, 1709730000);                                   // 08:00 EST = 13:00Z
   EXPECT_EQ(b.byline, "Luis Peña");
   const normalize::Input& c = r->parsed.articles[2].input;
   EXPECT_EQ(c.text, "A plain-text summary & nothing else.");
@@ -67,7 +69,8 @@ TEST(Feed, Rss2ItemsFieldsAndItemErrors) {
 TEST(Feed, FeedHtmlFragmentsYieldText) {
   auto r = ReadFeed(Fixture("rss2.xml"));
   ASSERT_TRUE(r.ok());
-  auto h = normalize::ExtractHtml(r->parsed.articles[1].input.html, r->parsed.articles[1].input.url);
+  auto h =
+      normalize::ExtractHtml(r->parsed.articles[1].input.html, r->parsed.articles[1].input.url);
   EXPECT_NE(h.text.find("Heavy rain closed Route 9"), std::string::npos) << h.text;
 }
 
@@ -81,7 +84,7 @@ TEST(Feed, Rss1RdfItems) {
   const normalize::Input& a = r->parsed.articles[0].input;
   EXPECT_EQ(a.url, "https://gazette.example/a1");
   EXPECT_EQ(a.text, "The mayor of San José resigned on Monday.");  // char refs decoded to UTF-8
-  EXPECT_EQ(a.published, 1709565300);  // dc:date 09:15-06:00 = 15:15Z
+  EXPECT_EQ(a.published, 1709565300);                              // dc:date 09:15-06:00 = 15:15Z
   EXPECT_EQ(a.byline, "M. José");
   EXPECT_EQ(r->parsed.articles[1].input.url, "https://gazette.example/a2");  // from rdf:about
   EXPECT_EQ(r->parsed.articles[1].input.published, 1709596800);
@@ -92,10 +95,11 @@ TEST(Feed, AtomEntries) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->format, "atom");
   EXPECT_EQ(r->title, "Wire Service");
-  ASSERT_EQ(r->parsed.articles.size(), 3u) << (r->parsed.errors.empty() ? "" : r->parsed.errors[0].ToString());
+  ASSERT_EQ(r->parsed.articles.size(), 3u)
+      << (r->parsed.errors.empty() ? "" : r->parsed.errors[0].ToString());
   const normalize::Input& a = r->parsed.articles[0].input;
   EXPECT_EQ(a.url, "https://wire.example/news/2024/storm");  // resolved against xml:base
-  EXPECT_EQ(a.published, 1709712000);                       // published, not updated
+  EXPECT_EQ(a.published, 1709712000);                        // published, not updated
   EXPECT_EQ(a.byline, "Kim Lee");
   EXPECT_NE(a.html.find("<p>The storm reached the coast at dawn"), std::string::npos) << a.html;
   EXPECT_NE(a.html.find("href=\"https://wire.example/map\""), std::string::npos);
@@ -121,9 +125,12 @@ TEST(Feed, OpmlListsFeedsInOrder) {
 }
 
 TEST(Feed, SniffsRootElement) {
-  for (const auto& [file, kind] : std::vector<std::pair<std::string, std::string>>{
-           {"rss2.xml", "rss2"}, {"rss1.rdf", "rss1"}, {"atom.xml", "atom"},
-           {"subscriptions.opml", "opml"}, {"bomb.xml", "rss2"}}) {
+  for (const auto& [file, kind] :
+       std::vector<std::pair<std::string, std::string>>{{"rss2.xml", "rss2"},
+                                                        {"rss1.rdf", "rss1"},
+                                                        {"atom.xml", "atom"},
+                                                        {"subscriptions.opml", "opml"},
+                                                        {"bomb.xml", "rss2"}}) {
     auto data = ReadFile(Fixture(file));
     ASSERT_TRUE(data.ok());
     EXPECT_EQ(SniffXmlKind(*data), kind) << file;
@@ -146,7 +153,9 @@ TEST(Feed, MalformedXmlNamesFileAndLine) {
 TEST(Feed, UndeclaredHtmlEntitiesAreReadWithAWarning) {
   auto r = ReadFeed(Fixture("html-entities.xml"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_NE(r->warning.find("html-entities.xml:4: undeclared entities (first &nbsp;) read as HTML entities"), std::string::npos)
+  EXPECT_NE(r->warning.find(
+                "html-entities.xml:4: undeclared entities (first &nbsp;) read as HTML entities"),
+            std::string::npos)
       << r->warning;
   ASSERT_EQ(r->parsed.articles.size(), 1u);
   EXPECT_EQ(r->parsed.articles[0].input.url, "https://careless.example/1");

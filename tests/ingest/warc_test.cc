@@ -17,7 +17,8 @@ std::string Record(const std::string& type, const std::string& uri, const std::s
                    const std::string& block, const std::string& date = "2024-03-06T10:00:00Z") {
   std::string r = "WARC/1.0\r\nWARC-Type: " + type + "\r\n";
   if (!uri.empty()) r += "WARC-Target-URI: " + uri + "\r\n";
-  r += "WARC-Date: " + date + "\r\nWARC-Record-ID: <urn:uuid:" + std::to_string(block.size()) + ">\r\n";
+  r += "WARC-Date: " + date + "\r\nWARC-Record-ID: <urn:uuid:" + std::to_string(block.size()) +
+       ">\r\n";
   if (!content_type.empty()) r += "Content-Type: " + content_type + "\r\n";
   r += "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
   return r;
@@ -25,8 +26,8 @@ std::string Record(const std::string& type, const std::string& uri, const std::s
 
 std::string Http(int status, const std::string& content_type, const std::string& body,
                  const std::string& extra_headers = "") {
-  return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " + content_type + "\r\n" + extra_headers +
-         "\r\n" + body;
+  return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " + content_type + "\r\n" +
+         extra_headers + "\r\n" + body;
 }
 
 std::string Gzip(const std::string& data) {
@@ -60,7 +61,8 @@ std::string WriteTemp(const std::string& name, const std::string& bytes) {
   return path;
 }
 
-const std::string kPage = "<html><head><title>Bridge</title></head><body><p>The council voted.</p></body></html>";
+const std::string kPage =
+    "<html><head><title>Bridge</title></head><body><p>The council voted.</p></body></html>";
 const std::string kDated =
     "<html><head><meta property=\"article:published_time\" content=\"2024-03-01T00:00:00Z\"></head>"
     "<body><p>Dated page.</p></body></html>";
@@ -77,7 +79,8 @@ std::vector<std::string> SampleRecords() {
                   "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n")),
       Record("response", "https://news.example/logo.png", "application/http; msgtype=response",
              Http(200, "image/png", "\x89PNG....")),
-      Record("metadata", "https://news.example/a", "application/warc-fields", "fetchTimeMs: 12\r\n"),
+      Record("metadata", "https://news.example/a", "application/warc-fields",
+             "fetchTimeMs: 12\r\n"),
       Record("response", "https://news.example/gone", "application/http; msgtype=response",
              Http(404, "text/html", "<html>gone</html>")),
       Record("response", "https://news.example/b", "application/http; msgtype=response",
@@ -90,22 +93,27 @@ std::vector<std::string> SampleRecords() {
 void ExpectSample(const WarcResult& r) {
   EXPECT_TRUE(r.error.ok()) << r.error.ToString();
   EXPECT_EQ(r.parsed.lines, 8u);
-  ASSERT_EQ(r.parsed.articles.size(), 3u) << (r.parsed.errors.empty() ? "" : r.parsed.errors[0].ToString());
+  ASSERT_EQ(r.parsed.articles.size(), 3u)
+      << (r.parsed.errors.empty() ? "" : r.parsed.errors[0].ToString());
   EXPECT_TRUE(r.parsed.errors.empty());
   const RawArticle& a = r.parsed.articles[0];
   EXPECT_EQ(a.line, 3u);
   EXPECT_EQ(a.input.url, "https://news.example/a");
-  EXPECT_EQ(a.input.html, kPage);  // chunking and gzip undone
+  EXPECT_EQ(a.input.html, kPage);            // chunking and gzip undone
   EXPECT_EQ(a.input.published, 1709719200);  // WARC-Date: the page has no date
   const RawArticle& b = r.parsed.articles[1];
   EXPECT_EQ(b.input.url, "https://news.example/b");
   EXPECT_FALSE(b.input.published);  // the page's own meta date is left to the extractor
   EXPECT_EQ(r.parsed.articles[2].input.url, "https://news.example/c");
-  std::map<std::string, size_t> want = {{"warcinfo", 1}, {"request", 1}, {"metadata", 1},
-                                        {"response (not HTML)", 1}, {"response (HTTP 4xx)", 1}};
+  std::map<std::string, size_t> want = {{"warcinfo", 1},
+                                        {"request", 1},
+                                        {"metadata", 1},
+                                        {"response (not HTML)", 1},
+                                        {"response (HTTP 4xx)", 1}};
   EXPECT_EQ(r.skipped, want);
   EXPECT_EQ(r.SkippedSummary(),
-            "5 records skipped: 1 metadata, 1 request, 1 response (HTTP 4xx), 1 response (not HTML), 1 warcinfo");
+            "5 records skipped: 1 metadata, 1 request, 1 response (HTTP 4xx), 1 response (not "
+            "HTML), 1 warcinfo");
 }
 
 TEST(Warc, PlainFile) {
@@ -175,7 +183,8 @@ TEST(Warc, TruncatedPlainRecordNamesTheOffset) {
   auto r = ReadWarc(WriteTemp("truncated.warc", all));
   ASSERT_TRUE(r.ok());
   ASSERT_FALSE(r->error.ok());
-  EXPECT_NE(r->error.message().find("record 3 at offset " + std::to_string(offset)), std::string::npos)
+  EXPECT_NE(r->error.message().find("record 3 at offset " + std::to_string(offset)),
+            std::string::npos)
       << r->error.message();
   EXPECT_NE(r->error.message().find("ends inside the content block"), std::string::npos);
   EXPECT_EQ(r->parsed.articles.size(), 1u);
@@ -187,7 +196,8 @@ TEST(Warc, GarbageIsCorruptionWithOffset) {
   auto r = ReadWarc(WriteTemp("garbage.warc", all));
   ASSERT_TRUE(r.ok());
   ASSERT_FALSE(r->error.ok());
-  EXPECT_NE(r->error.message().find("at offset " + std::to_string(recs[2].size())), std::string::npos)
+  EXPECT_NE(r->error.message().find("at offset " + std::to_string(recs[2].size())),
+            std::string::npos)
       << r->error.message();
   EXPECT_EQ(r->parsed.articles.size(), 1u);
   // Not gzip after a gzip member: also a clear error.
@@ -199,8 +209,9 @@ TEST(Warc, GarbageIsCorruptionWithOffset) {
 
 TEST(Warc, OversizedRecordIsSkippedAndReadingGoesOn) {
   std::vector<std::string> recs = SampleRecords();
-  std::string huge = Record("response", "https://news.example/huge", "application/http; msgtype=response",
-                            Http(200, "text/html", std::string(200000, 'y')));
+  std::string huge =
+      Record("response", "https://news.example/huge", "application/http; msgtype=response",
+             Http(200, "text/html", std::string(200000, 'y')));
   std::string all = Gzip(huge) + Gzip(recs[2]);
   WarcOptions o;
   o.max_record_bytes = 100000;
@@ -218,7 +229,8 @@ TEST(Warc, BadPayloadsAreRecordErrors) {
   std::string all =
       Record("response", "https://news.example/bad-gzip", "application/http; msgtype=response",
              Http(200, "text/html", Gzip(kPage).substr(0, 30), "Content-Encoding: gzip\r\n")) +
-      Record("response", "ftp://news.example/x", "application/http; msgtype=response", Http(200, "text/html", kPage)) +
+      Record("response", "ftp://news.example/x", "application/http; msgtype=response",
+             Http(200, "text/html", kPage)) +
       Record("response", "https://news.example/d", "application/http; msgtype=response",
              Http(200, "text/html", kPage), "last tuesday");
   auto r = ReadWarc(WriteTemp("bad.warc", all));
@@ -233,37 +245,44 @@ TEST(Warc, BadPayloadsAreRecordErrors) {
 
 TEST(Warc, WarcDateOnlyWhenThePageHasNoUsableDate) {
   auto rec = [](const std::string& uri, const std::string& head) {
-    return Record("response", uri, "application/http; msgtype=response",
-                  Http(200, "text/html", "<html><head>" + head + "</head><body><p>x</p></body></html>"),
-                  "2024-03-07T00:00:00Z");
+    return Record(
+        "response", uri, "application/http; msgtype=response",
+        Http(200, "text/html", "<html><head>" + head + "</head><body><p>x</p></body></html>"),
+        "2024-03-07T00:00:00Z");
   };
-  std::string all = rec("https://n.example/1", "<META NAME=\"Date\" CONTENT=\"2024-01-01\">") +
-                    rec("https://n.example/2", "<meta name=\"date\" content=\"yesterday\">") +
-                    rec("https://n.example/3", "<meta itemprop='datePublished' content='2024-01-02T00:00:00Z'/>") +
-                    rec("https://n.example/4", "<meta name=\"description\" content=\"2024-01-01\">");
+  std::string all =
+      rec("https://n.example/1", "<META NAME=\"Date\" CONTENT=\"2024-01-01\">") +
+      rec("https://n.example/2", "<meta name=\"date\" content=\"yesterday\">") +
+      rec("https://n.example/3",
+          "<meta itemprop='datePublished' content='2024-01-02T00:00:00Z'/>") +
+      rec("https://n.example/4", "<meta name=\"description\" content=\"2024-01-01\">");
   auto r = ReadWarc(WriteTemp("dates.warc", all));
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->parsed.articles.size(), 4u);
-  EXPECT_FALSE(r->parsed.articles[0].input.published);                  // the page's own date
-  EXPECT_EQ(r->parsed.articles[1].input.published, 1709769600);         // unusable -> WARC-Date
+  EXPECT_FALSE(r->parsed.articles[0].input.published);           // the page's own date
+  EXPECT_EQ(r->parsed.articles[1].input.published, 1709769600);  // unusable -> WARC-Date
   EXPECT_FALSE(r->parsed.articles[2].input.published);
   EXPECT_EQ(r->parsed.articles[3].input.published, 1709769600);
 }
 
 TEST(Warc, LegacyCharsetsBecomeUtf8) {
   std::string latin1 = "<html><body><p>Ciudad Ju\xE1rez, M\xE9xico</p></body></html>";
-  std::string meta = "<html><head><meta charset=\"iso-8859-15\"></head><body><p>\xA4 5</p></body></html>";
+  std::string meta =
+      "<html><head><meta charset=\"iso-8859-15\"></head><body><p>\xA4 5</p></body></html>";
   std::string all =
       Record("response", "https://n.example/1", "application/http; msgtype=response",
              Http(200, "text/html; charset=ISO-8859-1", latin1)) +
-      Record("response", "https://n.example/2", "application/http; msgtype=response", Http(200, "text/html", meta)) +
+      Record("response", "https://n.example/2", "application/http; msgtype=response",
+             Http(200, "text/html", meta)) +
       Record("response", "https://n.example/3", "application/http; msgtype=response",
              Http(200, "text/html; charset=utf-8", latin1));  // mislabelled: read as windows-1252
   auto r = ReadWarc(WriteTemp("latin1.warc", all));
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->parsed.articles.size(), 3u);
-  EXPECT_NE(r->parsed.articles[0].input.html.find("Ciudad Ju\u00e1rez, M\u00e9xico"), std::string::npos);
-  EXPECT_NE(r->parsed.articles[1].input.html.find("\u20ac 5"), std::string::npos);  // ISO-8859-15 euro
+  EXPECT_NE(r->parsed.articles[0].input.html.find("Ciudad Ju\u00e1rez, M\u00e9xico"),
+            std::string::npos);
+  EXPECT_NE(r->parsed.articles[1].input.html.find("\u20ac 5"),
+            std::string::npos);  // ISO-8859-15 euro
   EXPECT_NE(r->parsed.articles[2].input.html.find("Ju\u00e1rez"), std::string::npos);
 }
 
