@@ -199,11 +199,8 @@ TEST(Feed, SmallEntityChainsAreNotExpanded) {
 TEST(Feed, ExternalEntitiesAreNotLoaded) {
   auto r = ReadFeed(Fixture("xxe.xml"));
   if (!r.ok()) return;  // refusing is also safe
-  auto host = ReadFile("/etc/hostname");
-  for (const auto& a : r->parsed.articles) {
-    EXPECT_EQ(a.input.title, "Leak");
-    if (host.ok() && !host->empty()) EXPECT_EQ(a.input.title.find(*host), std::string::npos);
-  }
+  ASSERT_EQ(r->parsed.articles.size(), 1u);
+  EXPECT_EQ(r->parsed.articles[0].input.title, "Leak");  // &secret; neither loaded nor expanded
 }
 
 TEST(Feed, SizeAndItemCaps) {
