@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "test_util.h"
@@ -284,6 +285,38 @@ TEST(Warc, LegacyCharsetsBecomeUtf8) {
   EXPECT_NE(r->parsed.articles[1].input.html.find("\u20ac 5"),
             std::string::npos);  // ISO-8859-15 euro
   EXPECT_NE(r->parsed.articles[2].input.html.find("Ju\u00e1rez"), std::string::npos);
+}
+
+TEST(Warc, EveryTruncationIsACleanErrorOrACleanEnd) {
+  std::vector<std::string> recs = SampleRecords();
+  std::string plain, gz;
+  std::vector<size_t> plain_ends, gz_ends;  // file sizes at which whole records end
+  for (const auto& rec : recs) {
+    plain += rec;
+    gz += Gzip(rec);
+    plain_ends.push_back(plain.size());
+    gz_ends.push_back(gz.size());
+  }
+  for (bool gzip : {false, true}) {
+    const std::string& all = gzip ? gz : plain;
+    const std::vector<size_t>& ends = gzip ? gz_ends : plain_ends;
+    for (size_t cut = 1; cut < all.size(); cut += 5) {
+      auto r = ReadWarc(WriteTemp("cut.warc", all.substr(0, cut)));
+      ASSERT_TRUE(r.ok());
+      size_t whole = 0;
+      while (whole < ends.size() && ends[whole] <= cut) ++whole;
+      // Records wholly inside the cut are all read; a cut inside a record is an error
+      // (a plain cut may fall in the blank lines that end a record, which is a clean end).
+      EXPECT_GE(r->parsed.lines, whole) << "cut at " << cut;
+      EXPECT_LE(r->parsed.lines, whole + 1) << "cut at " << cut;
+      if (gzip) {
+        EXPECT_EQ(r->error.ok(), std::find(ends.begin(), ends.end(), cut) != ends.end()) << cut;
+      }
+      if (!r->error.ok()) {
+        EXPECT_NE(r->error.message().find("cut.warc: record "), std::string::npos);
+      }
+    }
+  }
 }
 
 TEST(Warc, MissingFileIsAStatus) {
