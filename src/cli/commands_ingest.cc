@@ -162,7 +162,10 @@ class Ingester {
     std::cout << file << ": " << feeds->size() << " feed" << (feeds->size() == 1 ? "" : "s") << " ("
               << local.size() << " local, " << remote.size() << " remote)\n";
     bool ok = true;
-    for (const std::string& path : local) ok = File(path, /*from_opml=*/true) && ok;
+    for (const std::string& path : local) {
+      ok = File(path, /*from_opml=*/true) && ok;
+      if (!ok && strict_) return false;  // --strict: the first failing feed stops the run
+    }
     for (const ingest::OpmlFeed* f : remote)
       std::cout << "  " << f->url << (f->title.empty() ? "" : "  " + f->title) << "\n";
     if (!remote.empty())
