@@ -35,10 +35,10 @@ int main(int argc, char** argv) {
 
   auto* init = app.add_subcommand("init", "create an empty store (idempotent)");
 
-  auto* ingest = app.add_subcommand("ingest", "ingest JSON Lines files, running every stage");
+  auto* ingest = app.add_subcommand("ingest", "ingest JSON Lines, RSS/Atom feeds, OPML lists or WARC archives, running every stage");
   std::vector<std::string> ingest_files;
   bool strict = false;
-  ingest->add_option("FILE", ingest_files, "JSON Lines files (docs/FORMATS.md)")->required();
+  ingest->add_option("FILE", ingest_files, "JSON Lines (.jsonl), feeds (.xml/.rss/.atom), OPML (.opml) or WARC (.warc, .warc.gz) files (docs/FORMATS.md)")->required();
   ingest->add_flag("--strict", strict, "stop at the first bad line; nothing of the batch is committed");
   bool timings = false;
   ingest->add_flag("--timings", timings, "print the seconds spent in each stage");
