@@ -35,10 +35,12 @@ struct Node {
   long text = 0;       // non-space bytes in the subtree
   long link_text = 0;  // of which inside links
   long own_text = 0;   // in direct text children
-  int commas = 0;
+  int commas = 0, own_commas = 0;
   int paragraphs = 0, items = 0, images = 0, inputs = 0;
   double score = 0;
   bool candidate = false;
+  bool unlikely = false;  // class/id says boilerplate
+  bool removed = false;   // unlikely itself or inside an unlikely node
 };
 
 bool DroppedTag(GumboTag t) {
@@ -54,6 +56,9 @@ bool DroppedTag(GumboTag t) {
       return false;
   }
 }
+
+// An unlikely-looking node holding at least this share (in tenths) of the page's text is kept.
+constexpr long kKeepShareTenths = 3;
 
 bool IsBlock(GumboTag t) {
   switch (t) {
@@ -174,7 +179,7 @@ class Extractor {
         int commas = 0;
         long n = NonSpace(g->v.text.text, &commas);
         p.own_text += n;
-        p.commas += commas;
+        p.own_commas += commas;
         continue;
       }
       if (g->type != GUMBO_NODE_ELEMENT || it.depth > o_.max_depth) continue;
@@ -183,8 +188,8 @@ class Extractor {
       std::string ci = ClassId(g);
       bool structural = tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_A ||
                         tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
-      if (!ci.empty() && !structural && Unlikely(ci)) continue;
       Node n;
+      n.unlikely = !ci.empty() && !structural && Unlikely(ci);
       n.g = g;
       n.parent = it.parent;
       n.tag = tag;
@@ -198,14 +203,30 @@ class Extractor {
     }
   }
 
+  // Sums subtree figures; a first pass with every node tells which unlikely nodes still hold
+  // most of the page's text (a wrapper named "page-ad-margins"), which are then kept.
   void Accumulate() {
+    Sum();
+    long total = nodes_[0].text;
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      Node& n = nodes_[i];
+      if (n.unlikely && n.text * 10 >= total * kKeepShareTenths && n.text > 500) n.unlikely = false;
+      n.removed = n.unlikely || (n.parent >= 0 && nodes_[n.parent].removed);
+    }
+    Sum();
+  }
+
+  void Sum() {
     for (Node& n : nodes_) {
       n.text = n.own_text;
-      if (n.in_link) n.link_text = n.own_text;
+      n.link_text = n.in_link ? n.own_text : 0;
+      n.commas = n.own_commas;
+      n.paragraphs = n.items = n.images = 0;
+      n.block_child = false;
     }
     for (size_t i = nodes_.size(); i-- > 1;) {
       Node& n = nodes_[i];
-      if (n.parent < 0) continue;
+      if (n.parent < 0 || n.removed) continue;
       Node& p = nodes_[n.parent];
       p.text += n.text;
       p.link_text += n.link_text;
@@ -239,7 +260,7 @@ class Extractor {
       bool para = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_TD ||
                   ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION || n.tag == GUMBO_TAG_SPAN) &&
                    !n.block_child);
-      if (!para || n.text < 25 || n.parent < 0) continue;
+      if (!para || n.removed || n.text < 25 || n.parent < 0) continue;
       double s = 1 + n.commas + std::min(n.text / 100.0, 3.0);
       int a = n.parent;
       for (int level = 0; a >= 0 && level < 5; ++level, a = nodes_[a].parent) {
@@ -280,7 +301,7 @@ class Extractor {
     std::vector<int> out;
     for (size_t i = parent + 1; i < nodes_.size(); ++i) {
       const Node& s = nodes_[i];
-      if (s.parent != parent) continue;
+      if (s.parent != parent || s.removed) continue;
       if (static_cast<int>(i) == top) {
         out.push_back(static_cast<int>(i));
         continue;
@@ -368,6 +389,7 @@ class Extractor {
         int idx = find(g);
         if (idx < 0) continue;  // dropped while flattening
         const Node& n = nodes_[idx];
+        if (n.removed) continue;
         if (idx != c && Junk(n)) continue;
         if (n.tag == GUMBO_TAG_A) {
           if (const char* href = Attr(g, "href")) {
