@@ -260,9 +260,14 @@ class Extractor {
       bool para = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_TD ||
                   ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION || n.tag == GUMBO_TAG_SPAN) &&
                    !n.block_child);
-      if (!para || n.removed || n.text < 25 || n.parent < 0) continue;
-      double s = 1 + n.commas + std::min(n.text / 100.0, 3.0);
-      int a = n.parent;
+      if (n.removed || n.parent < 0 || n.in_link) continue;
+      // A block with loose text beside its child blocks ("text<br>text<div>…</div>") scores
+      // that text as a paragraph of its own, credited to the block itself first.
+      bool loose = !para && n.own_text >= 25;
+      if (!loose && (!para || n.text < 25)) continue;
+      double s = loose ? 1 + n.own_commas + std::min(n.own_text / 100.0, 3.0)
+                       : 1 + n.commas + std::min(n.text / 100.0, 3.0);
+      int a = loose ? static_cast<int>(i) : n.parent;
       for (int level = 0; a >= 0 && level < 5; ++level, a = nodes_[a].parent) {
         Node& an = nodes_[a];
         if (an.tag == GUMBO_TAG_BODY || an.tag == GUMBO_TAG_HTML) break;

@@ -115,6 +115,10 @@ TEST(ExtractionEvalTest, OurExtractorReachesItsFloor) {
     }
     if (f) std::fclose(f);
   }
+  if (const char* show = std::getenv("HW_EXTRACT_SHOW")) {  // one page's output, for tuning
+    for (size_t i = 0; i < b.ids.size(); ++i)
+      if (b.ids[i].rfind(show, 0) == 0) std::printf("%s\n", predicted[i].c_str());
+  }
   EXPECT_GE(s.f1, 0.5);
 }
 
