@@ -338,6 +338,10 @@ class Extractor {
       return true;
     double ld = LinkDensity(n);
     if (IsHeading(n.tag)) return ld > 0.33;
+    // A paragraph that is nothing but a link is a teaser ("Who will make the Rock Hall?").
+    bool leaf = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_LI ||
+                ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SPAN) && !n.block_child);
+    if (leaf && n.text > 0 && ld >= o_.max_paragraph_link_density) return true;
     bool box = n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL ||
                n.tag == GUMBO_TAG_TABLE || n.tag == GUMBO_TAG_SECTION || n.tag == GUMBO_TAG_DL;
     if (!box) return false;
