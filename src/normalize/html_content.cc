@@ -14,6 +14,8 @@
 //  5. The chosen subtrees are written out one paragraph per block, skipping link-heavy lists
 //     and boxes, negative-weight blocks, headings that are links, figures and forms.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -288,6 +290,29 @@ class Extractor {
         if (nodes_[i].tag == GUMBO_TAG_BODY) return {static_cast<int>(i)};
       return {0};
     }
+    // Paragraphs split across sibling boxes (one card per paragraph): when three of the five
+    // best candidates scoring 3/4 of the best share an ancestor, that ancestor is the article.
+    std::vector<int> best;
+    for (size_t i = 0; i < nodes_.size(); ++i)
+      if (nodes_[i].candidate && static_cast<int>(i) != top && nodes_[i].score >= 0.75 * nodes_[top].score)
+        best.push_back(static_cast<int>(i));
+    std::sort(best.begin(), best.end(), [&](int a, int b) { return nodes_[a].score > nodes_[b].score; });
+    if (best.size() > 4) best.resize(4);
+    if (best.size() >= 3) {
+      for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
+        int within = 0;
+        for (int c : best)
+          for (int a = nodes_[c].parent; a >= 0; a = nodes_[a].parent)
+            if (a == p) {
+              ++within;
+              break;
+            }
+        if (within >= 3) {
+          top = p;
+          break;
+        }
+      }
+    }
     double last = nodes_[top].score;
     double threshold = last / 3;
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
@@ -300,6 +325,10 @@ class Extractor {
       last = nodes_[p].score;
     }
     int parent = nodes_[top].parent;
+    if (std::getenv("HW_DBG")) {
+      for (int x = top; x >= 0; x = nodes_[x].parent)
+        fprintf(stderr, "DBG %d tag=%d cand=%d score=%.1f w=%d text=%ld ld=%.2f ci=%s\n", x, nodes_[x].tag, nodes_[x].candidate, nodes_[x].score, nodes_[x].weight, nodes_[x].text, LinkDensity(nodes_[x]), ClassId(nodes_[x].g).c_str());
+    }
     if (parent < 0) return {top};
     double sib_threshold = std::max(10.0, nodes_[top].score * 0.2);
     std::string top_class = Attr(nodes_[top].g, "class") ? Attr(nodes_[top].g, "class") : "";

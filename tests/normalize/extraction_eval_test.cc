@@ -97,7 +97,12 @@ TEST(ExtractionEvalTest, OurExtractorReachesItsFloor) {
   json gt = json::parse(*ReadFile(dir + "ground-truth.json"));
   std::vector<std::string> predicted;
   auto t0 = std::chrono::steady_clock::now();
+  const char* show = std::getenv("HW_EXTRACT_SHOW");  // one page's output, for tuning
   for (const std::string& id : b.ids) {
+    if (show && id.rfind(show, 0) != 0) {
+      predicted.push_back("");
+      continue;
+    }
     auto page = ReadPageFile(dir + "html/" + id + ".html.gz");
     ASSERT_TRUE(page.ok()) << id << ": " << page.status().ToString();
     predicted.push_back(ExtractHtml(*page, gt[id].value("url", "")).text);
@@ -115,11 +120,11 @@ TEST(ExtractionEvalTest, OurExtractorReachesItsFloor) {
     }
     if (f) std::fclose(f);
   }
-  if (const char* show = std::getenv("HW_EXTRACT_SHOW")) {  // one page's output, for tuning
+  if (show) {
     for (size_t i = 0; i < b.ids.size(); ++i)
       if (b.ids[i].rfind(show, 0) == 0) std::printf("%s\n", predicted[i].c_str());
   }
-  EXPECT_GE(s.f1, 0.5);
+  if (!show) EXPECT_GE(s.f1, 0.5);
 }
 
 }  // namespace
