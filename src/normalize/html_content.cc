@@ -37,6 +37,7 @@ struct Node {
   long text = 0;       // non-space bytes in the subtree
   long link_text = 0;  // of which inside links
   long own_text = 0;   // in direct text children
+  long good = 0;       // text of link-poor paragraphs of 80+ chars in the subtree
   int commas = 0, own_commas = 0;
   int paragraphs = 0, items = 0, images = 0, inputs = 0;
   double score = 0;
@@ -224,12 +225,17 @@ class Extractor {
       n.link_text = n.in_link ? n.own_text : 0;
       n.commas = n.own_commas;
       n.paragraphs = n.items = n.images = 0;
+      n.good = 0;
       n.block_child = false;
     }
     for (size_t i = nodes_.size(); i-- > 1;) {
       Node& n = nodes_[i];
       if (n.parent < 0 || n.removed) continue;
       Node& p = nodes_[n.parent];
+      if ((n.tag == GUMBO_TAG_P || (n.tag == GUMBO_TAG_DIV && !n.block_child)) && n.text >= 80 &&
+          LinkDensity(n) < 0.25)
+        n.good = n.text;
+      p.good += n.good;
       p.text += n.text;
       p.link_text += n.link_text;
       p.commas += n.commas;
@@ -323,6 +329,12 @@ class Extractor {
         break;
       }
       last = nodes_[p].score;
+    }
+    // An article split into several boxes (text, figure, text): climb while the ancestor adds
+    // a good share of link-poor paragraphs.
+    for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
+      if (nodes_[p].good < nodes_[top].good * o_.climb_gain || LinkDensity(nodes_[p]) > 0.25) continue;
+      top = p;
     }
     int parent = nodes_[top].parent;
     if (std::getenv("HW_DBG")) {

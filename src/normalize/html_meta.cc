@@ -217,9 +217,11 @@ void CollectMetadata(const GumboNode* root, std::string_view base_url, const Htm
   out->published = f.meta_date ? f.meta_date : f.ld_date ? f.ld_date : f.time_date;
   for (const std::string* b : {&f.ld_author, &f.meta_author, &f.rel_author})
     if (out->byline.empty()) out->byline = std::string(TrimSpace(CollapseSpace(*b, false)));
+  // A relative canonical link resolves against the page's URL, or else against og:url.
+  std::string base(base_url.empty() ? std::string_view(f.og_url) : base_url);
   for (const std::string* c : {&f.canonical, &f.og_url, &f.ld_url}) {
     if (!out->canonical_url.empty() || c->empty()) continue;
-    if (auto abs = ResolveUrl(base_url, *c)) out->canonical_url = *abs;
+    if (auto abs = ResolveUrl(base, *c)) out->canonical_url = *abs;
   }
 }
 

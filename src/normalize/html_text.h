@@ -20,6 +20,9 @@ struct HtmlOptions {
   // A paragraph inside the main text whose share of characters inside links is at least this
   // (0..1) is a teaser link, not text, and is dropped.
   double max_paragraph_link_density = 0.9;
+  // The chosen main block is widened to an ancestor whose link-poor paragraph text is at least
+  // this many times its own (> 1).
+  double climb_gain = 1.2;
 };
 
 struct HtmlArticle {
