@@ -20,6 +20,9 @@ std::string NodeText(const GumboNode* n, size_t max_bytes = 4096);
 // Lenient date: RFC 3339, "2019-11-19 10:00:00", "+0000" offsets, bare dates.
 std::optional<UnixSeconds> ParseLooseDate(std::string_view s);
 
+// html with start tags nested deeper than cap (and as many end tags) removed; the text stays.
+std::string CapNesting(std::string html, int cap);
+
 // Fills title, published, byline, canonical_url (and meta_title/h1 fallbacks) from meta tags,
 // JSON-LD, <time datetime>, rel=author/canonical, <h1> and <title>.
 void CollectMetadata(const GumboNode* root, std::string_view base_url, const HtmlOptions& o,

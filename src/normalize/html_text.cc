@@ -12,7 +12,7 @@ namespace headwater::normalize {
 HtmlArticle ExtractHtml(std::string_view html, std::string_view base_url, const HtmlOptions& o) {
   HtmlArticle out;
   if (html.size() > o.max_bytes) html = html.substr(0, o.max_bytes);
-  std::string clean = SanitizeUtf8(html);
+  std::string clean = internal::CapNesting(SanitizeUtf8(html), o.max_parse_depth);
   GumboOptions opts = kGumboDefaultOptions;
   opts.max_errors = 1000;
   GumboOutput* doc = gumbo_parse_with_options(&opts, clean.data(), clean.size());

@@ -17,6 +17,9 @@ namespace headwater::normalize {
 struct HtmlOptions {
   size_t max_bytes = size_t{32} << 20;  // larger pages are cut here before parsing
   int max_depth = 400;                  // deeper elements are skipped (hostile nesting)
+  // Start tags nested deeper than this are removed before parsing (gumbo's scope checks are
+  // quadratic in depth); elements with optional end tags (p, li, td) and void ones don't count.
+  int max_parse_depth = 2000;
   // A paragraph inside the main text whose share of characters inside links is at least this
   // (0..1) is a teaser link, not text, and is dropped.
   double max_paragraph_link_density = 0.9;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 
 #include "common/text.h"
 #include "normalize/page_file.h"
@@ -99,9 +100,14 @@ TEST(HtmlTextTest, HostileInputStaysBounded) {
   deep += "deep text";
   HtmlArticle a = ExtractHtml(Page("", Para(1) + deep), "");
   EXPECT_NE(a.text.find("Paragraph 1"), std::string::npos);
+  auto lap = [&](const char* what) {
+    std::printf("%s: %.2f s\n", what, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  };
+  lap("100k divs");
   std::string spans;
   for (int i = 0; i < 100000; ++i) spans += "<span><b>";
   ExtractHtml(Page("", spans), "");
+  lap("100k spans");
   // Invalid UTF-8 comes out valid.
   std::string bad = Page("<title>caf\xe9 \xff</title>", "<div class='article'>" + Para(1) + "<p>na\xc3\xefve \xed\xa0\x80 text, with enough words to count as a paragraph here.</p></div>");
   HtmlArticle u = ExtractHtml(bad, "");
@@ -117,8 +123,9 @@ TEST(HtmlTextTest, HostileInputStaysBounded) {
   HtmlArticle h = ExtractHtml(huge, "", small);
   EXPECT_NE(h.text.find("Paragraph 0"), std::string::npos);
   EXPECT_LE(h.text.size(), small.max_bytes);
+  lap("200 MB");
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  EXPECT_LT(secs, 60.0);
+  EXPECT_LT(secs, 20.0);  // Debug build; uncapped, the deep nesting alone took ~28 s
 }
 
 TEST(HtmlTextTest, GunzipRejectsTruncatedAndCapsOutput) {
