@@ -148,6 +148,24 @@ long NonSpace(std::string_view s, int* commas) {
   return n;
 }
 
+// Short paragraphs that are page furniture wherever they stand: cross-promotion, subscription
+// pitches, slideshow stubs, copyright lines. Matched on the lower-cased start of the paragraph.
+bool FurnitureParagraph(std::string_view p) {
+  if (p.size() > 220) return false;
+  std::string l(p.substr(0, 48));
+  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* exact : {"advertisement", "comments", "share", "share this", "don't miss",
+                            "don’t miss", "also:", "related", "related:", "tell us what you think...",
+                            "this slideshow requires javascript.", "read more", "more:"})
+    if (l == exact) return true;
+  for (const char* prefix : {"related:", "read more:", "read more", "see more:", "more from ",
+                             "also read", "recommended:", "sign up for", "subscribe to",
+                             "follow us on", "copyright ©", "copyright (c)", "© ", "like this story",
+                             "image 1 of", "image 2 of", "image 3 of", "click here to", "advertisement"})
+    if (l.rfind(prefix, 0) == 0) return true;
+  return l.find("all rights reserved") != std::string::npos;
+}
+
 double LinkDensity(const Node& n) { return n.text > 0 ? static_cast<double>(n.link_text) / n.text : 0; }
 
 class Extractor {
@@ -380,8 +398,7 @@ class Extractor {
     double ld = LinkDensity(n);
     if (IsHeading(n.tag)) return ld > 0.33;
     // A paragraph that is nothing but a link is a teaser ("Who will make the Rock Hall?").
-    bool leaf = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_LI ||
-                ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SPAN) && !n.block_child);
+    bool leaf = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_LI || (n.tag == GUMBO_TAG_DIV && !n.block_child);
     if (leaf && n.text > 0 && ld >= o_.max_paragraph_link_density) return true;
     bool box = n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL ||
                n.tag == GUMBO_TAG_TABLE || n.tag == GUMBO_TAG_SECTION || n.tag == GUMBO_TAG_DL;
@@ -411,7 +428,7 @@ class Extractor {
     auto flush = [&]() {
       std::string p = CollapseSpace(para, false);
       std::string_view t = TrimSpace(p);
-      if (!t.empty()) {
+      if (!t.empty() && !FurnitureParagraph(t)) {
         if (!text.empty()) text.push_back('\n');
         text.append(t);
       }
