@@ -348,10 +348,15 @@ class Extractor {
       }
       last = nodes_[p].score;
     }
+    if (std::getenv("HW_DBG"))
+      for (int x = top; x >= 0; x = nodes_[x].parent)
+        fprintf(stderr, "PRE %d tag=%d cand=%d score=%.1f w=%d text=%ld good=%ld ld=%.2f ci=%s\n", x, nodes_[x].tag, nodes_[x].candidate, nodes_[x].score, nodes_[x].weight, nodes_[x].text, nodes_[x].good, LinkDensity(nodes_[x]), ClassId(nodes_[x].g).c_str());
     // An article split into several boxes (text, figure, text): climb while the ancestor adds
     // a good share of link-poor paragraphs.
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
-      if (nodes_[p].good < nodes_[top].good * o_.climb_gain || LinkDensity(nodes_[p]) > 0.25) continue;
+      if (nodes_[top].good == 0 || nodes_[p].good < nodes_[top].good * o_.climb_gain ||
+          LinkDensity(nodes_[p]) > 0.25)
+        continue;
       top = p;
     }
     int parent = nodes_[top].parent;
