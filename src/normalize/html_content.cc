@@ -257,7 +257,7 @@ class Extractor {
       p.text += n.text;
       p.link_text += n.link_text;
       p.commas += n.commas;
-      p.paragraphs += n.paragraphs + (n.tag == GUMBO_TAG_P);
+      p.paragraphs += n.paragraphs + (n.tag == GUMBO_TAG_P || (n.tag == GUMBO_TAG_DIV && !n.block_child && n.text > 0));
       p.items += n.items + (n.tag == GUMBO_TAG_LI);
       p.images += n.images + (n.tag == GUMBO_TAG_IMG);
       if (IsBlock(n.tag)) p.block_child = true;
@@ -289,7 +289,7 @@ class Extractor {
       if (n.removed || n.parent < 0 || n.in_link) continue;
       // A block with loose text beside its child blocks ("text<br>text<div>…</div>") scores
       // that text as a paragraph of its own, credited to the block itself first.
-      bool loose = !para && n.own_text >= 25;
+      bool loose = !para && IsBlock(n.tag) && n.own_text >= 25;
       if (!loose && (!para || n.text < 25)) continue;
       double s = loose ? 1 + n.own_commas + std::min(n.own_text / 100.0, 3.0)
                        : 1 + n.commas + std::min(n.text / 100.0, 3.0);
