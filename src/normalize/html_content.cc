@@ -9,13 +9,13 @@
 //     and further ancestors up to 5 levels (1/(3*level)). A candidate starts from a tag bonus
 //     plus the class/id weight (+25 content hint, -25 boilerplate hint); its final score is
 //     scaled by (1 - link density).
-//  4. The best candidate is promoted to an ancestor while the ancestor scores higher; siblings
-//     that score at least a fifth of it, or are link-poor paragraphs, join it.
+//  4. The best candidate is promoted to an ancestor shared by three of the best five, or that
+//     scores higher, or that adds HtmlOptions::climb_gain times its link-poor paragraph text;
+//     siblings scoring HtmlOptions::sibling_score_share of it, or link-poor paragraphs, join it.
 //  5. The chosen subtrees are written out one paragraph per block, skipping link-heavy lists
-//     and boxes, negative-weight blocks, headings that are links, figures and forms.
+//     and boxes, negative-weight elements, headings that are links, link-only paragraphs,
+//     figures, forms, and furniture paragraphs ("Read more: …", "All rights reserved").
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -348,9 +348,6 @@ class Extractor {
       }
       last = nodes_[p].score;
     }
-    if (std::getenv("HW_DBG"))
-      for (int x = top; x >= 0; x = nodes_[x].parent)
-        fprintf(stderr, "PRE %d tag=%d cand=%d score=%.1f w=%d text=%ld good=%ld ld=%.2f ci=%s\n", x, nodes_[x].tag, nodes_[x].candidate, nodes_[x].score, nodes_[x].weight, nodes_[x].text, nodes_[x].good, LinkDensity(nodes_[x]), ClassId(nodes_[x].g).c_str());
     // An article split into several boxes (text, figure, text): climb while the ancestor adds
     // a good share of link-poor paragraphs.
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
@@ -360,12 +357,8 @@ class Extractor {
       top = p;
     }
     int parent = nodes_[top].parent;
-    if (std::getenv("HW_DBG")) {
-      for (int x = top; x >= 0; x = nodes_[x].parent)
-        fprintf(stderr, "DBG %d tag=%d cand=%d score=%.1f w=%d text=%ld ld=%.2f ci=%s\n", x, nodes_[x].tag, nodes_[x].candidate, nodes_[x].score, nodes_[x].weight, nodes_[x].text, LinkDensity(nodes_[x]), ClassId(nodes_[x].g).c_str());
-    }
     if (parent < 0) return {top};
-    double sib_threshold = std::max(10.0, nodes_[top].score * 0.2);
+    double sib_threshold = std::max(10.0, nodes_[top].score * o_.sibling_score_share);
     std::string top_class = Attr(nodes_[top].g, "class") ? Attr(nodes_[top].g, "class") : "";
     std::vector<int> out;
     for (size_t i = parent + 1; i < nodes_.size(); ++i) {

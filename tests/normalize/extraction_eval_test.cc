@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "common/paths.h"
@@ -97,12 +98,7 @@ TEST(ExtractionEvalTest, OurExtractorReachesItsFloor) {
   json gt = json::parse(*ReadFile(dir + "ground-truth.json"));
   std::vector<std::string> predicted;
   auto t0 = std::chrono::steady_clock::now();
-  const char* show = std::getenv("HW_EXTRACT_SHOW");  // one page's output, for tuning
   for (const std::string& id : b.ids) {
-    if (show && id.rfind(show, 0) != 0) {
-      predicted.push_back("");
-      continue;
-    }
     auto page = ReadPageFile(dir + "html/" + id + ".html.gz");
     ASSERT_TRUE(page.ok()) << id << ": " << page.status().ToString();
     predicted.push_back(ExtractHtml(*page, gt[id].value("url", "")).text);
@@ -120,11 +116,10 @@ TEST(ExtractionEvalTest, OurExtractorReachesItsFloor) {
     }
     if (f) std::fclose(f);
   }
-  if (show) {
-    for (size_t i = 0; i < b.ids.size(); ++i)
-      if (b.ids[i].rfind(show, 0) == 0) std::printf("%s\n", predicted[i].c_str());
-  }
-  if (!show) EXPECT_GE(s.f1, 0.5);
+  // Measured P=0.9701 R=0.9817 F1=0.9759 (trafilatura 0.958, best published 0.970).
+  EXPECT_GE(s.f1, 0.970);
+  EXPECT_GE(s.precision, 0.965);
+  EXPECT_GE(s.recall, 0.976);
 }
 
 }  // namespace
