@@ -101,9 +101,10 @@ int CmdExtract(const Context& c, const std::vector<std::string>& pages, const st
   int rc = kExitOk;
   for (const std::string& page : pages) {
     if (ParseUrl(page)) {
-      std::cerr << "headwater: " << page
-                << ": fetching URLs is not supported yet; save the page and pass the file (with --url "
-                << page << ")\n";
+      std::cerr
+          << "headwater: " << page
+          << ": fetching URLs is not supported yet; save the page and pass the file (with --url "
+          << page << ")\n";
       rc = kExitError;
       continue;
     }
@@ -124,7 +125,8 @@ int CmdExtract(const Context& c, const std::vector<std::string>& pages, const st
     e.dateline = normalize::ParseDateline(e.html.text, gazetteer.get());
     if (gazetteer)
       e.places = normalize::FindPlaces(e.html.title + "\n" + e.html.text, *gazetteer, "",
-                                       normalize::PlaceOptions(), e.dateline.empty() ? nullptr : &e.dateline);
+                                       normalize::PlaceOptions(),
+                                       e.dateline.empty() ? nullptr : &e.dateline);
     if (c.json) {
       std::cout << ToJson(e).dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
     } else {

@@ -48,12 +48,30 @@ struct Node {
 
 bool DroppedTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_LABEL: case GUMBO_TAG_OPTION: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_MENU:
       return true;
     default:
       return false;
@@ -65,12 +83,34 @@ constexpr long kKeepShareTenths = 3;
 
 bool IsBlock(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BR: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_DL: case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
       return true;
     default:
       return false;
@@ -101,25 +141,28 @@ std::string ClassId(const GumboNode* n) {
 }
 
 bool Unlikely(const std::string& ci) {
-  return Has(ci, {"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
-                  "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-                  "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
-                  "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination",
-                  "pager", "popup", "yom-remote", "newsletter", "cookie", "subscribe", "paywall",
-                  "share", "signup", "recirc", "trending", "most-popular", "promo"}) &&
+  return Has(ci, {"-ad-",         "ai2html",    "banner",   "breadcrumb",   "combx",   "comment",
+                  "community",    "cover-wrap", "disqus",   "extra",        "footer",  "gdpr",
+                  "header",       "legends",    "menu",     "related",      "remark",  "replies",
+                  "rss",          "shoutbox",   "sidebar",  "skyscraper",   "social",  "sponsor",
+                  "supplemental", "ad-break",   "agegate",  "pagination",   "pager",   "popup",
+                  "yom-remote",   "newsletter", "cookie",   "subscribe",    "paywall", "share",
+                  "signup",       "recirc",     "trending", "most-popular", "promo"}) &&
          !Has(ci, {"and", "article", "body", "column", "content", "main", "shadow"});
 }
 
 int ClassWeight(const GumboNode* n, const std::string& ci) {
   int w = 0;
-  if (Has(ci, {"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot",
-               "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
-               "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
-               "tags", "tool", "widget", "byline", "author", "caption", "credit", "newsletter",
-               "subscribe", "signup", "recommend", "popular", "trending", "taboola"}))
+  if (Has(ci,
+          {"-ad-",     "hidden",   "banner",     "combx",     "comment",  "com-",      "contact",
+           "foot",     "footnote", "gdpr",       "masthead",  "media",    "meta",      "outbrain",
+           "promo",    "related",  "scroll",     "share",     "shoutbox", "sidebar",   "skyscraper",
+           "sponsor",  "shopping", "tags",       "tool",      "widget",   "byline",    "author",
+           "caption",  "credit",   "newsletter", "subscribe", "signup",   "recommend", "popular",
+           "trending", "taboola"}))
     w -= 25;
-  if (Has(ci, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
-               "post", "text", "blog", "story"}))
+  if (Has(ci, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post",
+               "text", "blog", "story"}))
     w += 25;
   if (const char* ip = Attr(n, "itemprop"))
     if (std::strstr(ip, "articleBody")) w += 50;
@@ -133,7 +176,8 @@ bool Hidden(const GumboNode* n) {
   if (const char* st = Attr(n, "style")) {
     std::string s = st;
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
+    if (s.find("display:none") != std::string::npos ||
+        s.find("visibility:hidden") != std::string::npos)
       return true;
   }
   return false;
@@ -154,19 +198,23 @@ bool FurnitureParagraph(std::string_view p) {
   if (p.size() > 220) return false;
   std::string l(p.substr(0, 48));
   for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* exact : {"advertisement", "comments", "share", "share this", "don't miss",
-                            "don’t miss", "also:", "related", "related:", "tell us what you think...",
-                            "this slideshow requires javascript.", "read more", "more:"})
+  for (const char* exact :
+       {"advertisement", "comments", "share", "share this", "don't miss", "don’t miss",
+        "also:", "related", "related:", "tell us what you think...",
+        "this slideshow requires javascript.", "read more", "more:"})
     if (l == exact) return true;
-  for (const char* prefix : {"related:", "read more:", "read more", "see more:", "more from ",
-                             "also read", "recommended:", "sign up for", "subscribe to",
-                             "follow us on", "copyright ©", "copyright (c)", "© ", "like this story",
-                             "image 1 of", "image 2 of", "image 3 of", "click here to", "advertisement"})
+  for (const char* prefix :
+       {"related:", "read more:", "read more", "see more:", "more from ", "also read",
+        "recommended:", "sign up for", "subscribe to", "follow us on", "copyright ©",
+        "copyright (c)", "© ", "like this story", "image 1 of", "image 2 of", "image 3 of",
+        "click here to", "advertisement"})
     if (l.rfind(prefix, 0) == 0) return true;
   return l.find("all rights reserved") != std::string::npos;
 }
 
-double LinkDensity(const Node& n) { return n.text > 0 ? static_cast<double>(n.link_text) / n.text : 0; }
+double LinkDensity(const Node& n) {
+  return n.text > 0 ? static_cast<double>(n.link_text) / n.text : 0;
+}
 
 class Extractor {
  public:
@@ -257,7 +305,8 @@ class Extractor {
       p.text += n.text;
       p.link_text += n.link_text;
       p.commas += n.commas;
-      p.paragraphs += n.paragraphs + (n.tag == GUMBO_TAG_P || (n.tag == GUMBO_TAG_DIV && !n.block_child && n.text > 0));
+      p.paragraphs += n.paragraphs + (n.tag == GUMBO_TAG_P ||
+                                      (n.tag == GUMBO_TAG_DIV && !n.block_child && n.text > 0));
       p.items += n.items + (n.tag == GUMBO_TAG_LI);
       p.images += n.images + (n.tag == GUMBO_TAG_IMG);
       if (IsBlock(n.tag)) p.block_child = true;
@@ -268,14 +317,38 @@ class Extractor {
     if (n.candidate) return;
     n.candidate = true;
     switch (n.tag) {
-      case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN:
-        n.score = 5; break;
-      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: n.score = 3; break;
-      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-      case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: n.score = -3; break;
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6: case GUMBO_TAG_TH: n.score = -5; break;
-      default: break;
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_MAIN:
+        n.score = 5;
+        break;
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_BLOCKQUOTE:
+        n.score = 3;
+        break;
+      case GUMBO_TAG_ADDRESS:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_FORM:
+        n.score = -3;
+        break;
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+      case GUMBO_TAG_TH:
+        n.score = -5;
+        break;
+      default:
+        break;
     }
     n.score += n.weight;
   }
@@ -283,9 +356,10 @@ class Extractor {
   void Score() {
     for (size_t i = 0; i < nodes_.size(); ++i) {
       Node& n = nodes_[i];
-      bool para = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_TD ||
-                  ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION || n.tag == GUMBO_TAG_SPAN) &&
-                   !n.block_child);
+      bool para =
+          n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_TD ||
+          ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION || n.tag == GUMBO_TAG_SPAN) &&
+           !n.block_child);
       if (n.removed || n.parent < 0 || n.in_link) continue;
       // A block with loose text beside its child blocks ("text<br>text<div>…</div>") scores
       // that text as a paragraph of its own, credited to the block itself first.
@@ -308,7 +382,8 @@ class Extractor {
   std::vector<int> Choose() {
     int top = -1;
     for (size_t i = 0; i < nodes_.size(); ++i)
-      if (nodes_[i].candidate && (top < 0 || nodes_[i].score > nodes_[top].score)) top = static_cast<int>(i);
+      if (nodes_[i].candidate && (top < 0 || nodes_[i].score > nodes_[top].score))
+        top = static_cast<int>(i);
     if (top < 0) {  // no scored paragraph: the body as a whole
       for (size_t i = 0; i < nodes_.size(); ++i)
         if (nodes_[i].tag == GUMBO_TAG_BODY) return {static_cast<int>(i)};
@@ -318,12 +393,15 @@ class Extractor {
     // best candidates scoring 3/4 of the best share an ancestor, that ancestor is the article.
     std::vector<int> best;
     for (size_t i = 0; i < nodes_.size(); ++i)
-      if (nodes_[i].candidate && static_cast<int>(i) != top && nodes_[i].score >= 0.75 * nodes_[top].score)
+      if (nodes_[i].candidate && static_cast<int>(i) != top &&
+          nodes_[i].score >= 0.75 * nodes_[top].score)
         best.push_back(static_cast<int>(i));
-    std::sort(best.begin(), best.end(), [&](int a, int b) { return nodes_[a].score > nodes_[b].score; });
+    std::sort(best.begin(), best.end(),
+              [&](int a, int b) { return nodes_[a].score > nodes_[b].score; });
     if (best.size() > 4) best.resize(4);
     if (best.size() >= 3) {
-      for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
+      for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY;
+           p = nodes_[p].parent) {
         int within = 0;
         for (int c : best)
           for (int a = nodes_[c].parent; a >= 0; a = nodes_[a].parent)
@@ -339,7 +417,8 @@ class Extractor {
     }
     double last = nodes_[top].score;
     double threshold = last / 3;
-    for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
+    for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY;
+         p = nodes_[p].parent) {
       if (!nodes_[p].candidate) continue;
       if (nodes_[p].score < threshold) break;
       if (nodes_[p].score > last) {
@@ -350,7 +429,8 @@ class Extractor {
     }
     // An article split into several boxes (text, figure, text): climb while the ancestor adds
     // a good share of link-poor paragraphs.
-    for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
+    for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY;
+         p = nodes_[p].parent) {
       if (nodes_[top].good == 0 || nodes_[p].good < nodes_[top].good * o_.climb_gain ||
           LinkDensity(nodes_[p]) > 0.25)
         continue;
@@ -374,8 +454,8 @@ class Extractor {
       bool join = s.candidate && s.score + bonus >= sib_threshold;
       if (!join && s.tag == GUMBO_TAG_P) {
         double ld = LinkDensity(s);
-        join = (s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld == 0 && s.commas >= 0 &&
-                                               EndsSentence(s.g));
+        join = (s.text > 80 && ld < 0.25) ||
+               (s.text > 0 && s.text <= 80 && ld == 0 && s.commas >= 0 && EndsSentence(s.g));
       }
       if (join) out.push_back(static_cast<int>(i));
     }
@@ -396,7 +476,8 @@ class Extractor {
     double ld = LinkDensity(n);
     if (IsHeading(n.tag)) return ld > 0.33;
     // A paragraph that is nothing but a link is a teaser ("Who will make the Rock Hall?").
-    bool leaf = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_LI || (n.tag == GUMBO_TAG_DIV && !n.block_child);
+    bool leaf =
+        n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_LI || (n.tag == GUMBO_TAG_DIV && !n.block_child);
     if (leaf && n.text > 0 && ld >= o_.max_paragraph_link_density) return true;
     bool box = n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL ||
                n.tag == GUMBO_TAG_TABLE || n.tag == GUMBO_TAG_SECTION || n.tag == GUMBO_TAG_DL;
@@ -406,7 +487,7 @@ class Extractor {
     if (n.images > 1 && n.paragraphs * 2 < n.images) return true;
     if (!list && n.items > n.paragraphs + 1 && n.items > 3) return true;
     if (n.text < 25 && (n.images == 0 || n.images > 2) && n.paragraphs == 0) return true;
-    if (n.weight < 25 && ld > 0.2) return true;
+    if (n.weight < 25 && ld > 0.3) return true;
     if (n.weight >= 25 && ld > 0.5) return true;
     return false;
   }
@@ -446,7 +527,8 @@ class Extractor {
           continue;
         }
         const GumboNode* g = it.g;
-        if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE || g->type == GUMBO_NODE_CDATA) {
+        if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
+            g->type == GUMBO_NODE_CDATA) {
           para += g->v.text.text;
           continue;
         }
@@ -472,7 +554,8 @@ class Extractor {
           stack.push_back({g, true});
         }
         const GumboVector& ch = g->v.element.children;
-        for (unsigned i = ch.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(ch.data[i]), false});
+        for (unsigned i = ch.length; i-- > 0;)
+          stack.push_back({static_cast<const GumboNode*>(ch.data[i]), false});
       }
       flush();
     }

@@ -43,7 +43,8 @@ bool IsArticleType(const json& t) {
 
 std::string AuthorName(const json& a) {
   if (a.is_string()) return a.get<std::string>();
-  if (a.is_object() && a.contains("name") && a["name"].is_string()) return a["name"].get<std::string>();
+  if (a.is_object() && a.contains("name") && a["name"].is_string())
+    return a["name"].get<std::string>();
   if (a.is_array()) {
     std::string out;
     for (const json& x : a) {
@@ -72,7 +73,8 @@ void ReadJsonLd(const json& j, Found* f, int depth) {
   if (!f->ld_date && j.contains("datePublished") && j["datePublished"].is_string())
     f->ld_date = ParseLooseDate(j["datePublished"].get<std::string>());
   if (!page && f->ld_author.empty() && j.contains("author")) f->ld_author = AuthorName(j["author"]);
-  if (!page && f->ld_url.empty() && j.contains("url") && j["url"].is_string()) f->ld_url = j["url"].get<std::string>();
+  if (!page && f->ld_url.empty() && j.contains("url") && j["url"].is_string())
+    f->ld_url = j["url"].get<std::string>();
 }
 
 // Max nesting of brackets outside strings; nlohmann's parser recurses once per level.
@@ -82,8 +84,10 @@ int JsonDepth(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (in_str) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_str = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_str = false;
     } else if (c == '"') {
       in_str = true;
     } else if (c == '{' || c == '[') {
@@ -109,7 +113,8 @@ std::string NodeText(const GumboNode* n, size_t max_bytes) {
   while (!stack.empty() && raw.size() < max_bytes) {
     const GumboNode* x = stack.back();
     stack.pop_back();
-    if (x->type == GUMBO_NODE_TEXT || x->type == GUMBO_NODE_WHITESPACE || x->type == GUMBO_NODE_CDATA) {
+    if (x->type == GUMBO_NODE_TEXT || x->type == GUMBO_NODE_WHITESPACE ||
+        x->type == GUMBO_NODE_CDATA) {
       raw += x->v.text.text;
       continue;
     }
@@ -170,12 +175,14 @@ void CollectMetadata(const GumboNode* root, std::string_view base_url, const Htm
         } else if (p == "og:url") {
           if (f.og_url.empty()) f.og_url = content;
         } else if (p == "article:published_time" || p == "datepublished" || p == "pubdate" ||
-                   p == "date" || p == "publishdate" || p == "sailthru.date" || p == "parsely-pub-date" ||
-                   p == "dc.date.issued" || p == "dcterms.created" || p == "og:published_time") {
+                   p == "date" || p == "publishdate" || p == "sailthru.date" ||
+                   p == "parsely-pub-date" || p == "dc.date.issued" || p == "dcterms.created" ||
+                   p == "og:published_time") {
           if (!f.meta_date) f.meta_date = ParseLooseDate(content);
         } else if (p == "author" || p == "article:author" || p == "byl" || p == "parsely-author" ||
                    p == "dc.creator" || p == "sailthru.author") {
-          if (f.meta_author.empty() && std::strstr(content, "://") == nullptr) f.meta_author = content;
+          if (f.meta_author.empty() && std::strstr(content, "://") == nullptr)
+            f.meta_author = content;
         }
         continue;
       }

@@ -23,14 +23,16 @@ bool NameIs(std::string_view name, std::initializer_list<const char*> set) {
 }
 
 bool Uncounted(std::string_view name) {
-  return NameIs(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                       "source", "track", "wbr", "param", "keygen", "p", "li", "dt", "dd", "option",
-                       "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rt", "rp",
-                       "colgroup", "caption", "html", "head", "body", "image"});
+  return NameIs(
+      name, {"area", "base",   "br",       "col",     "embed", "hr",     "img",   "input", "link",
+             "meta", "source", "track",    "wbr",     "param", "keygen", "p",     "li",    "dt",
+             "dd",   "option", "optgroup", "tr",      "td",    "th",     "thead", "tbody", "tfoot",
+             "rt",   "rp",     "colgroup", "caption", "html",  "head",   "body",  "image"});
 }
 
 bool RawText(std::string_view name) {
-  return NameIs(name, {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "plaintext"});
+  return NameIs(name, {"script", "style", "textarea", "title", "xmp", "noscript", "iframe",
+                       "noembed", "plaintext"});
 }
 
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -56,7 +58,9 @@ int Scan(std::string_view s, int cap, F&& on_tag) {
       continue;
     }
     size_t name_end = n;
-    while (name_end < s.size() && (IsAlpha(s[name_end]) || (s[name_end] >= '0' && s[name_end] <= '9') || s[name_end] == '-'))
+    while (
+        name_end < s.size() &&
+        (IsAlpha(s[name_end]) || (s[name_end] >= '0' && s[name_end] <= '9') || s[name_end] == '-'))
       ++name_end;
     std::string_view name = s.substr(n, name_end - n);
     size_t j = name_end;

@@ -10,7 +10,7 @@
 //    link density and class/id hints, the best subtree with its worthy siblings, cleaned of
 //    link-heavy boxes and furniture paragraphs; outbound links (other hosts) inside it only.
 // Every walk is iterative, so hostile nesting cannot overflow the stack.
-// F1 0.976 on the article-extraction benchmark (tests/normalize/extraction_eval_test.cc).
+// F1 0.977 on the article-extraction benchmark (tests/normalize/extraction_eval_test.cc).
 // Thread-safety: pure function.
 #pragma once
 
@@ -42,13 +42,14 @@ struct HtmlOptions {
 
 struct HtmlArticle {
   std::string title;
-  std::string text;  // main text only, paragraphs separated by '\n'
+  std::string text;           // main text only, paragraphs separated by '\n'
   std::string canonical_url;  // absolute; "" when the page names none
   std::optional<UnixSeconds> published;
   std::string byline;
   std::vector<std::string> links;  // absolute, resolved against base_url
 };
 
-HtmlArticle ExtractHtml(std::string_view html, std::string_view base_url, const HtmlOptions& o = {});
+HtmlArticle ExtractHtml(std::string_view html, std::string_view base_url,
+                        const HtmlOptions& o = {});
 
 }  // namespace headwater::normalize

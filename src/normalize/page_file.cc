@@ -36,7 +36,8 @@ StatusOr<std::string> Gunzip(std::string_view data, const PageFileOptions& o) {
   inflateEnd(&z);
   if (out.size() >= o.max_bytes) return out;  // cut at the cap
   if (rc != Z_STREAM_END)
-    return Status::Corruption(rc == Z_BUF_ERROR ? "gzip: truncated stream" : "gzip: corrupt stream");
+    return Status::Corruption(rc == Z_BUF_ERROR ? "gzip: truncated stream"
+                                                : "gzip: corrupt stream");
   return out;
 }
 

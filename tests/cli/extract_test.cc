@@ -14,7 +14,9 @@ namespace {
 using json = nlohmann::json;
 using headwater::testing::RunCommand;
 
-std::string Fixture(const std::string& name) { return std::string(HEADWATER_TEST_FIXTURES) + "/extract/" + name; }
+std::string Fixture(const std::string& name) {
+  return std::string(HEADWATER_TEST_FIXTURES) + "/extract/" + name;
+}
 
 std::vector<json> JsonLines(const std::string& out) {
   std::vector<json> lines;
@@ -61,7 +63,8 @@ TEST(ExtractCliTest, JsonLinesCarryMetadataMainTextAndPlaces) {
     EXPECT_EQ(text.rfind("CIUDAD JUÁREZ, Chih.—", 0), 0u) << text;
     EXPECT_NE(text.find("segundo espacio"), std::string::npos);
     EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3);  // four paragraphs
-    for (const char* boilerplate : {"Inicio", "gasolina", "Compartir", "Excelente nota", "derechos", "tracking"})
+    for (const char* boilerplate :
+         {"Inicio", "gasolina", "Compartir", "Excelente nota", "derechos", "tracking"})
       EXPECT_EQ(text.find(boilerplate), std::string::npos) << boilerplate;
   }
   EXPECT_EQ(pages[1]["file"], Fixture("article.html.gz"));
@@ -73,12 +76,16 @@ TEST(ExtractCliTest, HumanOutputAndRefusals) {
                           Fixture("missing.html") + " " + Fixture("article.html"),
                       &out);
   EXPECT_EQ(rc, 1) << out;
-  EXPECT_NE(out.find("https://example.com/a: fetching URLs is not supported"), std::string::npos) << out;
+  EXPECT_NE(out.find("https://example.com/a: fetching URLs is not supported"), std::string::npos)
+      << out;
   EXPECT_NE(out.find("missing.html"), std::string::npos) << out;
   // The good page still comes out; without --url the canonical link resolves against og:url.
   EXPECT_NE(out.find("title:      Abren un campamento"), std::string::npos) << out;
-  EXPECT_NE(out.find("canonical:  https://diario-del-norte.example/2016/04/campamento-juarez"), std::string::npos) << out;
-  EXPECT_NE(out.find("dateline:   CIUDAD JUÁREZ, Chih.— -> Ciudad Juárez, MX"), std::string::npos) << out;
+  EXPECT_NE(out.find("canonical:  https://diario-del-norte.example/2016/04/campamento-juarez"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("dateline:   CIUDAD JUÁREZ, Chih.— -> Ciudad Juárez, MX"), std::string::npos)
+      << out;
 }
 
 }  // namespace

@@ -82,9 +82,12 @@ TEST(ExtractionEvalTest, ReproducesPublishedPeerF1) {
   Bench b;
   ASSERT_TRUE(LoadBench(dir, &b));
   ASSERT_EQ(b.ids.size(), 181u);
-  for (auto [name, published] : {std::pair{"trafilatura", 0.958}, std::pair{"readability_js", 0.947}}) {
-    ExtractionScore s = ScoreExtraction(b.truth, PeerOutput(dir + "peer-output/" + name + ".json.zst", b.ids));
-    std::printf("%-15s P=%.4f R=%.4f F1=%.4f acc=%.3f\n", name, s.precision, s.recall, s.f1, s.accuracy);
+  for (auto [name, published] :
+       {std::pair{"trafilatura", 0.958}, std::pair{"readability_js", 0.947}}) {
+    ExtractionScore s =
+        ScoreExtraction(b.truth, PeerOutput(dir + "peer-output/" + name + ".json.zst", b.ids));
+    std::printf("%-15s P=%.4f R=%.4f F1=%.4f acc=%.3f\n", name, s.precision, s.recall, s.f1,
+                s.accuracy);
     EXPECT_NEAR(s.f1, published, 0.005) << name;
   }
 }
@@ -105,21 +108,23 @@ TEST(ExtractionEvalTest, OurExtractorReachesItsFloor) {
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ExtractionScore s = ScoreExtraction(b.truth, predicted);
-  std::printf("headwater       P=%.4f R=%.4f F1=%.4f acc=%.3f  (%zu pages in %.2f s, %.0f pages/s)\n",
-              s.precision, s.recall, s.f1, s.accuracy, b.ids.size(), secs, b.ids.size() / secs);
+  std::printf(
+      "headwater       P=%.4f R=%.4f F1=%.4f acc=%.3f  (%zu pages in %.2f s, %.0f pages/s)\n",
+      s.precision, s.recall, s.f1, s.accuracy, b.ids.size(), secs, b.ids.size() / secs);
   if (const char* dump = std::getenv("HW_EXTRACT_DUMP")) {  // per-page scores, for tuning
     FILE* f = std::fopen(dump, "w");
     for (size_t i = 0; f && i < b.ids.size(); ++i) {
       PageOverlap ov = ShingleOverlap(b.truth[i], predicted[i]);
-      double p = ov.tp + ov.fp > 0 ? ov.tp / (ov.tp + ov.fp) : 1, r = ov.tp + ov.fn > 0 ? ov.tp / (ov.tp + ov.fn) : 1;
+      double p = ov.tp + ov.fp > 0 ? ov.tp / (ov.tp + ov.fp) : 1,
+             r = ov.tp + ov.fn > 0 ? ov.tp / (ov.tp + ov.fn) : 1;
       std::fprintf(f, "%s %.3f %.3f\n", b.ids[i].c_str(), p, r);
     }
     if (f) std::fclose(f);
   }
-  // Measured P=0.9701 R=0.9817 F1=0.9759 (trafilatura 0.958, best published 0.970).
-  EXPECT_GE(s.f1, 0.970);
+  // Measured P=0.9700 R=0.9839 F1=0.9769 (trafilatura 0.958, best published 0.970).
+  EXPECT_GE(s.f1, 0.971);
   EXPECT_GE(s.precision, 0.965);
-  EXPECT_GE(s.recall, 0.976);
+  EXPECT_GE(s.recall, 0.978);
 }
 
 }  // namespace

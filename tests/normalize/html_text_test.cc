@@ -23,24 +23,31 @@ std::string Page(const std::string& head, const std::string& body) {
 }
 
 TEST(HtmlTextTest, MainTextDropsMenusSidebarsCommentsAndFooters) {
-  std::string body = "<nav><a href='/a'>Home</a><a href='/b'>World</a></nav>"
-                     "<div class='sidebar'><p>Most read: prices rise again across the state, officials said.</p></div>"
-                     "<div class='content'><div class='article-body'>";
+  std::string body =
+      "<nav><a href='/a'>Home</a><a href='/b'>World</a></nav>"
+      "<div class='sidebar'><p>Most read: prices rise again across the state, officials "
+      "said.</p></div>"
+      "<div class='content'><div class='article-body'>";
   for (int i = 0; i < 6; ++i) body += Para(i);
-  body += "<p><a href='https://x.example/teaser'>Read this other story about something else</a></p>";
-  body += "</div></div><div id='comments'><p>Great article, thanks, I agree with all of it, really.</p></div>"
-          "<footer><p>Copyright 2020 The Paper, all rights reserved.</p></footer>";
+  body +=
+      "<p><a href='https://x.example/teaser'>Read this other story about something else</a></p>";
+  body +=
+      "</div></div><div id='comments'><p>Great article, thanks, I agree with all of it, "
+      "really.</p></div>"
+      "<footer><p>Copyright 2020 The Paper, all rights reserved.</p></footer>";
   HtmlArticle a = ExtractHtml(Page("<title>T</title>", body), "https://paper.example/x");
-  for (int i = 0; i < 6; ++i) EXPECT_NE(a.text.find("Paragraph " + std::to_string(i)), std::string::npos) << a.text;
+  for (int i = 0; i < 6; ++i)
+    EXPECT_NE(a.text.find("Paragraph " + std::to_string(i)), std::string::npos) << a.text;
   for (const char* junk : {"Home", "Most read", "Great article", "Copyright", "Read this other"})
     EXPECT_EQ(a.text.find(junk), std::string::npos) << junk << "\n" << a.text;
   EXPECT_EQ(std::count(a.text.begin(), a.text.end(), '\n'), 5);
 }
 
 TEST(HtmlTextTest, LooseTextBetweenBreaksIsKept) {
-  std::string body = "<div id='wrap'><ul><li><a href='/1'>Menu one</a></li><li><a href='/2'>Menu two</a></li></ul>"
-                     "<div class='post-body'>First line of the post, with some words, and more words.<br>"
-                     "Second line of the post, with other words, and yet more words here.<br></div></div>";
+  std::string body =
+      "<div id='wrap'><ul><li><a href='/1'>Menu one</a></li><li><a href='/2'>Menu two</a></li></ul>"
+      "<div class='post-body'>First line of the post, with some words, and more words.<br>"
+      "Second line of the post, with other words, and yet more words here.<br></div></div>";
   HtmlArticle a = ExtractHtml(Page("", body), "");
   EXPECT_NE(a.text.find("First line of the post"), std::string::npos) << a.text;
   EXPECT_NE(a.text.find("Second line"), std::string::npos) << a.text;
@@ -48,10 +55,11 @@ TEST(HtmlTextTest, LooseTextBetweenBreaksIsKept) {
 }
 
 TEST(HtmlTextTest, MetadataPrecedence) {
-  std::string body = "<article><h1>Heading One</h1>"
-                     "<time datetime='2019-11-20T08:00:00Z'>Nov 20</time>"
-                     "<a rel='author' href='/by/jane'>Jane Roe</a>" + Para(1) + Para(2) + Para(3) +
-                     "</article>";
+  std::string body =
+      "<article><h1>Heading One</h1>"
+      "<time datetime='2019-11-20T08:00:00Z'>Nov 20</time>"
+      "<a rel='author' href='/by/jane'>Jane Roe</a>" +
+      Para(1) + Para(2) + Para(3) + "</article>";
   // Only <title>, <h1>, <time>, rel=author: each is used.
   HtmlArticle a = ExtractHtml(Page("<title>Site | Title Tag</title>", body), "https://n.example/s");
   EXPECT_EQ(a.title, "Heading One");
@@ -65,7 +73,8 @@ TEST(HtmlTextTest, MetadataPrecedence) {
       "<meta property='article:published_time' content='2019-11-19 10:00:00+0000'>"
       "<meta property='og:url' content='https://n.example/og'>"
       "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"N\"},"
-      "{\"@type\":[\"NewsArticle\"],\"datePublished\":\"2019-01-01\",\"author\":[{\"name\":\"A. One\"},"
+      "{\"@type\":[\"NewsArticle\"],\"datePublished\":\"2019-01-01\",\"author\":[{\"name\":\"A. "
+      "One\"},"
       "{\"name\":\"B. Two\"}]}]}</script>";
   HtmlArticle b = ExtractHtml(Page(head, body), "https://n.example/s");
   EXPECT_EQ(b.title, "OG Title");
@@ -74,7 +83,8 @@ TEST(HtmlTextTest, MetadataPrecedence) {
   EXPECT_EQ(b.byline, "A. One, B. Two");
   EXPECT_EQ(b.canonical_url, "https://n.example/og");
   // A broken or absurdly nested JSON-LD block is ignored, not fatal.
-  std::string bad = "<script type='application/ld+json'>" + std::string(100000, '[') + "</script>"
+  std::string bad = "<script type='application/ld+json'>" + std::string(100000, '[') +
+                    "</script>"
                     "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",</script>"
                     "<link rel='canonical' href='/canon'>";
   HtmlArticle c = ExtractHtml(Page(bad, body), "https://n.example/s");
@@ -83,11 +93,12 @@ TEST(HtmlTextTest, MetadataPrecedence) {
 }
 
 TEST(HtmlTextTest, LinksAreOutboundAndInsideTheArticleOnly) {
-  std::string body = "<nav><a href='https://elsewhere.example/nav'>Partner</a></nav><div class='story'>"
-                     "<p>The ministry published <a href='https://gov.example/report.pdf'>a report</a> on "
-                     "Monday, which the paper read in full, and <a href='/2019/other'>our own story</a> "
-                     "covered it, with comments from experts and officials alike.</p>" +
-                     Para(1) + Para(2) + "</div>";
+  std::string body =
+      "<nav><a href='https://elsewhere.example/nav'>Partner</a></nav><div class='story'>"
+      "<p>The ministry published <a href='https://gov.example/report.pdf'>a report</a> on "
+      "Monday, which the paper read in full, and <a href='/2019/other'>our own story</a> "
+      "covered it, with comments from experts and officials alike.</p>" +
+      Para(1) + Para(2) + "</div>";
   HtmlArticle a = ExtractHtml(Page("", body), "https://paper.example/2019/x");
   EXPECT_EQ(a.links, std::vector<std::string>{"https://gov.example/report.pdf"});
 }
@@ -101,7 +112,8 @@ TEST(HtmlTextTest, HostileInputStaysBounded) {
   HtmlArticle a = ExtractHtml(Page("", Para(1) + deep), "");
   EXPECT_NE(a.text.find("Paragraph 1"), std::string::npos);
   auto lap = [&](const char* what) {
-    std::printf("%s: %.2f s\n", what, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    std::printf("%s: %.2f s\n", what,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   };
   lap("100k divs");
   std::string spans;
@@ -109,7 +121,10 @@ TEST(HtmlTextTest, HostileInputStaysBounded) {
   ExtractHtml(Page("", spans), "");
   lap("100k spans");
   // Invalid UTF-8 comes out valid.
-  std::string bad = Page("<title>caf\xe9 \xff</title>", "<div class='article'>" + Para(1) + "<p>na\xc3\xefve \xed\xa0\x80 text, with enough words to count as a paragraph here.</p></div>");
+  std::string bad =
+      Page("<title>caf\xe9 \xff</title>", "<div class='article'>" + Para(1) +
+                                              "<p>na\xc3\xefve \xed\xa0\x80 text, with enough "
+                                              "words to count as a paragraph here.</p></div>");
   HtmlArticle u = ExtractHtml(bad, "");
   EXPECT_TRUE(IsValidUtf8(u.text)) << u.text;
   EXPECT_TRUE(IsValidUtf8(u.title));
