@@ -55,6 +55,9 @@ int CmdWatchAlerts(const Context& c, bool atom, int limit);
 int CmdPolicyShow(const Context& c);
 int CmdAttributions(const Context& c, const std::string& what, const std::string& lang,
                     const std::string& outlet);
+// PAGE: a .html or .html.gz file (URLs are refused for now); url: base URL for links ("" = the
+// page's canonical URL).
+int CmdExtract(const Context& c, const std::vector<std::string>& pages, const std::string& url);
 int CmdReuse(const Context& c, const std::vector<std::string>& urls, const std::string& min_class);
 
 }  // namespace headwater::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
       "  headwater policy show\n"
       "  headwater attributions post.txt --lang en --outlet \"Judicial Watch\" --json\n"
       "  headwater reuse --min-class partial --json ; headwater reuse URL_A URL_B\n"
+      "  headwater extract page.html.gz --url https://example.com/a --json\n"
       "Exit codes: 0 ok, 1 error, 2 usage, 3 done but some input lines were skipped.");
 
   auto* init = app.add_subcommand("init", "create an empty store (idempotent)");
@@ -118,6 +119,13 @@ int main(int argc, char** argv) {
   reuse->add_option("--min-class", min_class, "partial or whole");
   reuse->add_flag("--json", ctx.json, "JSON output");
 
+  auto* extract = app.add_subcommand("extract", "what ingest would store for saved web pages");
+  std::vector<std::string> extract_pages;
+  std::string extract_url;
+  extract->add_option("PAGE", extract_pages, ".html or .html.gz files")->required();
+  extract->add_option("--url", extract_url, "the pages' URL (base for links)");
+  extract->add_flag("--json", ctx.json, "JSON Lines output (../shared/CLI.md)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -136,6 +144,7 @@ int main(int argc, char** argv) {
   if (*watch_alerts) return CmdWatchAlerts(ctx, atom, alert_limit);
   if (*policy_show) return CmdPolicyShow(ctx);
   if (*attributions) return CmdAttributions(ctx, attr_what, attr_lang, attr_outlet);
+  if (*extract) return CmdExtract(ctx, extract_pages, extract_url);
   if (*reuse) return CmdReuse(ctx, reuse_urls, min_class);
   std::cerr << app.help();
   return kExitUsage;
