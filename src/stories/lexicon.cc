@@ -42,8 +42,17 @@ bool IsSingleWord(std::string_view s) {
   return !s.empty() && s.find_first_of(" -\xE2") == std::string_view::npos;
 }
 
+// Function words of English translation phrases ("to arm oneself", "piece of land").
+bool IsEnglishFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "a",  "an",  "the", "of",  "to",      "in",      "on",        "at",    "by",  "for",
+      "and", "or", "with", "from", "be",     "one",     "oneself",   "someone", "something",
+      "up", "out", "off", "as",  "into",    "over",    "its",       "his",   "her", "not"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 // Translations of one dictd entry body: line 1 is "headword /ipa/"; the rest are either one
-// line "a, b, c" or senses "1. a, b". Returns them in order, single words only.
+// line "a, b, c" or senses "1. a, b". Returns the items (words or phrases) in order.
 std::vector<std::string> ParseEntry(std::string_view body) {
   std::vector<std::string> out;
   size_t nl = body.find('\n');
@@ -63,7 +72,7 @@ std::vector<std::string> ParseEntry(std::string_view body) {
       size_t comma = line.find_first_of(",;");
       std::string_view item = Trim(line.substr(0, comma));
       line.remove_prefix(comma == std::string_view::npos ? line.size() : comma + 1);
-      if (IsSingleWord(item)) out.emplace_back(item);
+      if (!item.empty()) out.emplace_back(item);
     }
   }
   return out;
@@ -108,10 +117,12 @@ void Lexicon::Add(std::string_view lang, std::string_view headword,
   if (!IsSingleWord(head)) return;
   std::vector<std::string>& list = (*m)[head];
   for (const std::string& t : translations) {
-    if (list.size() >= max_translations) break;
-    std::string folded = Fold(t);
-    if (!IsSingleWord(folded) || folded.size() < 2) continue;
-    if (std::find(list.begin(), list.end(), folded) == list.end()) list.push_back(folded);
+    // A phrase ("camping ground", "camp of tents") gives its content words.
+    for (std::string& word : FoldedWords(t)) {
+      if (list.size() >= max_translations) break;
+      if (word.size() < 2 || IsEnglishFunctionWord(word)) continue;
+      if (std::find(list.begin(), list.end(), word) == list.end()) list.push_back(std::move(word));
+    }
   }
   if (list.empty()) m->erase(head);
 }

@@ -6,11 +6,12 @@
 // and dict-freedict-por-eng, installed by scripts/deps.sh): <dir>/freedict-spa-eng.{index,dict.dz}
 // and <dir>/freedict-por-eng.{index,dict.dz}, dir = /usr/share/dictd by default. The .index lines
 // are "headword<TAB>offset<TAB>length" (numbers in dictd's base64 digits), the .dict.dz is
-// gzip-compatible. Only single-word headwords and single-word translations are kept, the first
-// max_translations of each headword, all folded (common/text.h Fold). A missing dictionary gives
+// gzip-compatible. Only single-word headwords are kept; of their translations, the first
+// max_translations English content words (a phrase such as "camping ground" gives "camping" and
+// "ground"; function words such as "of", "to" are dropped), all folded (common/text.h Fold). A missing dictionary gives
 // an empty language and a note(), never an error.
-// Memory: ~4.5k Spanish and ~10k Portuguese headwords; MemoryBytes() estimates the total
-// (about 1.5 MB with the default options, measured by LexiconReal.LoadsFreeDict).
+// Memory: 3.9k Spanish and 9.2k Portuguese headwords; MemoryBytes() estimates the total
+// (1.84 MB with the default options, measured by LexiconReal.LoadsFreeDict).
 //
 // Thread-safety: a Lexicon is immutable once built; const methods may run concurrently.
 // Shared() loads the default lexicon once per process (thread-safe) and returns it shared.
@@ -29,10 +30,9 @@ namespace headwater::stories {
 struct LexiconOptions {
   // Directory with the dictd files.
   std::string dir = "/usr/share/dictd";
-  // English translations kept per headword, in the dictionary's order (first sense first). More
-  // translations add recall across languages but also noise terms; 3 covers the first sense of
-  // most entries.
-  size_t max_translations = 3;
+  // English words kept per headword, in the dictionary's order (first sense first). More add
+  // recall across languages but also noise terms; 4 covers the first sense of most entries.
+  size_t max_translations = 4;
 };
 
 class Lexicon {
@@ -51,7 +51,7 @@ class Lexicon {
                   const std::string& dict_path, size_t max_translations);
   // Adds one entry (headword and translations are folded here); merges with an existing one.
   void Add(std::string_view lang, std::string_view headword,
-           const std::vector<std::string>& translations, size_t max_translations = 3);
+           const std::vector<std::string>& translations, size_t max_translations = 4);
 
   // Folded English translations of a folded word of lang, or nullptr. When the word itself is
   // not a headword, tries its likely lemma: plural -> singular (-es, -s), feminine -> masculine
