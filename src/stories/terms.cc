@@ -190,8 +190,7 @@ std::vector<RawTerm> TermExtractor::Extract(std::string_view lang, std::string_v
           t.surface = e;
           t.boost = options_.translation_weight;
         }
-        (is_title ? t.title : t.body) += 1;
-        t.independent = true;
+        (is_title ? t.title : t.body) += 1;  // stays not independent unless also an entity
       }
     }
   };
