@@ -45,9 +45,9 @@ bool IsSingleWord(std::string_view s) {
 // Function words of English translation phrases ("to arm oneself", "piece of land").
 bool IsEnglishFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "a",  "an",  "the", "of",  "to",      "in",      "on",        "at",    "by",  "for",
-      "and", "or", "with", "from", "be",     "one",     "oneself",   "someone", "something",
-      "up", "out", "off", "as",  "into",    "over",    "its",       "his",   "her", "not"};
+      "a",   "an",  "the",  "of",   "to",   "in",  "on",      "at",      "by",        "for",
+      "and", "or",  "with", "from", "be",   "one", "oneself", "someone", "something", "up",
+      "out", "off", "as",   "into", "over", "its", "his",     "her",     "not"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -149,8 +149,8 @@ Status Lexicon::AddDictd(std::string_view lang, const std::string& index_path,
     std::string_view head = std::string_view(line).substr(0, t1);
     if (head.starts_with("00database") || head.starts_with("00-database")) continue;
     if (off + len > dict->size()) {
-      return Status::Corruption(index_path + ":" + std::to_string(line_no) + ": entry beyond the end of " +
-                                dict_path);
+      return Status::Corruption(index_path + ":" + std::to_string(line_no) +
+                                ": entry beyond the end of " + dict_path);
     }
     Add(lang, head, ParseEntry(std::string_view(*dict).substr(off, len)), max_translations);
   }

@@ -8,10 +8,10 @@
 // are "headword<TAB>offset<TAB>length" (numbers in dictd's base64 digits), the .dict.dz is
 // gzip-compatible. Only single-word headwords are kept; of their translations, the first
 // max_translations English content words (a phrase such as "camping ground" gives "camping" and
-// "ground"; function words such as "of", "to" are dropped), all folded (common/text.h Fold). A missing dictionary gives
-// an empty language and a note(), never an error.
-// Memory: 3.9k Spanish and 9.2k Portuguese headwords; MemoryBytes() estimates the total
-// (1.84 MB with the default options, measured by LexiconReal.LoadsFreeDict).
+// "ground"; function words such as "of", "to" are dropped), all folded (common/text.h Fold). A
+// missing dictionary gives an empty language and a note(), never an error. Memory: 3.9k Spanish
+// and 9.2k Portuguese headwords; MemoryBytes() estimates the total (1.84 MB with the default
+// options, measured by LexiconReal.LoadsFreeDict).
 //
 // Thread-safety: a Lexicon is immutable once built; const methods may run concurrently.
 // Shared() loads the default lexicon once per process (thread-safe) and returns it shared.

@@ -8,10 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <map>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "pipeline_test_util.h"
 
@@ -149,9 +148,9 @@ TEST(LexiconDemo, SpanishEchoWithoutLinksJoinsByContent) {
   }
   for (double w : {0.0, stories::TermOptions{}.translation_weight}) {
     auto [a, camp] = MensajeroWithoutLinks(w);
-    std::printf("weight %.2f: Mensajero (no links) -> story %lld new=%d score %.3f; camp story %lld\n",
-                w, static_cast<long long>(a.story), a.is_new, a.score,
-                static_cast<long long>(camp));
+    std::printf(
+        "weight %.2f: Mensajero (no links) -> story %lld new=%d score %.3f; camp story %lld\n", w,
+        static_cast<long long>(a.story), a.is_new, a.score, static_cast<long long>(camp));
     // By its text (score < 1 = no link), into the camp story; measured 0.421 with and without
     // the lexicon (translations must not dilute the names-and-places match).
     EXPECT_EQ(a.story, camp);

@@ -16,16 +16,16 @@ namespace {
 
 // The FreeDict dictionaries installed by scripts/deps.sh. Missing: FAILS under CI=true,
 // SKIPS otherwise (as HW_REQUIRE_SHARED_DATA).
-#define HW_REQUIRE_DICTD()                                                                   \
-  do {                                                                                       \
-    if (!std::filesystem::exists("/usr/share/dictd/freedict-spa-eng.index") ||               \
-        !std::filesystem::exists("/usr/share/dictd/freedict-por-eng.index")) {               \
-      if (::headwater::testing::CiMode()) {                                                  \
+#define HW_REQUIRE_DICTD()                                                                    \
+  do {                                                                                        \
+    if (!std::filesystem::exists("/usr/share/dictd/freedict-spa-eng.index") ||                \
+        !std::filesystem::exists("/usr/share/dictd/freedict-por-eng.index")) {                \
+      if (::headwater::testing::CiMode()) {                                                   \
         FAIL() << "dict-freedict-spa-eng / dict-freedict-por-eng missing (CI=true requires)"; \
-      } else {                                                                               \
-        GTEST_SKIP() << "FreeDict dictionaries missing; run scripts/deps.sh";                \
-      }                                                                                      \
-    }                                                                                        \
+      } else {                                                                                \
+        GTEST_SKIP() << "FreeDict dictionaries missing; run scripts/deps.sh";                 \
+      }                                                                                       \
+    }                                                                                         \
   } while (0)
 
 // dictd's base64 number.
@@ -127,7 +127,7 @@ TEST(LexiconReal, LoadsFreeDict) {
   EXPECT_TRUE(has("es", "incendios", "fire"));
   EXPECT_TRUE(has("pt", "fogo", "fire"));
   std::printf("lexicon: %s; %.2f MB\n", lex.note().c_str(), lex.MemoryBytes() / 1048576.0);
-  EXPECT_LT(lex.MemoryBytes(), 4u << 20);  // the bound lexicon.h states
+  EXPECT_LT(lex.MemoryBytes(), 4u << 20);                       // the bound lexicon.h states
   EXPECT_EQ(Lexicon::Shared().get(), Lexicon::Shared().get());  // loaded once
 }
 
@@ -135,23 +135,26 @@ TEST(LexiconReal, SpanishWordsAlsoGiveEnglishStems) {
   HW_REQUIRE_DICTD();
   TermExtractor x;
   auto terms = x.Extract("es", "", "hallan un campamento en la montaña", {});
-  auto it = std::find_if(terms.begin(), terms.end(), [](const RawTerm& t) {
-    return t.term == "camp";
-  });
+  auto it =
+      std::find_if(terms.begin(), terms.end(), [](const RawTerm& t) { return t.term == "camp"; });
   ASSERT_NE(it, terms.end());
   // Shared with English articles, but not part of the entity/number/place cosine.
   EXPECT_FALSE(it->independent);
   // One body occurrence: tf = translation_weight * (1 + ln 1).
   EXPECT_DOUBLE_EQ(it->tf, TermOptions{}.translation_weight);
-  TermExtractor half(TermOptions{.translation_weight = 0.5});
+  TermOptions half_options;
+  half_options.translation_weight = 0.5;
+  TermExtractor half(half_options);
   auto h = half.Extract("es", "", "hallan un campamento en la montaña", {});
   auto hc = std::find_if(h.begin(), h.end(), [](const RawTerm& t) { return t.term == "camp"; });
   ASSERT_NE(hc, h.end());
   EXPECT_DOUBLE_EQ(hc->tf, 0.5);
-  TermExtractor off(TermOptions{.translation_weight = 0});
+  TermOptions off_options;
+  off_options.translation_weight = 0;
+  TermExtractor off(off_options);
   auto plain = off.Extract("es", "", "hallan un campamento en la montaña", {});
-  EXPECT_TRUE(std::none_of(plain.begin(), plain.end(),
-                           [](const RawTerm& t) { return t.term == "camp"; }));
+  EXPECT_TRUE(
+      std::none_of(plain.begin(), plain.end(), [](const RawTerm& t) { return t.term == "camp"; }));
 }
 
 // Sentences written for this test: an English and a Spanish report of one (fictional) forest
