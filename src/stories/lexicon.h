@@ -1,6 +1,6 @@
 // A small bilingual lexicon, Spanish -> English and Portuguese -> English, so that story
 // clustering can compare content words across languages (terms.h adds the English stems of a
-// Spanish or Portuguese word's translations as language-independent terms).
+// Spanish or Portuguese word's translations as extra terms whose keys English articles share).
 //
 // Source: the FreeDict dictionaries Debian ships as dictd files (packages dict-freedict-spa-eng
 // and dict-freedict-por-eng, installed by scripts/deps.sh): <dir>/freedict-spa-eng.{index,dict.dz}
