@@ -6,6 +6,7 @@ pkgs=(build-essential cmake ninja-build pkg-config
   libsqlite3-dev libxml2-dev libgumbo-dev libcld2-dev libstemmer-dev libicu-dev libre2-dev
   libxxhash-dev libzstd-dev zstd nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libcpp-httplib-dev
+  dict-freedict-spa-eng dict-freedict-por-eng
   nodejs npm python3)
 missing=()
 for p in "${pkgs[@]}"; do

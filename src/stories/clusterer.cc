@@ -272,8 +272,18 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       double decay = TimeDecay(o, gap_days);
       double score = cosine * decay * (1 + o.size_prior * std::log(static_cast<double>(s.size)));
       bool passes = score >= threshold;
-      if ((s.langs & lang_bit) == 0 && s.indep_norm > 0 && av.indep_norm > 0) {
-        double cross = r.dot_indep[si] / (s.indep_norm * av.indep_norm) * decay;
+      if ((s.langs & lang_bit) == 0 && av.indep_norm > 0) {
+        // The norm of the story's language-independent part with today's flags: a term becomes
+        // independent when an article first brings it as a translation (terms.h), after the
+        // story's stored indep_norm was computed ("camp" in English stories once a Spanish
+        // article translates "campamento").
+        double indep_norm = 0;
+        for (const auto& [t, w] : s.centroid) {
+          if (r.terms[t].independent) indep_norm += w * w;
+        }
+        indep_norm = std::sqrt(indep_norm);
+        double cross =
+            indep_norm > 0 ? r.dot_indep[si] / (indep_norm * av.indep_norm) * decay : 0;
         if (cross >= std::max(threshold, o.cross_language_threshold)) passes = true;
         score = std::max(score, std::min(cross, 1.0));
       }

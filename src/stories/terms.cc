@@ -130,6 +130,11 @@ std::vector<RawTerm> TermExtractor::Extract(std::string_view lang, std::string_v
                                             const std::vector<std::string>& places) {
   std::unordered_map<std::string, Counts> counts;
   counts.reserve(256);
+  const Lexicon* lexicon = nullptr;
+  if (options_.translation_weight > 0 && (lang == "es" || lang == "pt")) {
+    if (lexicon_ == nullptr) lexicon_ = options_.lexicon ? options_.lexicon : Lexicon::Shared();
+    lexicon = lexicon_.get();
+  }
   auto add_field = [&](std::string_view field, bool is_title) {
     std::vector<Token> tokens = Tokenize(field);
     // A Title Case headline capitalises every content word: capitals say nothing there.
@@ -170,6 +175,23 @@ std::vector<RawTerm> TermExtractor::Extract(std::string_view lang, std::string_v
       (is_title ? c.title : c.body) += 1;
       c.boost = std::max(c.boost, boost);
       c.independent = c.independent || number || entity;
+      if (lexicon == nullptr || number || entity) continue;
+      const std::vector<std::string>* english = lexicon->Translate(lang, word);
+      if (english == nullptr) continue;
+      std::vector<std::string> seen;  // each stem once per word ("arm", "arms")
+      for (const std::string& e : *english) {
+        if (IsSeedStopWord("en", e)) continue;
+        std::string stem = Stem("en", e);
+        if (stem == key || std::find(seen.begin(), seen.end(), stem) != seen.end()) continue;
+        seen.push_back(stem);
+        auto [it, inserted] = counts.try_emplace(stem);
+        Counts& t = it->second;
+        if (inserted) {
+          t.surface = e;
+          t.boost = options_.translation_weight;
+        }
+        (is_title ? t.title : t.body) += 1;  // stays not independent unless also an entity
+      }
     }
   };
   add_field(title, true);

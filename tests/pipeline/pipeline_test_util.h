@@ -23,15 +23,18 @@ struct Harness {
   FixedClock clock{ParseRfc3339("2026-11-01T00:00:00Z").value()};
   std::unique_ptr<store::Store> store;
   std::unique_ptr<Pipeline> pipe;
+  std::string db_path;  // the store's SQLite file
 
-  explicit Harness(bool gazetteer = true) {
+  explicit Harness(bool gazetteer = true, stories::Options stories = {}) {
     store::StoreOptions o;
     o.path = headwater::testing::TempDir() + "/hw.db";
+    db_path = o.path;
     auto s = store::Store::Open(o);
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     store = std::move(s).value();
     PipelineOptions po;
     po.load_gazetteer = gazetteer;
+    po.stories = std::move(stories);
     auto p = Pipeline::Open(store.get(), po, &clock);
     EXPECT_TRUE(p.ok()) << p.status().ToString();
     pipe = std::move(p).value();
