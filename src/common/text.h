@@ -74,4 +74,11 @@ std::string_view TrimSpace(std::string_view s);
 // Collapses runs of white space into one space (newlines kept when keep_newlines).
 std::string CollapseSpace(std::string_view s, bool keep_newlines = true);
 
+// ASCII case-insensitive equality (header names, month names, tags).
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
+
+// Escapes &, <, >, " and ' for XML text and attributes, and drops control characters XML 1.0
+// does not allow (all below 0x20 but tab and newline).
+std::string XmlEscape(std::string_view s);
+
 }  // namespace headwater

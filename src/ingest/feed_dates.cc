@@ -9,14 +9,6 @@ namespace headwater::ingest {
 
 namespace {
 
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 // Splits on spaces and commas.
 std::vector<std::string_view> Tokens(std::string_view s) {
@@ -63,7 +55,7 @@ bool ParseZone(std::string_view z, int64_t* offset) {
                 {"EDT", -4}, {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6},
                 {"PST", -8}, {"PDT", -7}, {"CET", 1},  {"CEST", 2}, {"BST", 1}};
   for (const auto& k : kZones) {
-    if (IEquals(z, k.name)) {
+    if (EqualsIgnoreAsciiCase(z, k.name)) {
       *offset = int64_t{k.hours} * 3600;
       return true;
     }
@@ -89,7 +81,7 @@ std::optional<UnixSeconds> ParseRfc822Strict(std::string_view s) {
   std::string_view mon = t[i + 1];
   int month = 0;
   for (int m = 0; m < 12; ++m)
-    if (mon.size() >= 3 && IEquals(mon.substr(0, 3), kMonths[m])) month = m + 1;
+    if (mon.size() >= 3 && EqualsIgnoreAsciiCase(mon.substr(0, 3), kMonths[m])) month = m + 1;
   if (!month || !ParseInt(t[i + 2], &year)) return std::nullopt;
   if (t[i + 2].size() == 2)
     year += year < 50 ? 2000 : 1900;

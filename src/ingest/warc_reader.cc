@@ -14,20 +14,12 @@ namespace {
 
 constexpr size_t kChunk = 256 << 10;
 
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 }  // namespace
 
 std::string WarcRecord::Header(std::string_view name) const {
   for (const auto& [k, v] : headers)
-    if (IEquals(k, name)) return v;
+    if (EqualsIgnoreAsciiCase(k, name)) return v;
   return "";
 }
 

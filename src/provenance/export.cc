@@ -1,6 +1,7 @@
 #include "provenance/export.h"
 
 #include "common/csv.h"
+#include "common/text.h"
 
 namespace headwater::provenance {
 
@@ -8,23 +9,6 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') continue;
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 void Data(std::string* out, const char* key, std::string_view value) {
   *out += "      <data key=\"";

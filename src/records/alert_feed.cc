@@ -2,27 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text.h"
+
 namespace headwater::records {
-
-namespace {
-
-std::string Esc(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') continue;
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string AlertSummary(const store::Alert& a) {
   std::string s = "story #" + std::to_string(a.story_id) + ": ";
@@ -39,22 +21,22 @@ std::string AlertsToAtom(const std::vector<store::Alert>& alerts, UnixSeconds no
   }
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  out += "  <id>" + Esc(o.feed_id) + "</id>\n  <title>" + Esc(o.title) + "</title>\n";
+  out += "  <id>" + XmlEscape(o.feed_id) + "</id>\n  <title>" + XmlEscape(o.title) + "</title>\n";
   out += "  <updated>" + FormatRfc3339(updated) + "</updated>\n";
   out += "  <author><name>Headwater</name></author>\n";
   for (const store::Alert& a : alerts) {
     out += "  <entry>\n";
-    out += "    <id>" + Esc(o.feed_id) + ":" + std::to_string(a.id) + "</id>\n";
-    out += "    <title>" + Esc(AlertSummary(a)) + "</title>\n";
+    out += "    <id>" + XmlEscape(o.feed_id) + ":" + std::to_string(a.id) + "</id>\n";
+    out += "    <title>" + XmlEscape(AlertSummary(a)) + "</title>\n";
     out += "    <updated>" + FormatRfc3339(a.at) + "</updated>\n";
     if (!o.story_url_prefix.empty())
-      out += "    <link href=\"" + Esc(o.story_url_prefix + std::to_string(a.story_id)) + "\"/>\n";
+      out += "    <link href=\"" + XmlEscape(o.story_url_prefix + std::to_string(a.story_id)) + "\"/>\n";
     std::string body = "watch " + std::to_string(a.watch_id) + ". Evidence:";
     nlohmann::json ev = nlohmann::json::parse(a.evidence_json, nullptr, false);
     if (ev.is_array())
       for (const auto& e : ev)
         body += "\n- " + e.value("url", "") + ": \"" + e.value("text", "") + "\"";
-    out += "    <content type=\"text\">" + Esc(body) + "</content>\n";
+    out += "    <content type=\"text\">" + XmlEscape(body) + "</content>\n";
     out += "  </entry>\n";
   }
   out += "</feed>\n";
