@@ -9,7 +9,6 @@ using json = nlohmann::json;
 
 namespace {
 
-
 void Data(std::string* out, const char* key, std::string_view value) {
   *out += "      <data key=\"";
   *out += key;
