@@ -190,9 +190,21 @@ void AddDatelineCredits(std::string_view text, const Context& ctx, std::vector<A
     size_t nl = text.find('\n', p);
     size_t pe = nl == std::string_view::npos ? text.size() : nl;
     std::string_view para = text.substr(p, pe - p);
+    // The credit is the parenthesised group followed by a dash: "Nagpur (India) (AFP) –" has
+    // two groups, the second one is the credit.
     size_t open = para.find(" (");
     size_t close = open == para.npos ? para.npos : para.find(')', open);
-    if (open != para.npos && close != para.npos && open > 1 && open < 60 && close - open < 30) {
+    while (open != para.npos && close != para.npos && open < 60) {
+      size_t a = close + 1;
+      while (a < para.size() && para[a] == ' ') ++a;
+      if (a < para.size() && para[a] == '(') {
+        open = a - 1;
+        close = para.find(')', a);
+        continue;
+      }
+      break;
+    }
+    if (open != para.npos && close != para.npos && open > 1 && open < 80 && close - open < 30) {
       std::string_view head = para.substr(0, open);
       size_t after = close + 1;
       while (after < para.size() && para[after] == ' ') ++after;
@@ -207,8 +219,12 @@ void AddDatelineCredits(std::string_view text, const Context& ctx, std::vector<A
                   });
       std::string_view credit = para.substr(open + 2, close - open - 2);
       const Outlet* outlet = ctx.outlets ? ctx.outlets->FindByName(credit) : nullptr;
-      bool known = outlet || (!ctx.outlets && std::find(KnownWires().begin(), KnownWires().end(),
-                                                         credit) != KnownWires().end());
+      bool wire = (outlet && outlet->kind == OutletKind::kWire) ||
+                  std::find(KnownWires().begin(), KnownWires().end(), credit) != KnownWires().end();
+      bool known = outlet || (!ctx.outlets && wire);
+      // A wire credit needs only a capitalised place ("Beirut (AFP) –"); another outlet's name in
+      // brackets after a capitalised word needs the all-caps wire style to count as a dateline.
+      if (!caps && wire && !first.empty() && first[0] >= 'A' && first[0] <= 'Z') caps = true;
       size_t cstart = after + (dash ? (para[after] == '-' ? 1 : 3) : 0);
       if (dash && caps && known && cstart < para.size()) {
         Attribution at;

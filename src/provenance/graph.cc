@@ -272,8 +272,10 @@ class Builder {
           OutletInfo self = f.outlet;
           AddOutletEdge(from, self, EdgeKind::kCites, ev);
         } else {
-          AddOutletEdge(from, *o, EdgeKind::kCites, ev);
+          // Set before AddOutletEdge: adding an external node may reallocate g_.facts, which
+          // would leave `f` dangling.
           if (at.stance == Stance::kAsserts) f.first_cite = std::min(f.first_cite, at_begin);
+          AddOutletEdge(from, *o, EdgeKind::kCites, ev);
         }
       } else if (at.self_citation) {
         f.self_cited = true;
