@@ -73,6 +73,8 @@ TEST(Webhook, RetriesWithBackoffUntilTheReceiverAccepts) {
   EXPECT_EQ(body["alerts"][0]["evidence"][0]["url"], "https://x.org/a");
 }
 
+// These URLs are never contacted: they are IP literals (getaddrinfo sends no packet for them),
+// the fetcher refuses them at the address check, and connects() proves no socket was opened.
 TEST(Webhook, PrivateAndLoopbackTargetsAreRefusedBeforeAnyConnection) {
   ingest::CurlFetcher fetcher;  // default options: public addresses only
   RecordingSleeper sleeper;
