@@ -57,7 +57,9 @@ int CmdAttributions(const Context& c, const std::string& what, const std::string
                     const std::string& outlet);
 // PAGE: a .html or .html.gz file (URLs are refused for now); url: base URL for links ("" = the
 // page's canonical URL).
-int CmdExtract(const Context& c, const std::vector<std::string>& pages, const std::string& url);
+// PAGE: a .html / .html.gz file or an http(s) URL (fetched; loopback only with allow_loopback).
+int CmdExtract(const Context& c, const std::vector<std::string>& pages, const std::string& url,
+               bool allow_loopback = false);
 int CmdReuse(const Context& c, const std::vector<std::string>& urls, const std::string& min_class);
 
 }  // namespace headwater::cli

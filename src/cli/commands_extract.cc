@@ -1,4 +1,4 @@
-// `headwater extract PAGE… [--url URL] [--json]`: what ingest would store for saved web pages
+// `headwater extract PAGE… [--url URL] [--json]`: what ingest would store for web pages (files or URLs)
 // (HTML or gzip), so a user can see why a page came out as it did. Runs the same steps as
 // normalize::Normalizer on HTML input: ExtractHtml, NFC, DetectLanguage on title + text,
 // ParseDateline, FindPlaces with the default gazetteer. No store is opened.
@@ -10,6 +10,7 @@
 #include "common/text.h"
 #include "common/time.h"
 #include "common/url.h"
+#include "ingest/fetcher.h"
 #include "normalize/dateline.h"
 #include "normalize/gazetteer.h"
 #include "normalize/html_text.h"
@@ -90,7 +91,8 @@ void PrintText(const Extracted& e) {
 
 }  // namespace
 
-int CmdExtract(const Context& c, const std::vector<std::string>& pages, const std::string& url) {
+int CmdExtract(const Context& c, const std::vector<std::string>& pages, const std::string& url,
+               bool allow_loopback) {
   std::unique_ptr<normalize::Gazetteer> gazetteer;
   if (auto g = normalize::Gazetteer::LoadDefault(); g.ok()) {
     gazetteer = std::move(*g);
@@ -100,15 +102,27 @@ int CmdExtract(const Context& c, const std::vector<std::string>& pages, const st
   }
   int rc = kExitOk;
   for (const std::string& page : pages) {
+    std::string page_url = url;
+    StatusOr<std::string> raw = Status::Internal("unset");
     if (ParseUrl(page)) {
-      std::cerr
-          << "headwater: " << page
-          << ": fetching URLs is not supported yet; save the page and pass the file (with --url "
-          << page << ")\n";
-      rc = kExitError;
-      continue;
+      // Fetched with the safe fetcher: private and loopback addresses are refused before any
+      // connection unless --allow-loopback (for a local test server).
+      ingest::FetchOptions fo;
+      fo.allow_loopback = allow_loopback;
+      ingest::CurlFetcher fetcher(fo);
+      ingest::HttpRequest req;
+      req.url = page;
+      auto r = fetcher.Fetch(req);
+      if (r.ok() && (r->status < 200 || r->status >= 300))
+        raw = Status::Unavailable(page + ": HTTP " + std::to_string(r->status));
+      else if (r.ok())
+        raw = std::move(r->body);
+      else
+        raw = r.status();
+      if (r.ok() && page_url.empty()) page_url = r->final_url;
+    } else {
+      raw = normalize::ReadPageFile(page);
     }
-    auto raw = normalize::ReadPageFile(page);
     if (!raw.ok()) {
       std::cerr << "headwater: " << page << ": " << raw.status().ToString() << "\n";
       rc = kExitError;
@@ -116,8 +130,8 @@ int CmdExtract(const Context& c, const std::vector<std::string>& pages, const st
     }
     Extracted e;
     e.file = page;
-    e.url = url;
-    e.html = normalize::ExtractHtml(*raw, url);
+    e.url = page_url;
+    e.html = normalize::ExtractHtml(*raw, page_url);
     e.html.text = NormalizeNfc(e.html.text);
     e.html.title = NormalizeNfc(e.html.title);
     if (e.url.empty()) e.url = e.html.canonical_url;

@@ -119,10 +119,13 @@ int main(int argc, char** argv) {
   reuse->add_option("--min-class", min_class, "partial or whole");
   reuse->add_flag("--json", ctx.json, "JSON output");
 
-  auto* extract = app.add_subcommand("extract", "what ingest would store for saved web pages");
+  auto* extract = app.add_subcommand("extract", "what ingest would store for web pages (files or URLs)");
   std::vector<std::string> extract_pages;
   std::string extract_url;
-  extract->add_option("PAGE", extract_pages, ".html or .html.gz files")->required();
+  extract->add_option("PAGE", extract_pages, ".html or .html.gz files, or http(s) URLs")->required();
+  bool allow_loopback = false;
+  extract->add_flag("--allow-loopback", allow_loopback,
+                    "let URLs point at 127.0.0.1 or ::1 (a local test server); private ranges stay refused");
   extract->add_option("--url", extract_url, "the pages' URL (base for links)");
   extract->add_flag("--json", ctx.json, "JSON Lines output (../shared/CLI.md)");
 
@@ -144,7 +147,7 @@ int main(int argc, char** argv) {
   if (*watch_alerts) return CmdWatchAlerts(ctx, atom, alert_limit);
   if (*policy_show) return CmdPolicyShow(ctx);
   if (*attributions) return CmdAttributions(ctx, attr_what, attr_lang, attr_outlet);
-  if (*extract) return CmdExtract(ctx, extract_pages, extract_url);
+  if (*extract) return CmdExtract(ctx, extract_pages, extract_url, allow_loopback);
   if (*reuse) return CmdReuse(ctx, reuse_urls, min_class);
   std::cerr << app.help();
   return kExitUsage;

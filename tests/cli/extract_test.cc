@@ -1,10 +1,16 @@
 // `headwater extract`: the binary on a small saved page (tests/fixtures/extract), plain and
-// gzip, JSON Lines shaped as ../shared/CLI.md says; URLs and missing files are refused clearly
+// gzip, and fetched from a local server, JSON Lines shaped as ../shared/CLI.md says; private
+// addresses and missing files are refused clearly
 // while the other pages still come out.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <httplib.h>
+
+#include <chrono>
+#include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "test_util.h"
 
@@ -72,11 +78,14 @@ TEST(ExtractCliTest, JsonLinesCarryMetadataMainTextAndPlaces) {
 
 TEST(ExtractCliTest, HumanOutputAndRefusals) {
   std::string out;
-  int rc = RunCommand(std::string(HEADWATER_BINARY) + " extract https://example.com/a " +
+  // A URL on a private address is refused by the address check before any connection (an IP
+  // literal: no DNS query, no packet).
+  int rc = RunCommand(std::string(HEADWATER_BINARY) + " extract http://10.0.0.1/a " +
                           Fixture("missing.html") + " " + Fixture("article.html"),
                       &out);
   EXPECT_EQ(rc, 1) << out;
-  EXPECT_NE(out.find("https://example.com/a: fetching URLs is not supported"), std::string::npos)
+  EXPECT_NE(out.find("http://10.0.0.1/a: permission denied: http://10.0.0.1/a: refusing to connect"),
+            std::string::npos)
       << out;
   EXPECT_NE(out.find("missing.html"), std::string::npos) << out;
   // The good page still comes out; without --url the canonical link resolves against og:url.
@@ -86,6 +95,46 @@ TEST(ExtractCliTest, HumanOutputAndRefusals) {
       << out;
   EXPECT_NE(out.find("dateline:   CIUDAD JUÁREZ, Chih.— -> Ciudad Juárez, MX"), std::string::npos)
       << out;
+}
+
+// A URL is fetched (here from a server on 127.0.0.1, allowed only with --allow-loopback) and
+// extracted like a file; without the flag loopback is refused.
+TEST(ExtractCliTest, FetchesAUrlFromALocalServer) {
+  std::string html;
+  {
+    std::ifstream in(Fixture("article.html"), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    html = ss.str();
+  }
+  httplib::Server server;
+  server.Get("/page", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(html, "text/html; charset=utf-8");
+  });
+  server.Get("/moved", [](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("/page");
+  });
+  int port = server.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(port, 0);
+  std::thread t([&] { server.listen_after_bind(); });
+  for (int i = 0; i < 5000 && !server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::string base = "http://127.0.0.1:" + std::to_string(port);
+  std::string out;
+  int rc = RunCommand(std::string(HEADWATER_BINARY) + " extract --allow-loopback --json " + base +
+                          "/moved",
+                      &out, false);
+  std::string refused;
+  int rc2 = RunCommand(std::string(HEADWATER_BINARY) + " extract " + base + "/page", &refused);
+  server.stop();
+  t.join();
+  ASSERT_EQ(rc, 0) << out;
+  std::vector<json> pages = JsonLines(out);
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(pages[0]["title"], "Abren un campamento para migrantes en Ciudad Juárez");
+  EXPECT_EQ(pages[0]["url"], base + "/page");  // after the redirect
+  EXPECT_EQ(rc2, 1);
+  EXPECT_NE(refused.find("refusing to connect to 127.0.0.1"), std::string::npos) << refused;
 }
 
 }  // namespace
