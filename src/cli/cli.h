@@ -53,6 +53,9 @@ int CmdWatchList(const Context& c);
 int CmdWatchCheck(const Context& c);
 int CmdWatchAlerts(const Context& c, bool atom, int limit);
 int CmdPolicyShow(const Context& c);
+int CmdFeedsAdd(const Context& c, const std::vector<std::string>& urls);
+int CmdFeedsList(const Context& c);
+int CmdFeedsPoll(const Context& c, bool allow_loopback);
 int CmdAttributions(const Context& c, const std::string& what, const std::string& lang,
                     const std::string& outlet);
 // PAGE: a .html or .html.gz file (URLs are refused for now); url: base URL for links ("" = the

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
       "  headwater watch add story 1 | watch add outlet \"Frontier Vigil\" | watch add query \"border camp\"\n"
       "  headwater watch list ; headwater watch check --json ; headwater watch alerts --atom\n"
       "  headwater policy show\n"
+      "  headwater feeds add https://example.org/rss.xml ; headwater feeds poll ; headwater feeds list\n"
       "  headwater attributions post.txt --lang en --outlet \"Judicial Watch\" --json\n"
       "  headwater reuse --min-class partial --json ; headwater reuse URL_A URL_B\n"
       "  headwater extract page.html.gz --url https://example.com/a --json\n"
@@ -100,6 +101,18 @@ int main(int argc, char** argv) {
   watch_check->add_flag("--json", ctx.json, "JSON output");
   watch_list->add_flag("--json", ctx.json, "JSON output");
 
+  auto* feeds = app.add_subcommand("feeds", "follow RSS/Atom feeds over HTTP(S)");
+  feeds->require_subcommand(1);
+  auto* feeds_add = feeds->add_subcommand("add", "follow feeds");
+  std::vector<std::string> feed_urls;
+  feeds_add->add_option("URL", feed_urls, "feed URLs")->required();
+  auto* feeds_list = feeds->add_subcommand("list", "the feeds followed");
+  feeds_list->add_flag("--json", ctx.json, "JSON output");
+  auto* feeds_poll = feeds->add_subcommand("poll", "fetch the feeds that are due and ingest what is new");
+  bool poll_loopback = false;
+  feeds_poll->add_flag("--allow-loopback", poll_loopback,
+                       "let feed URLs point at 127.0.0.1 or ::1 (a local server); private ranges stay refused");
+
   auto* policy = app.add_subcommand("policy", "corroboration policies");
   policy->require_subcommand(1);
   auto* policy_show = policy->add_subcommand("show", "print the policies in force and where they come from");
@@ -146,6 +159,9 @@ int main(int argc, char** argv) {
   if (*watch_check) return CmdWatchCheck(ctx);
   if (*watch_alerts) return CmdWatchAlerts(ctx, atom, alert_limit);
   if (*policy_show) return CmdPolicyShow(ctx);
+  if (*feeds_add) return CmdFeedsAdd(ctx, feed_urls);
+  if (*feeds_list) return CmdFeedsList(ctx);
+  if (*feeds_poll) return CmdFeedsPoll(ctx, poll_loopback);
   if (*attributions) return CmdAttributions(ctx, attr_what, attr_lang, attr_outlet);
   if (*extract) return CmdExtract(ctx, extract_pages, extract_url, allow_loopback);
   if (*reuse) return CmdReuse(ctx, reuse_urls, min_class);

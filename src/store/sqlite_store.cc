@@ -87,6 +87,14 @@ CREATE TABLE alerts(
   story_id INTEGER NOT NULL, what TEXT NOT NULL, from_value TEXT NOT NULL, to_value TEXT NOT NULL,
   at INTEGER NOT NULL, evidence TEXT NOT NULL DEFAULT '[]');
 )sql",
+    // 1 -> 2: feeds followed by `headwater feeds add` / `feeds poll`.
+    R"sql(
+CREATE TABLE feeds(
+  id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '',
+  etag TEXT NOT NULL DEFAULT '', last_modified TEXT NOT NULL DEFAULT '',
+  last_polled INTEGER NOT NULL DEFAULT 0, next_poll INTEGER NOT NULL DEFAULT 0,
+  failures INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '');
+)sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
@@ -646,6 +654,48 @@ class SqliteStore final : public Store {
     if (s.Step()) return std::optional<std::string>(s.Text(0));
     HW_RETURN_IF_ERROR(s.status());
     return std::optional<std::string>();
+  }
+
+  StatusOr<int64_t> AddFeed(const std::string& url, const std::string& title) override {
+    Stmt find(db_, "SELECT id FROM feeds WHERE url=?1");
+    find.Bind(1, url);
+    if (find.Step()) return find.Int(0);
+    HW_RETURN_IF_ERROR(find.status());
+    Stmt s(db_, "INSERT INTO feeds(url, title) VALUES(?1, ?2)");
+    s.Bind(1, url).Bind(2, title);
+    HW_RETURN_IF_ERROR(s.Run());
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+  StatusOr<std::vector<Feed>> ListFeeds() override {
+    Stmt s(db_,
+           "SELECT id, url, title, etag, last_modified, last_polled, next_poll, failures, "
+           "last_error FROM feeds ORDER BY id");
+    std::vector<Feed> out;
+    while (s.Step()) {
+      Feed f;
+      f.id = s.Int(0);
+      f.url = s.Text(1);
+      f.title = s.Text(2);
+      f.etag = s.Text(3);
+      f.last_modified = s.Text(4);
+      f.last_polled = s.Int(5);
+      f.next_poll = s.Int(6);
+      f.failures = static_cast<int>(s.Int(7));
+      f.last_error = s.Text(8);
+      out.push_back(std::move(f));
+    }
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  Status UpdateFeed(const Feed& f) override {
+    Stmt s(db_,
+           "UPDATE feeds SET title=?2, etag=?3, last_modified=?4, last_polled=?5, next_poll=?6, "
+           "failures=?7, last_error=?8 WHERE id=?1");
+    s.Bind(1, f.id).Bind(2, f.title).Bind(3, f.etag).Bind(4, f.last_modified);
+    s.Bind(5, f.last_polled).Bind(6, f.next_poll).Bind(7, int64_t{f.failures}).Bind(8, f.last_error);
+    return s.Run();
   }
 
   StatusOr<int64_t> AddWatch(const Watch& w) override {

@@ -39,6 +39,18 @@ struct Watch {
   std::string webhook;     // URL to POST alerts to, "" for none
 };
 
+// A feed followed by polling (`headwater feeds add`).
+struct Feed {
+  int64_t id = 0;
+  std::string url;
+  std::string title;
+  std::string etag, last_modified;  // validators for conditional GET ("" = none)
+  UnixSeconds last_polled = 0;
+  UnixSeconds next_poll = 0;  // not polled again before this time (backoff after errors)
+  int failures = 0;           // consecutive failures
+  std::string last_error;
+};
+
 struct Alert {
   int64_t id = 0;
   int64_t watch_id = 0;
@@ -132,6 +144,11 @@ class Store {
   // Small named blobs (the clusterer's state, the LSH index).
   virtual Status PutBlob(const std::string& key, const std::string& value) = 0;
   virtual StatusOr<std::optional<std::string>> GetBlob(const std::string& key) = 0;
+
+  // Feeds. AddFeed returns the existing id when the URL is already followed.
+  virtual StatusOr<int64_t> AddFeed(const std::string& url, const std::string& title) = 0;
+  virtual StatusOr<std::vector<Feed>> ListFeeds() = 0;
+  virtual Status UpdateFeed(const Feed& feed) = 0;
 
   virtual StatusOr<int64_t> AddWatch(const Watch& w) = 0;
   virtual StatusOr<std::vector<Watch>> ListWatches() = 0;

@@ -36,10 +36,10 @@ TEST(SqliteStore, CreatesSchemaAndReopens) {
   std::string path = testing::TempDir() + "/s.db";
   {
     auto s = OpenAt(path);
-    EXPECT_EQ(s->SchemaVersion(), 1);
+    EXPECT_EQ(s->SchemaVersion(), 2);
   }
   auto s = OpenAt(path);
-  EXPECT_EQ(s->SchemaVersion(), 1);
+  EXPECT_EQ(s->SchemaVersion(), 2);
 }
 
 TEST(SqliteStore, RefusesAForeignSqliteFile) {
@@ -204,6 +204,36 @@ TEST(SqliteStore, StoriesFilterAndWatches) {
   auto ws = s->ListWatches();
   ASSERT_EQ(ws->size(), 1u);
   EXPECT_EQ((*ws)[0].state_json, "{\"7\":{}}");
+}
+
+}  // namespace
+}  // namespace headwater::store
+
+namespace headwater::store {
+namespace {
+
+TEST(SqliteStore, MigratesAnOlderStoreForward) {
+  std::string path = testing::TempDir() + "/old.db";
+  {
+    auto s = OpenAt(path);
+    ASSERT_TRUE(s->AddFeed("https://a.example/feed.xml", "A").ok());
+  }
+  // Make it a version-1 store (as written before feeds existed).
+  sqlite3* db;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE feeds; UPDATE schema_version SET version=1", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto s = OpenAt(path);
+  EXPECT_EQ(s->SchemaVersion(), 2);
+  auto feeds = s->ListFeeds();
+  ASSERT_TRUE(feeds.ok()) << feeds.status().ToString();
+  EXPECT_TRUE(feeds->empty());
+  auto id = s->AddFeed("https://a.example/feed.xml", "A");
+  auto again = s->AddFeed("https://a.example/feed.xml", "A");
+  ASSERT_TRUE(id.ok() && again.ok());
+  EXPECT_EQ(*id, *again);
 }
 
 }  // namespace
