@@ -78,13 +78,15 @@ TEST(ExtractCliTest, JsonLinesCarryMetadataMainTextAndPlaces) {
 
 TEST(ExtractCliTest, HumanOutputAndRefusals) {
   std::string out;
-  // A URL on a private address is refused by the address check before any connection (an IP
-  // literal: no DNS query, no packet).
-  int rc = RunCommand(std::string(HEADWATER_BINARY) + " extract http://10.0.0.1/a " +
+  // A URL on a non-public address is refused by the address check before any connection (an IP
+  // literal from the documentation range TEST-NET-1: no DNS query, no packet). This test runs
+  // the binary, so it cannot count connects; the in-process tests that do (webhook_test,
+  // poller_test) cover the private ranges.
+  int rc = RunCommand(std::string(HEADWATER_BINARY) + " extract http://192.0.2.1/a " +
                           Fixture("missing.html") + " " + Fixture("article.html"),
                       &out);
   EXPECT_EQ(rc, 1) << out;
-  EXPECT_NE(out.find("http://10.0.0.1/a: permission denied: http://10.0.0.1/a: refusing to connect"),
+  EXPECT_NE(out.find("http://192.0.2.1/a: permission denied: http://192.0.2.1/a: refusing to connect"),
             std::string::npos)
       << out;
   EXPECT_NE(out.find("missing.html"), std::string::npos) << out;
