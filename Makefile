@@ -31,7 +31,7 @@ test: configure gazetteer
 
 bench: configure gazetteer
 	@cmake --build $(BUILD) --target headwater_bench -j $(JOBS)
-	@bench/run
+	@$(BUILD)/headwater_bench
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
