@@ -72,17 +72,5 @@ StatusOr<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   return data;
 }
 
-Status WriteFileAtomic(const std::string& path, std::string_view data) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError(tmp + ": cannot create: " + std::strerror(errno));
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) return Status::IoError(tmp + ": write failed");
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::IoError(path + ": rename failed: " + std::strerror(errno));
-  return Status::Ok();
-}
 
 }  // namespace headwater

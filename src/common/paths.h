@@ -25,7 +25,4 @@ std::string SharedDataDir();
 // Reads a whole file (refusing files above max_bytes) into a string.
 StatusOr<std::string> ReadFile(const std::string& path, size_t max_bytes = size_t{1} << 31);
 
-// Writes a file atomically (temp file + rename).
-Status WriteFileAtomic(const std::string& path, std::string_view data);
-
 }  // namespace headwater

@@ -453,12 +453,5 @@ Status Pipeline::UpdateStory(StoryId id) {
 }
 
 
-Status Pipeline::RecomputeStory(StoryId id) {
-  HW_RETURN_IF_ERROR(store_->Begin());
-  Status s = UpdateStory(id);
-  if (s.ok()) s = store_->Commit();
-  if (!s.ok()) (void)store_->Rollback();
-  return s;
-}
 
 }  // namespace headwater::pipeline

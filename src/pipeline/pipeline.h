@@ -83,10 +83,6 @@ class Pipeline {
   // Adds or updates registry outlets (one transaction) and reloads the in-memory registry.
   StatusOr<size_t> ImportOutlets(const std::vector<Outlet>& outlets);
 
-  // Recomputes the provenance report of one story from the store (outside a batch it opens its
-  // own transaction) and stores it.
-  Status RecomputeStory(StoryId id);
-
   // Builds the provenance input of a stored story (articles, attributions, reuse edges among
   // them, primary country, track records of the outlets).
   StatusOr<provenance::StoryInput> LoadStoryInput(StoryId id);
