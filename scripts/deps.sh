@@ -7,7 +7,8 @@ pkgs=(build-essential cmake ninja-build pkg-config
   libxxhash-dev libzstd-dev zstd nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libcpp-httplib-dev
   dict-freedict-spa-eng dict-freedict-por-eng
-  nodejs npm python3)
+  chromium wrk python3 python3-sklearn python3-numpy
+  nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
@@ -15,7 +16,6 @@ for p in "${pkgs[@]}"; do
     case "$p" in
       nodejs) command -v node >/dev/null && continue ;;
       npm) command -v npm >/dev/null && continue ;;
-      python3) command -v python3 >/dev/null && continue ;;
     esac
     missing+=("$p")
   fi
