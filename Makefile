@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD := build/release
 CMAKE_FLAGS ?=
 
-.PHONY: all release deps gazetteer configure demo test bench clean format
+.PHONY: all release deps gazetteer web configure demo test bench clean format
 
 all: release
 
@@ -15,17 +15,20 @@ deps:
 gazetteer: deps
 	@scripts/build-gazetteer.sh build/share/gazetteer
 
+web: deps
+	@scripts/build-web.sh build/share/web
+
 configure: deps
 	@if [ ! -f $(BUILD)/build.ninja ]; then \
 	  cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS); fi
 
-release: configure gazetteer
+release: configure gazetteer web
 	@cmake --build $(BUILD) --target headwater -j $(JOBS)
 
 demo: release
 	@scripts/demo.sh $(BUILD)/headwater
 
-test: configure gazetteer
+test: configure gazetteer web
 	@cmake --build $(BUILD) -j $(JOBS)
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
 

@@ -137,18 +137,25 @@ export async function mountGraph(
         data: { id: `e${i}`, source: e.source, target: e.target, kind: e.kind, self: e.self },
       })),
   ];
-  const origins = nodes.filter((n) => n.role === "origin").map((n) => `#${CSS.escape(n.id)}`);
+  // Concentric rings: origins in the middle, the articles that depend on them around, external
+  // cited outlets outside.
+  const ring = (n: UiNode) => (n.role === "origin" ? 3 : n.external ? 1 : 2);
+  const ringOf = new Map(nodes.map((n) => [n.id, ring(n)]));
   const cy = cytoscape({
     container,
     elements,
     style: STYLE,
-    layout: origins.length
-      ? { name: "breadthfirst", roots: origins, directed: false, spacingFactor: 1.1, padding: 20 }
-      : { name: "cose", animate: false, padding: 20 },
+    layout: {
+      name: "concentric",
+      concentric: (node) => ringOf.get(node.id()) ?? 1,
+      levelWidth: () => 1,
+      minNodeSpacing: 28,
+      padding: 16,
+      animate: false,
+    },
     wheelSensitivity: 0.3,
     minZoom: 0.2,
     maxZoom: 3,
-    autoungrabify: false,
   });
   cy.on("tap", "node", (ev) => onSelect(ev.target.id()));
   container.dataset.ready = "true";

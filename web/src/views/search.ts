@@ -4,6 +4,12 @@ import { api } from "../api";
 import { announce, errorBox, extLink, fmtDate, h, link, loading, replace } from "../dom";
 import { navigate } from "../router";
 
+/** The server's snippet marks matched terms as [term]: shown as <mark>. */
+export function snippetNodes(snippet: string): (Node | string)[] {
+  return snippet.split(/(\[[^\[\]]+\])/).filter(Boolean).map((part) =>
+    /^\[[^\[\]]+\]$/.test(part) ? h("mark", { class: "hl-hit" }, part.slice(1, -1)) : part);
+}
+
 export async function renderSearch(main: HTMLElement): Promise<void> {
   const q = new URLSearchParams(location.search).get("q") ?? "";
   const input = h("input", { id: "search-q", name: "q", type: "search", value: q, required: true,
@@ -30,7 +36,7 @@ export async function renderSearch(main: HTMLElement): Promise<void> {
         h("div", {}, h("strong", {}, a.title || a.url)),
         h("div", { class: "small" }, `${a.outlet} · ${fmtDate(a.published)} · `, extLink(a.url, "original"),
           a.story !== null && a.story !== undefined ? [" · ", link(`/stories/${encodeURIComponent(String(a.story))}`, "its story")] : null),
-        a.snippet ? h("p", { class: "snippet" }, a.snippet) : null))));
+        a.snippet ? h("p", { class: "snippet" }, snippetNodes(a.snippet)) : null))));
     announce(`${r.articles.length} results`);
   } catch (e) {
     replace(results, errorBox(e));

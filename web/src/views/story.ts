@@ -159,7 +159,7 @@ async function showNode(panel: HTMLElement, n: UiNode, nodes: UiNode[], edges: U
       h("p", {}, `Cited by ${into.length} article${into.length === 1 ? "" : "s"} in this story; it has no article in the store.`),
       cites.length ? h("ul", { class: "evidence-list" }, cites.map((e) =>
         h("li", {}, h("q", {}, e.evidence!.text), " — ", byId.get(e.source)?.label ?? e.source))) : null);
-    panel.focus();
+    panel.focus({ preventScroll: true });
     return;
   }
   replace(panel, ...head, loading("the article"));
@@ -187,8 +187,11 @@ async function showNode(panel: HTMLElement, n: UiNode, nodes: UiNode[], edges: U
       : h("p", { class: "hint" }, "No evidence passage is recorded for this article; attribution cues and sources are marked."),
     h("h3", {}, "Text"),
     body);
-  panel.focus();
-  body.querySelector("mark.hl-evidence")?.scrollIntoView({ block: "nearest" });
+  panel.focus({ preventScroll: true });
+  panel.scrollTop = 0;
+  // Scroll the text box (not the page) to the first evidence passage.
+  const mark = body.querySelector<HTMLElement>("mark.hl-evidence");
+  if (mark) body.scrollTop = Math.max(0, mark.offsetTop - 24);
   announce(`${n.label}: ${evs.length} evidence passage${evs.length === 1 ? "" : "s"}`);
 }
 
