@@ -87,6 +87,8 @@ export interface StoryDoc extends StorySummary {
   denials: Denial[];
   places: { name: string; country: string; mentions: number }[];
   timeline: TimelineEntry[];
+  /** The CLI's story JSON carries its graph too (edges with from/to). */
+  graph?: { nodes: GraphNode[]; edges: GraphEdge[] };
 }
 
 export interface GraphNode {

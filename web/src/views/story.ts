@@ -93,8 +93,11 @@ export async function renderStory(main: HTMLElement, id: string): Promise<void> 
     const g = await api.graph(id);
     ({ nodes, edges } = normalizeGraph(g, denialUrls));
   } catch (e) {
-    replace(graphBox, errorBox(e));
-    return;
+    if (!s.graph) {
+      replace(graphBox, errorBox(e));
+      return;
+    }
+    ({ nodes, edges } = normalizeGraph({ story: s.id, ...s.graph }, denialUrls));
   }
   const evidence = evidenceByUrl(s, edges);
   const byId = new Map(nodes.map((n) => [n.id, n]));
