@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config
   libsqlite3-dev libxml2-dev libgumbo-dev libcld2-dev libstemmer-dev libicu-dev libre2-dev
   libxxhash-dev libzstd-dev zstd nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   dict-freedict-spa-eng dict-freedict-por-eng
   chromium wrk python3 python3-sklearn python3-numpy
   nodejs npm)

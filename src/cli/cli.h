@@ -63,6 +63,16 @@ int CmdAttributions(const Context& c, const std::string& what, const std::string
 // PAGE: a .html / .html.gz file or an http(s) URL (fetched; loopback only with allow_loopback).
 int CmdExtract(const Context& c, const std::vector<std::string>& pages, const std::string& url,
                bool allow_loopback = false);
+struct ServeArgs {
+  int port = 8080;
+  std::string bind = "127.0.0.1";
+  bool public_read = false;
+  std::string web_root;
+};
+// Serves the HTTP API and web UI until SIGINT/SIGTERM; prints "Serving http://ADDR:PORT/".
+int CmdServe(const Context& c, const ServeArgs& a);
+// Prints a new API token as the last line of stdout; only its hash is stored.
+int CmdTokenCreate(const Context& c, const std::string& name);
 int CmdReuse(const Context& c, const std::vector<std::string>& urls, const std::string& min_class);
 
 }  // namespace headwater::cli

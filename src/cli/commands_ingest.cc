@@ -12,6 +12,7 @@
 #include "ingest/registry_import.h"
 #include "ingest/warc.h"
 #include "normalize/gazetteer.h"
+#include "pipeline/views.h"
 
 namespace headwater::cli {
 
@@ -210,16 +211,7 @@ int CmdOutletsList(const Context& c) {
   if (!outlets.ok()) return PrintError(outlets.status());
   if (c.json) {
     json arr = json::array();
-    for (const Outlet& o : *outlets)
-      arr.push_back({{"id", std::to_string(o.id)},
-                     {"name", o.name},
-                     {"aliases", o.aliases},
-                     {"domains", o.domains},
-                     {"country", o.country.empty() ? json(nullptr) : json(o.country)},
-                     {"languages", o.languages},
-                     {"kind", OutletKindName(o.kind)},
-                     {"owner_group", o.owner_group.empty() ? json(nullptr) : json(o.owner_group)},
-                     {"verified", o.verified}});
+    for (const Outlet& o : *outlets) arr.push_back(pipeline::OutletJson(o));
     std::cout << json{{"schema", 1}, {"outlets", arr}}.dump() << "\n";
     return kExitOk;
   }

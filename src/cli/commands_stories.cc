@@ -4,24 +4,12 @@
 
 #include "cli/cli.h"
 #include "common/text.h"
+#include "pipeline/views.h"
 #include "provenance/export.h"
 
 namespace headwater::cli {
 
 using json = nlohmann::json;
-
-namespace {
-
-StatusOr<StoryId> ParseStoryId(const std::string& s) {
-  char* end = nullptr;
-  long long v = std::strtoll(s.c_str(), &end, 10);
-  if (s.empty() || *end != '\0' || v <= 0)
-    return Status::InvalidArgument("story id must be a positive number, got \"" + s + "\"");
-  return static_cast<StoryId>(v);
-}
-
-
-}  // namespace
 
 int CmdStories(const Context& c, const StoriesArgs& a) {
   auto store = c.OpenStore(false);
@@ -31,16 +19,10 @@ int CmdStories(const Context& c, const StoriesArgs& a) {
   f.country = a.country;
   f.lang = a.lang;
   f.limit = a.limit;
-  static const char* kVerdicts[] = {"corroborated", "disputed", "partly-corroborated",
-                                    "single-source", "unsourced"};
-  if (!f.verdict.empty()) {
-    bool ok = false;
-    for (const char* v : kVerdicts) ok = ok || f.verdict == v;
-    if (!ok) {
-      std::cerr << "headwater: --verdict must be one of corroborated, disputed, partly-corroborated, "
-                   "single-source, unsourced; got \"" << f.verdict << "\"\n";
-      return kExitUsage;
-    }
+  if (!f.verdict.empty() && !pipeline::IsVerdictName(f.verdict)) {
+    std::cerr << "headwater: --verdict must be one of " << pipeline::VerdictNames() << "; got \""
+              << f.verdict << "\"\n";
+    return kExitUsage;
   }
   if (!a.since.empty()) {
     f.since = ParseRfc3339(a.since);
@@ -62,15 +44,7 @@ int CmdStories(const Context& c, const StoriesArgs& a) {
   if (!list.ok()) return PrintError(list.status());
   if (c.json || a.csv) {
     json arr = json::array();
-    for (const auto& r : *list) {
-      json doc = json::parse(r.report_json, nullptr, false);
-      json s = json::object();
-      for (const char* k : {"id", "title", "verdict", "policy", "country", "status", "first_seen",
-                            "last_seen", "counts", "articles"})
-        s[k] = doc.is_object() && doc.contains(k) ? doc[k] : json(nullptr);
-      s["id"] = std::to_string(r.story.id);
-      arr.push_back(std::move(s));
-    }
+    for (const auto& r : *list) arr.push_back(pipeline::StorySummaryJson(r));
     if (a.csv) {
       std::cout << provenance::StoriesCsvHeader();
       for (const json& s : arr) std::cout << provenance::StoryCsvRow(s);
@@ -97,7 +71,7 @@ int CmdStories(const Context& c, const StoriesArgs& a) {
 }
 
 int CmdStory(const Context& c, const std::string& id_text, const std::string& format) {
-  auto id = ParseStoryId(id_text);
+  auto id = pipeline::ParseId(id_text, "story id");
   if (!id.ok()) {
     std::cerr << "headwater: " << id.status().message() << "\n";
     return kExitUsage;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "pipeline/views.h"
 #include "records/alert_feed.h"
 #include "records/watch.h"
 #include "records/webhook.h"
@@ -41,14 +42,7 @@ int CmdWatchList(const Context& c) {
   if (!watches.ok()) return PrintError(watches.status());
   if (c.json) {
     json arr = json::array();
-    for (const auto& w : *watches) {
-      auto followed = records::FollowedStories(store->get(), w);
-      json ids = json::array();
-      if (followed.ok())
-        for (StoryId s : *followed) ids.push_back(std::to_string(s));
-      arr.push_back({{"id", std::to_string(w.id)}, {"kind", store::WatchKindName(w.kind)},
-                     {"target", w.target}, {"created", FormatRfc3339(w.created)}, {"stories", ids}});
-    }
+    for (const auto& w : *watches) arr.push_back(pipeline::WatchJson(store->get(), w));
     std::cout << json{{"schema", 1}, {"watches", arr}}.dump() << "\n";
     return kExitOk;
   }
@@ -62,14 +56,7 @@ int CmdWatchList(const Context& c) {
   return kExitOk;
 }
 
-namespace {
-json AlertJson(const store::Alert& a) {
-  json ev = json::parse(a.evidence_json, nullptr, false);
-  return {{"watch", std::to_string(a.watch_id)}, {"story", std::to_string(a.story_id)},
-          {"what", a.what}, {"from", a.from}, {"to", a.to}, {"at", FormatRfc3339(a.at)},
-          {"evidence", ev.is_array() ? ev : json::array()}};
-}
-}  // namespace
+using pipeline::AlertJson;
 
 int CmdWatchAlerts(const Context& c, bool atom, int limit) {
   auto store = c.OpenStore(false);

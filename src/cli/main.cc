@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
       "  headwater attributions post.txt --lang en --outlet \"Judicial Watch\" --json\n"
       "  headwater reuse --min-class partial --json ; headwater reuse URL_A URL_B\n"
       "  headwater extract page.html.gz --url https://example.com/a --json\n"
+      "  headwater serve --port 8080      (HTTP API + web UI; docs/API.md)\n"
+      "  headwater token create --name ci (a bearer token for the API's write endpoints)\n"
       "Exit codes: 0 ok, 1 error, 2 usage, 3 done but some input lines were skipped.");
 
   auto* init = app.add_subcommand("init", "create an empty store (idempotent)");
@@ -142,6 +144,20 @@ int main(int argc, char** argv) {
   extract->add_option("--url", extract_url, "the pages' URL (base for links)");
   extract->add_flag("--json", ctx.json, "JSON Lines output (../shared/CLI.md)");
 
+  auto* serve = app.add_subcommand("serve", "serve the HTTP JSON API and the web UI (docs/API.md)");
+  ServeArgs serve_args;
+  serve->add_option("--port", serve_args.port, "port to listen on (0 = any free port), default 8080");
+  serve->add_option("--bind", serve_args.bind, "address to listen on, default 127.0.0.1");
+  serve->add_flag("--public-read", serve_args.public_read,
+                  "on a non-loopback address, serve reads without a token (writes still need one)");
+  serve->add_option("--web-root", serve_args.web_root, "directory of the built web UI");
+
+  auto* token = app.add_subcommand("token", "API tokens for `headwater serve`");
+  token->require_subcommand(1);
+  auto* token_create = token->add_subcommand("create", "make a token; printed once, only its hash is stored");
+  std::string token_name;
+  token_create->add_option("--name", token_name, "a name to remember what the token is for");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -165,6 +181,8 @@ int main(int argc, char** argv) {
   if (*attributions) return CmdAttributions(ctx, attr_what, attr_lang, attr_outlet);
   if (*extract) return CmdExtract(ctx, extract_pages, extract_url, allow_loopback);
   if (*reuse) return CmdReuse(ctx, reuse_urls, min_class);
+  if (*serve) return CmdServe(ctx, serve_args);
+  if (*token_create) return CmdTokenCreate(ctx, token_name);
   std::cerr << app.help();
   return kExitUsage;
 }

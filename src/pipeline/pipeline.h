@@ -90,6 +90,10 @@ class Pipeline {
   // The report of a stored story under the policies in force now.
   StatusOr<StoryReport> StoryDocument(StoryId id);
 
+  // What became of every stored story, for track records (computed once, then kept until the
+  // next batch of this pipeline; a read-only user opens a new Pipeline to see newer batches).
+  StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
+
   const normalize::OutletRegistry& outlets() const { return *registry_; }
   const provenance::PolicySet& policies() const { return policies_; }
   const normalize::Gazetteer* gazetteer() const { return gazetteer_.get(); }
@@ -102,8 +106,6 @@ class Pipeline {
   StatusOr<const Outlet*> ResolveOutlet(const std::string& given, const std::string& host);
   Status ProcessArticle(Article& article, IngestSummary* summary);
   Status UpdateStory(StoryId id);
-  // Outcomes of every stored story for the track records (cached until the next batch).
-  StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
   nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;
 
   store::Store* store_;

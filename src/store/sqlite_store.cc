@@ -95,6 +95,12 @@ CREATE TABLE feeds(
   last_polled INTEGER NOT NULL DEFAULT 0, next_poll INTEGER NOT NULL DEFAULT 0,
   failures INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '');
 )sql",
+    // 2 -> 3: API tokens of `headwater serve` (only a SHA-256 of each token is kept).
+    R"sql(
+CREATE TABLE api_tokens(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', hash TEXT NOT NULL UNIQUE,
+  created INTEGER NOT NULL);
+)sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
@@ -335,6 +341,22 @@ class SqliteStore final : public Store {
     if (sqlite3_get_autocommit(db_)) return Status::Ok();
     return Exec(db_, "ROLLBACK");
   }
+  Status BeginRead() override {
+    HW_RETURN_IF_ERROR(Exec(db_, "BEGIN DEFERRED"));
+    // The snapshot starts at the first read; take it now so the transaction's reads agree.
+    Stmt s(db_, "SELECT 1 FROM schema_version");
+    s.Step();
+    return s.status();
+  }
+  StatusOr<int64_t> DataVersion() override {
+    Stmt s(db_, "PRAGMA data_version");
+    if (s.Step()) return s.Int(0);
+    return s.status();
+  }
+  Status EndRead() override {
+    if (sqlite3_get_autocommit(db_)) return Status::Ok();
+    return Exec(db_, "COMMIT");
+  }
 
   StatusOr<OutletId> UpsertOutlet(const Outlet& o) override {
     Stmt find(db_, "SELECT id, verified FROM outlets WHERE name=?1");
@@ -554,49 +576,77 @@ class SqliteStore final : public Store {
     return std::optional<StoryRecord>();
   }
 
-  StatusOr<std::vector<StoryRecord>> ListStories(const StoryFilter& f) override {
-    std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories WHERE status != 'merged'";
-    int n = 0;
+  // The WHERE clause of a story filter, with its bindings.
+  struct FilterSql {
+    std::string where;
     std::vector<std::pair<int, std::string>> text_binds;
     std::vector<std::pair<int, int64_t>> int_binds;
+    void BindAll(Stmt& s) const {
+      for (auto& [i, v] : text_binds) s.Bind(i, v);
+      for (auto& [i, v] : int_binds) s.Bind(i, v);
+    }
+  };
+
+  static FilterSql StoryWhere(const StoryFilter& f) {
+    FilterSql out;
+    std::string& sql = out.where;
+    sql = " WHERE status != 'merged'";
+    int n = 0;
     if (!f.verdict.empty()) {
       sql += " AND verdict=?" + std::to_string(++n);
-      text_binds.emplace_back(n, f.verdict);
+      out.text_binds.emplace_back(n, f.verdict);
     }
     if (!f.country.empty()) {
       sql += " AND country=?" + std::to_string(++n);
-      text_binds.emplace_back(n, f.country);
+      out.text_binds.emplace_back(n, f.country);
+    }
+    if (!f.status.empty()) {
+      sql += " AND status=?" + std::to_string(++n);
+      out.text_binds.emplace_back(n, f.status);
     }
     if (f.since) {
       sql += " AND last_seen>=?" + std::to_string(++n);
-      int_binds.emplace_back(n, *f.since);
+      out.int_binds.emplace_back(n, *f.since);
     }
     if (f.until) {
       sql += " AND first_seen<=?" + std::to_string(++n);
-      int_binds.emplace_back(n, *f.until);
+      out.int_binds.emplace_back(n, *f.until);
     }
     if (f.outlet) {
       sql += " AND id IN (SELECT story_id FROM articles WHERE outlet_id=?" + std::to_string(++n) + ")";
-      int_binds.emplace_back(n, f.outlet);
+      out.int_binds.emplace_back(n, f.outlet);
     }
     if (!f.lang.empty()) {
       sql += " AND id IN (SELECT story_id FROM articles WHERE lang=?" + std::to_string(++n) + ")";
-      text_binds.emplace_back(n, f.lang);
+      out.text_binds.emplace_back(n, f.lang);
     }
     if (!f.query.empty()) {
       sql += " AND id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.id=articles_fts.rowid "
              "WHERE articles_fts MATCH ?" + std::to_string(++n) + ")";
-      text_binds.emplace_back(n, f.query);
+      out.text_binds.emplace_back(n, f.query);
     }
+    return out;
+  }
+
+  StatusOr<std::vector<StoryRecord>> ListStories(const StoryFilter& f) override {
+    FilterSql where = StoryWhere(f);
+    std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories" + where.where;
     sql += " ORDER BY last_seen DESC, id DESC";
     if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
     Stmt s(db_, sql);
-    for (auto& [i, v] : text_binds) s.Bind(i, v);
-    for (auto& [i, v] : int_binds) s.Bind(i, v);
+    where.BindAll(s);
     std::vector<StoryRecord> out;
     while (s.Step()) out.push_back(ReadStory(s));
     HW_RETURN_IF_ERROR(s.status());
     return out;
+  }
+
+  StatusOr<int64_t> CountStories(const StoryFilter& f) override {
+    FilterSql where = StoryWhere(f);
+    Stmt s(db_, "SELECT count(*) FROM stories" + where.where);
+    where.BindAll(s);
+    if (s.Step()) return s.Int(0);
+    return s.status();
   }
 
   Status MergeStory(StoryId from, StoryId into, UnixSeconds at, const std::string& why) override {
@@ -723,6 +773,17 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Status DeleteWatch(int64_t id) override {
+    Stmt alerts(db_, "DELETE FROM alerts WHERE watch_id=?1");
+    alerts.Bind(1, id);
+    HW_RETURN_IF_ERROR(alerts.Run());
+    Stmt s(db_, "DELETE FROM watches WHERE id=?1");
+    s.Bind(1, id);
+    HW_RETURN_IF_ERROR(s.Run());
+    if (sqlite3_changes(db_) == 0) return Status::NotFound("no watch with id " + std::to_string(id));
+    return Status::Ok();
+  }
+
   Status UpdateWatchState(int64_t id, const std::string& state_json) override {
     Stmt s(db_, "UPDATE watches SET state=?2 WHERE id=?1");
     s.Bind(1, id).Bind(2, state_json);
@@ -757,6 +818,29 @@ class SqliteStore final : public Store {
       a.evidence_json = s.Text(7);
       out.push_back(std::move(a));
     }
+    HW_RETURN_IF_ERROR(s.status());
+    return out;
+  }
+
+  StatusOr<int64_t> AddToken(const ApiToken& t) override {
+    Stmt s(db_, "INSERT INTO api_tokens(name, hash, created) VALUES(?1,?2,?3)");
+    s.Bind(1, t.name).Bind(2, t.hash).Bind(3, t.created);
+    HW_RETURN_IF_ERROR(s.Run());
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+  StatusOr<std::optional<ApiToken>> FindToken(const std::string& hash) override {
+    Stmt s(db_, "SELECT id, name, hash, created FROM api_tokens WHERE hash=?1");
+    s.Bind(1, hash);
+    if (s.Step()) return std::optional<ApiToken>(ApiToken{s.Int(0), s.Text(1), s.Text(2), s.Int(3)});
+    HW_RETURN_IF_ERROR(s.status());
+    return std::optional<ApiToken>();
+  }
+
+  StatusOr<std::vector<ApiToken>> ListTokens() override {
+    Stmt s(db_, "SELECT id, name, hash, created FROM api_tokens ORDER BY id");
+    std::vector<ApiToken> out;
+    while (s.Step()) out.push_back(ApiToken{s.Int(0), s.Text(1), s.Text(2), s.Int(3)});
     HW_RETURN_IF_ERROR(s.status());
     return out;
   }

@@ -79,8 +79,17 @@ struct StoryFilter {
   OutletId outlet = 0;               // stories with an article from this outlet
   std::string lang;                  // stories with an article in this language
   std::string query;                 // FTS query over member articles
+  std::string status;                // active | dormant ("" = both; merged stories never listed)
   int limit = 0;                     // 0 = all
   int offset = 0;
+};
+
+// An API token (`headwater token create`): only a hash of the secret is stored.
+struct ApiToken {
+  int64_t id = 0;
+  std::string name;
+  std::string hash;  // lowercase hex SHA-256 of the token text
+  UnixSeconds created = 0;
 };
 
 struct SearchHit {
@@ -101,6 +110,14 @@ class Store {
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
+  // A read transaction: every read until EndRead sees one snapshot (whole batches only), and
+  // takes no write lock. REQUIRES: no batch open on this store.
+  virtual Status BeginRead() = 0;
+  virtual Status EndRead() = 0;
+  // A number that changes whenever ANOTHER connection commits to the file (SQLite's
+  // PRAGMA data_version); this connection's own commits leave it unchanged. Caches of a
+  // read-only connection compare it to know the store changed.
+  virtual StatusOr<int64_t> DataVersion() = 0;
 
   // Outlets. UpsertOutlet inserts or, when the name exists, merges fields (a verified record
   // replaces an unverified one's fields); returns the id.
@@ -133,6 +150,8 @@ class Store {
   virtual Status UpsertStory(const StoryRecord& record) = 0;
   virtual StatusOr<std::optional<StoryRecord>> GetStory(StoryId id) = 0;
   virtual StatusOr<std::vector<StoryRecord>> ListStories(const StoryFilter& filter) = 0;
+  // How many stories ListStories would return without limit and offset.
+  virtual StatusOr<int64_t> CountStories(const StoryFilter& filter) = 0;
   // Moves every article of story `from` to `into`, marks `from` merged into `into` (it stays
   // readable, so links and watches to it keep working) and records the merge on both.
   virtual Status MergeStory(StoryId from, StoryId into, UnixSeconds at, const std::string& why) = 0;
@@ -152,9 +171,16 @@ class Store {
 
   virtual StatusOr<int64_t> AddWatch(const Watch& w) = 0;
   virtual StatusOr<std::vector<Watch>> ListWatches() = 0;
+  // Deletes a watch and its alerts; NotFound when there is no such watch.
+  virtual Status DeleteWatch(int64_t id) = 0;
   virtual Status UpdateWatchState(int64_t id, const std::string& state_json) = 0;
   virtual StatusOr<int64_t> AddAlert(const Alert& a) = 0;
   virtual StatusOr<std::vector<Alert>> ListAlerts(int limit) = 0;
+
+  // API tokens (schema 3). FindToken returns the token whose hash is `hash`, if any.
+  virtual StatusOr<int64_t> AddToken(const ApiToken& token) = 0;
+  virtual StatusOr<std::optional<ApiToken>> FindToken(const std::string& hash) = 0;
+  virtual StatusOr<std::vector<ApiToken>> ListTokens() = 0;
 };
 
 // The story a (possibly merged) story id lives on as: follows merged_into.

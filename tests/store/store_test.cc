@@ -36,10 +36,10 @@ TEST(SqliteStore, CreatesSchemaAndReopens) {
   std::string path = testing::TempDir() + "/s.db";
   {
     auto s = OpenAt(path);
-    EXPECT_EQ(s->SchemaVersion(), 2);
+    EXPECT_EQ(s->SchemaVersion(), 3);
   }
   auto s = OpenAt(path);
-  EXPECT_EQ(s->SchemaVersion(), 2);
+  EXPECT_EQ(s->SchemaVersion(), 3);
 }
 
 TEST(SqliteStore, RefusesAForeignSqliteFile) {
@@ -206,6 +206,73 @@ TEST(SqliteStore, StoriesFilterAndWatches) {
   EXPECT_EQ((*ws)[0].state_json, "{\"7\":{}}");
 }
 
+TEST(SqliteStore, CountStoriesIgnoresLimitAndDeleteWatchDropsItsAlerts) {
+  auto s = OpenAt(testing::TempDir() + "/cw.db");
+  StoryRecord r;
+  r.verdict = "single-source";
+  for (StoryId id = 1; id <= 5; ++id) {
+    r.story.id = id;
+    r.story.last_seen = 100 + id;
+    ASSERT_TRUE(s->UpsertStory(r).ok());
+  }
+  StoryFilter f;
+  f.limit = 2;
+  f.offset = 1;
+  EXPECT_EQ(s->ListStories(f)->size(), 2u);
+  EXPECT_EQ(*s->CountStories(f), 5);
+  f.verdict = "corroborated";
+  EXPECT_EQ(*s->CountStories(f), 0);
+
+  Watch w;
+  w.target = "1";
+  auto wid = s->AddWatch(w);
+  ASSERT_TRUE(wid.ok());
+  Alert a;
+  a.watch_id = *wid;
+  a.story_id = 1;
+  a.what = "verdict";
+  ASSERT_TRUE(s->AddAlert(a).ok());
+  ASSERT_TRUE(s->DeleteWatch(*wid).ok());
+  EXPECT_TRUE(s->ListWatches()->empty());
+  EXPECT_TRUE(s->ListAlerts(10)->empty());
+  EXPECT_EQ(s->DeleteWatch(*wid).code(), StatusCode::kNotFound);
+}
+
+TEST(SqliteStore, TokensAreFoundByHashOnly) {
+  auto s = OpenAt(testing::TempDir() + "/tok.db");
+  ApiToken t;
+  t.name = "ci";
+  t.hash = std::string(64, 'a');
+  t.created = 42;
+  ASSERT_TRUE(s->AddToken(t).ok());
+  auto found = s->FindToken(std::string(64, 'a'));
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->name, "ci");
+  EXPECT_FALSE(s->FindToken(std::string(64, 'b'))->has_value());
+  EXPECT_FALSE(s->AddToken(t).ok());  // hashes are unique
+  EXPECT_EQ(s->ListTokens()->size(), 1u);
+}
+
+TEST(SqliteStore, AReadTransactionSeesOneSnapshot) {
+  std::string path = testing::TempDir() + "/rt.db";
+  auto writer = OpenAt(path);
+  auto reader = OpenAt(path);
+  Outlet o;
+  o.name = "X";
+  auto oid = writer->UpsertOutlet(o);
+  auto v0 = reader->DataVersion();
+  ASSERT_TRUE(v0.ok());
+  ASSERT_TRUE(reader->BeginRead().ok());
+  EXPECT_EQ(*reader->CountArticles(), 0);
+  ASSERT_TRUE(writer->Begin().ok());
+  ASSERT_TRUE(writer->InsertArticle(MakeArticle(*oid, "https://x.com/1", "one")).ok());
+  ASSERT_TRUE(writer->Commit().ok());  // a reader never blocks the writer (WAL)
+  EXPECT_EQ(*reader->CountArticles(), 0);  // still the snapshot taken at BeginRead
+  ASSERT_TRUE(reader->EndRead().ok());
+  EXPECT_EQ(*reader->CountArticles(), 1);
+  EXPECT_NE(*reader->DataVersion(), *v0);  // the writer's commit is seen as a change
+}
+
 }  // namespace
 }  // namespace headwater::store
 
@@ -221,12 +288,12 @@ TEST(SqliteStore, MigratesAnOlderStoreForward) {
   // Make it a version-1 store (as written before feeds existed).
   sqlite3* db;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE feeds; UPDATE schema_version SET version=1", nullptr,
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE feeds; DROP TABLE api_tokens; UPDATE schema_version SET version=1", nullptr,
                          nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   auto s = OpenAt(path);
-  EXPECT_EQ(s->SchemaVersion(), 2);
+  EXPECT_EQ(s->SchemaVersion(), 3);
   auto feeds = s->ListFeeds();
   ASSERT_TRUE(feeds.ok()) << feeds.status().ToString();
   EXPECT_TRUE(feeds->empty());
