@@ -157,6 +157,11 @@ export async function mountGraph(
     minZoom: 0.2,
     maxZoom: 3,
   });
+  // A small graph (one or two nodes) is not blown up to the maximum zoom.
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center();
+  }
   cy.on("tap", "node", (ev) => onSelect(ev.target.id()));
   container.dataset.ready = "true";
   const handle: GraphHandle = {
