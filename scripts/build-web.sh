@@ -7,6 +7,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 web="$repo/web"
 out="${1:-$repo/build/share/web}"
+mkdir -p "$out" && out="$(cd "$out" && pwd)"  # absolute: vite runs in web/
 stamp="$web/node_modules/.headwater-package-lock.json"
 
 command -v node >/dev/null || { echo "web: node is required (apt-get install nodejs npm)" >&2; exit 1; }

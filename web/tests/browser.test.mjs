@@ -119,7 +119,7 @@ test("a person reads the demo story in the web UI", { timeout: 240000 }, async (
     // A refused request (the wrong token, on purpose) is logged by chromium itself: not a script error.
     if (m.type() === "error" && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
   });
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(30000);  // generous: ctest runs other suites beside it on 2 cores
   const shot = (name) => page.screenshot({ path: path.join(artifacts, `web-${name}.png`), fullPage: true });
   let failed = false;
   const step = async (name, fn) => t.test(name, { skip: failed && "an earlier step failed" }, async () => {
