@@ -10,7 +10,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, accessSync, constants } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, accessSync, constants, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,6 +96,17 @@ test("a person reads the demo story in the web UI", { timeout: 240000 }, async (
     run("outlets", "import", "demo/outlets.csv");
     run("ingest", "demo/batch1.jsonl");
     run("ingest", "demo/batch2.jsonl");
+    // One more article, written for this test: emoji (outside the BMP) before its attribution, so
+    // offsets counted in UTF-16 units instead of code points would highlight the wrong passage.
+    const kite = path.join(work, "kite.jsonl");
+    writeFileSync(kite, JSON.stringify({
+      url: "https://southernflank.net/2023/05/02/kite-festival-in-grand-island", outlet: "Southern Flank",
+      title: "Kite festival 🪁 fills the sky over Grand Island", published: "2023-05-02T10:00:00Z", lang: "en",
+      text: "Kites 🪁🪁 of every shape 😀 filled the sky 🌤️ over Grand Island on Sunday. According to Continental " +
+        "Press, more than four thousand people came to the kite festival on the river flats, twice as many as " +
+        "last year.\nThe organizers 🎉 said they would move the festival to a larger field next spring.",
+    }) + "\n");
+    run("ingest", kite);
     token = run("token", "create", "--name", "browser-test").trim().split("\n").pop().trim();
     assert.ok(token.length >= 16, `token create printed a token as its last line: ${token}`);
   }
@@ -207,6 +218,28 @@ test("a person reads the demo story in the web UI", { timeout: 240000 }, async (
     assert.ok(want.articles.length > 0);
     await page.waitForFunction((n) => document.querySelectorAll("ol.hits > li").length === n, want.articles.length);
     await shot("6-search");
+  });
+
+  await step("an article with emoji shows its attribution highlighted by code points", async () => {
+    if (mock) return;
+    await page.getByLabel("Search articles").fill("kite festival");
+    await page.getByLabel("Search articles").press("Enter");
+    const hit = page.locator("ol.hits > li", { hasText: "Kite festival" });
+    await hit.getByRole("link", { name: "its story" }).click();
+    await page.waitForURL(/\/stories\/\w+$/);
+    const id = new URL(page.url()).pathname.split("/").pop();
+    const g = await api(`/api/stories/${id}/graph`);
+    const url = "https://southernflank.net/2023/05/02/kite-festival-in-grand-island";
+    const node = g.nodes.find((n) => n.url === url);
+    const edge = g.edges.find((e) => e.source === node.id && e.evidence);
+    assert.ok(edge, "the kite article cites Continental Press with an evidence passage");
+    assert.ok(edge.evidence.text.startsWith("According to Continental Press"));
+    await page.locator("#graph[data-ready=true]").waitFor();
+    await page.locator(`.node-button[data-node="${node.id}"]`).click();
+    const mark = page.locator("#panel mark.hl-evidence").first();
+    await mark.waitFor();
+    assert.equal(await mark.textContent(), edge.evidence.text);
+    await shot("6b-emoji-evidence");
   });
 
   await step("adding a watch needs a valid token, then lists it", async () => {
