@@ -16,6 +16,7 @@ std::shared_ptr<const CachedResponse> ResponseCache::Get(const std::string& key,
 
 void ResponseCache::Put(const std::string& key, uint64_t generation,
                         std::shared_ptr<const CachedResponse> r) {
+  if (max_entries_ == 0) return;  // caching off
   std::lock_guard<std::mutex> lock(mutex_);
   if (generation < generation_) return;  // computed before a change already seen: drop it
   if (generation > generation_) {

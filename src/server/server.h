@@ -33,7 +33,7 @@ struct ServerOptions {
   std::string web_root;
   size_t max_body_bytes = size_t{32} << 20;  // larger request bodies get 413 (32 MiB)
   int threads = 64;                          // worker threads (each may hold a reader connection)
-  size_t cache_entries = 8192;               // cached GET responses (whole cache dropped when full)
+  size_t cache_entries = 8192;  // cached GET responses (whole cache dropped when full); 0 = off
   int default_limit = 50;                    // page size of /api/stories and /api/outlets
   int max_limit = 200;                       // largest accepted `limit`
   // After each POST /api/ingest, check the watches (as `watch check`, without webhooks) so the
