@@ -154,6 +154,21 @@ test("a person reads the demo story in the web UI", { timeout: 240000 }, async (
     await shot("1-stories");
   });
 
+  await step("the list pages forward and back", async () => {
+    assert.ok(all.total > 3);
+    const rowIds = () => page.locator("table.stories tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.story));
+    await page.goto(`${base}?limit=3`);
+    await page.getByText(`Showing 1–3 of ${all.total}`).waitFor();
+    await page.getByRole("link", { name: "Next →" }).click();
+    await page.getByText(`Showing 4–6 of ${all.total}`).waitFor();
+    const want = (await api("/api/stories?limit=3&offset=3")).stories.map((s) => s.id);
+    assert.deepEqual(await rowIds(), want);
+    await page.getByRole("link", { name: "← Previous" }).click();
+    await page.getByText(`Showing 1–3 of ${all.total}`).waitFor();
+    await page.goto(base);
+    await page.locator("table.stories tbody tr").first().waitFor();
+  });
+
   await step("filtering by verdict lists only those stories", async () => {
     const want = (await api(`/api/stories?verdict=${camp.verdict}&limit=200`)).stories;
     assert.ok(want.length > 0 && want.length < all.total, "the demo has stories of several verdicts");

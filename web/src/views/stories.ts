@@ -6,7 +6,7 @@ import { announce, errorBox, fmtDate, h, link, loading, replace, verdictBadge } 
 import { navigate } from "../router";
 
 export const VERDICTS = ["corroborated", "disputed", "partly-corroborated", "single-source", "unsourced"];
-const PAGE = 20;
+const PAGE = 20; // stories a page; ?limit=N (1..200) in the URL changes it
 
 function filtersFromQuery(q: URLSearchParams): StoryFilters {
   const f: StoryFilters = {};
@@ -16,7 +16,8 @@ function filtersFromQuery(q: URLSearchParams): StoryFilters {
   }
   const off = Number(q.get("offset") ?? "0");
   f.offset = Number.isFinite(off) && off > 0 ? Math.floor(off) : 0;
-  f.limit = PAGE;
+  const lim = Number(q.get("limit") ?? PAGE);
+  f.limit = Number.isFinite(lim) && lim >= 1 ? Math.min(200, Math.floor(lim)) : PAGE;
   return f;
 }
 
@@ -108,8 +109,8 @@ export async function renderStories(main: HTMLElement): Promise<void> {
             h("tbody", {}, r.stories.map(storyRow))),
       h("nav", { class: "pager", "aria-label": "Pages" },
         h("span", {}, `Showing ${from}–${to} of ${r.total}`),
-        r.offset > 0 ? pageLink(Math.max(0, r.offset - PAGE), "← Previous", "prev") : null,
-        to < r.total ? pageLink(r.offset + PAGE, "Next →", "next") : null),
+        r.offset > 0 ? pageLink(Math.max(0, r.offset - r.limit), "← Previous", "prev") : null,
+        to < r.total ? pageLink(r.offset + r.limit, "Next →", "next") : null),
     );
     announce(`${r.total} stories`);
   } catch (e) {
