@@ -145,6 +145,7 @@ export interface ArticleDoc {
   published: string | null;
   lang: string;
   title: string;
+  byline?: string | null;
   text: string;
   story: string | number | null;
   attributions: AttributionObj[];

@@ -183,7 +183,7 @@ async function showNode(panel: HTMLElement, n: UiNode, nodes: UiNode[], edges: U
   const body = renderHighlighted(a.text ?? "", highlights);
   replace(panel, ...head,
     h("h3", { class: "article-title" }, a.title || "(no title)"),
-    h("p", { class: "meta" }, fmtTime(a.published), ` · ${a.lang} · `, extLink(a.url, "original")),
+    h("p", { class: "meta" }, a.byline ? `${a.byline} · ` : "", fmtTime(a.published), ` · ${a.lang} · `, extLink(a.url, "original")),
     evs.length
       ? h("div", { class: "evidence-summary" }, h("h3", {}, "Evidence"),
           h("ul", { class: "evidence-list" }, evs.map((x) => h("li", {}, h("q", {}, x.ev.text), ` — ${x.label}`))))
