@@ -275,6 +275,10 @@ test("a person reads the demo story in the web UI", { timeout: 240000 }, async (
     assert.ok(added, "the new watch is stored");
     await page.locator(`tr[data-watch="${added.id}"]`).getByRole("link", { name: `story ${camp.id}` }).waitFor();
     await shot("7-watches");
+    // And deleting it (the token is still in the form).
+    await page.getByRole("button", { name: `Delete watch ${added.id}` }).click();
+    await page.locator(`tr[data-watch="${added.id}"]`).waitFor({ state: "detached" });
+    assert.equal((await api("/api/watches")).watches.length, before);
   });
 
   await step("no script error in the page", async () => {

@@ -37,6 +37,7 @@ function filterForm(f: StoryFilters): HTMLFormElement {
       maxlength: 2, pattern: "[A-Za-z]{2}", title: "two-letter country code (ISO 3166-1)" }), "f-country"),
     field("Language", h("input", { name: "lang", value: f.lang ?? "", placeholder: "es", size: 4,
       maxlength: 3, pattern: "[A-Za-z]{2,3}", title: "language code (ISO 639-1)" }), "f-lang"),
+    field("Outlet", h("input", { name: "outlet", value: f.outlet ?? "", placeholder: "name or domain", size: 14 }), "f-outlet"),
     field("Since", h("input", { name: "since", type: "date", value: f.since ?? "" }), "f-since"),
     field("Until", h("input", { name: "until", type: "date", value: f.until ?? "" }), "f-until"),
     field("Status", status, "f-status"),
