@@ -33,6 +33,10 @@ ApiResponse StatusResponse(const Status& s);
 // The document with "schema": 1 added first.
 ApiResponse JsonResponse(nlohmann::json doc, int status = 200);
 
+// An integer query parameter in [lo, hi], or `fallback` when absent; InvalidArgument naming
+// the parameter otherwise.
+StatusOr<int> IntParam(const httplib::Request& req, const char* name, int fallback, int lo, int hi);
+
 // What a handler works with: one store connection (a reader inside a read transaction, or the
 // writer), a pipeline over it opened on first use, the options and the time of the request.
 class ApiContext {

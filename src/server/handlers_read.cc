@@ -14,9 +14,6 @@ namespace headwater::server {
 
 using json = nlohmann::json;
 
-namespace {
-
-// An integer query parameter in [lo, hi], or `fallback` when absent.
 StatusOr<int> IntParam(const httplib::Request& req, const char* name, int fallback, int lo, int hi) {
   if (!req.has_param(name)) return fallback;
   std::string v = req.get_param_value(name);
@@ -28,6 +25,8 @@ StatusOr<int> IntParam(const httplib::Request& req, const char* name, int fallba
                                    v + "\"");
   return static_cast<int>(x);
 }
+
+namespace {
 
 std::string Param(const httplib::Request& req, const char* name) {
   return req.has_param(name) ? req.get_param_value(name) : std::string();

@@ -14,16 +14,6 @@ using json = nlohmann::json;
 
 namespace {
 
-StatusOr<int> LimitParam(const httplib::Request& req, int fallback, int hi) {
-  if (!req.has_param("limit")) return fallback;
-  std::string v = req.get_param_value("limit");
-  auto n = pipeline::ParseId(v, "limit");
-  if (!n.ok() || *n > hi)
-    return Status::InvalidArgument("limit must be an integer from 1 to " + std::to_string(hi) +
-                                   ", got \"" + v + "\"");
-  return static_cast<int>(*n);
-}
-
 bool StartsWith(const std::string& s, std::string_view prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -70,7 +60,7 @@ ApiResponse HandleWatchDelete(ApiContext& c, const httplib::Request&, const Path
 }
 
 ApiResponse HandleAlerts(ApiContext& c, const httplib::Request& req, const PathArgs&) {
-  auto limit = LimitParam(req, 100, 1000);
+  auto limit = IntParam(req, "limit", 100, 1, 1000);
   if (!limit.ok()) return StatusResponse(limit.status());
   auto alerts = c.store()->ListAlerts(*limit);
   if (!alerts.ok()) return StatusResponse(alerts.status());
@@ -80,7 +70,7 @@ ApiResponse HandleAlerts(ApiContext& c, const httplib::Request& req, const PathA
 }
 
 ApiResponse HandleAlertsAtom(ApiContext& c, const httplib::Request& req, const PathArgs&) {
-  auto limit = LimitParam(req, 100, 1000);
+  auto limit = IntParam(req, "limit", 100, 1, 1000);
   if (!limit.ok()) return StatusResponse(limit.status());
   auto alerts = c.store()->ListAlerts(*limit);
   if (!alerts.ok()) return StatusResponse(alerts.status());

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Load test of `headwater serve` (docs/BENCHMARKS.md, "HTTP API"): builds a store from a
+# synthetic corpus (bench/gen_corpus.py) through the whole pipeline, starts the server on
+# 127.0.0.1 with a free port, runs wrk against
+#   1. a story list page (cached after the first request),
+#   2. one story report (cached after the first request),
+#   3. story reports of random stories (mostly cache misses: the report is computed),
+# and stops the server. Contacts loopback only; stops by itself.
+#
+# usage: bench/load.sh [ARTICLES] [HEADWATER_BINARY]
+#   ARTICLES     size of the generated corpus (default 20000)
+#   env HW_LOAD_DB=FILE   reuse (or keep) the store at FILE instead of a temporary one
+#   env WRK_SECONDS=N     duration of each wrk run (default 20), WRK_CONNECTIONS (default 256)
+set -euo pipefail
+N=${1:-20000}
+HW=${2:-build/release/headwater}
+cd "$(dirname "$0")/.."
+HW=$(realpath "$HW")
+SECS=${WRK_SECONDS:-20}
+CONNS=${WRK_CONNECTIONS:-256}
+TMP=$(mktemp -d /tmp/hw-load.XXXXXX)
+DB=${HW_LOAD_DB:-$TMP/load.db}
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+if [ ! -f "$DB" ]; then
+  echo "== generating $N articles"
+  /usr/bin/python3 bench/gen_corpus.py "$N" > "$TMP/corpus.jsonl"
+  split -l 5000 -d -a 4 --additional-suffix=.jsonl "$TMP/corpus.jsonl" "$TMP/batch-"
+  rm "$TMP/corpus.jsonl"
+  "$HW" --db "$DB" init > /dev/null
+  "$HW" --db "$DB" outlets import demo/outlets.csv > /dev/null
+  echo "== ingesting (batches of 5,000 lines, one process)"
+  start=$(date +%s)
+  "$HW" --db "$DB" ingest "$TMP"/batch-*.jsonl | sed 's/^/   /'
+  echo "   ingest wall time: $(( $(date +%s) - start )) s"
+  rm -f "$TMP"/batch-*.jsonl
+fi
+echo "== store: $(du -h "$DB" | cut -f1) ($DB)"
+
+"$HW" --db "$DB" serve --port 0 > "$TMP/serve.out" 2> "$TMP/serve.err" &
+SERVER_PID=$!
+for _ in $(seq 100); do grep -q Serving "$TMP/serve.out" 2>/dev/null && break; sleep 0.1; done
+URL=$(grep -o 'http://[^ ]*' "$TMP/serve.out")
+URL=${URL%/}
+curl -sf "$URL/api/health"; echo
+ID=$(curl -sf "$URL/api/stories?limit=200" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)["stories"]
+print(max(d, key=lambda s: s["counts"]["articles"])["id"])')
+MAXID=$(curl -sf "$URL/api/health" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["stories"])')
+echo "== story $ID ($(curl -sf "$URL/api/stories/$ID" | wc -c) bytes), $MAXID stories"
+cat > "$TMP/random.lua" <<EOF
+math.randomseed(42)
+request = function()
+  return wrk.format("GET", "/api/stories/" .. math.random(1, $MAXID))
+end
+EOF
+
+run() {
+  echo
+  echo "== wrk -t2 -c$CONNS -d${SECS}s --latency $*"
+  wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 10s --latency "$@" | grep -E "Latency|50%|90%|99%|Requests/sec|requests in|Socket errors|Non-2xx"
+}
+run "$URL/api/stories?limit=50"
+run "$URL/api/stories/$ID"
+run -s "$TMP/random.lua" "$URL/api/stories/1"
+echo
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%F)"
