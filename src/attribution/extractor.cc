@@ -138,6 +138,34 @@ class Finder {
   const std::vector<Token>& tok_;
 };
 
+// Whether a Spanish/Portuguese source span can be a subject noun phrase: it must not start with
+// a preposition, conjunction, clitic or "-mente" adverb; a source after the cue ("…, dijo X")
+// must start with a capital, a determiner or a pronoun; a lone lower-case participle or adverb
+// before the cue ("convencido") is not a source.
+bool RomanceSourceOk(std::string_view text, const std::vector<Token>& tok, Span src,
+                     uint32_t cue_begin) {
+  auto it = std::lower_bound(tok.begin(), tok.end(), src.begin,
+                             [](const Token& t, uint32_t b) { return t.begin < b; });
+  if (it == tok.end() || it->begin >= src.end) return true;
+  const std::string& w = it->folded;
+  if (IsRomanceNonSubject(w)) return false;
+  if (w.size() > 6 && w.compare(w.size() - 5, 5, "mente") == 0) return false;
+  size_t pos = it->begin;
+  bool upper = IsUpperCase(DecodeUtf8(text, &pos));
+  bool single = it + 1 == tok.end() || (it + 1)->begin >= src.end;
+  if (src.begin > cue_begin)
+    return upper || IsRomanceDeterminer(w) || IsPronoun(w) || IsRelativePronoun(w) ||
+           w == "don" || w == "dona" || w == "fuentes" || w == "uno" || w == "varios" ||
+           w == "algunos" || w == "ambos";
+  if (single && !upper) {
+    auto ends = [&](std::string_view suf) {
+      return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    if (IsAdverb(w) || ends("ado") || ends("ido") || ends("ada") || ends("ida")) return false;
+  }
+  return true;
+}
+
 // Byte ranges inside quotations (between an opening and its closing mark), paragraph by
 // paragraph: curly quotes nest by count, straight '"' and doubled "''" / "``" toggle.
 
@@ -167,7 +195,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
   Finder f(text, options_, tok);
   const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
   const std::vector<Span> quoted = QuotedRegions(text);
-  std::vector<CueMatch> matches = matcher_.Match(tok, LangMask(ctx.lang));
+  std::vector<CueMatch> matches = matcher_.Match(tok, LangMask(ctx.lang), text);
   // The learned filter scores each candidate by its cue's last token and its spans.
   const CueModel* model = nullptr;
   std::vector<std::vector<std::string>> cue_feats;
@@ -207,6 +235,13 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     const CueEntry& e = *m.entry;
     size_t a = m.first, b = m.first + m.count;
     if (a < s.tok_begin || b > s.tok_end) continue;  // token straddles a sentence cut
+    // Spanish/Portuguese-only cue: pro-drop subjects, clitics and determiners differ.
+    const bool romance = !(e.langs & kLangEn);
+    // "se negaron a revelar" is a refusal, not a denial.
+    if (romance && e.denies && a > s.tok_begin && tok[a - 1].folded == "se") continue;
+    if (romance && e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s)) &&
+        IsRomanceDeterminer(tok[a - 1].folded))
+      continue;  // "la denuncia", "su alerta": a noun
     // "segundo"/"citing" need a noun phrase after them.
     if ((e.words[0] == "segundo" && e.words.size() == 1) && b < s.tok_end) {
       const Token& nx = tok[b];
@@ -234,6 +269,18 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         --a_src;
       }
       cue_begin = tok[a_src].begin;
+    }
+    if (romance && e.kind == CueKind::kVerb) {
+      // Clitics ("nos dijo", "le aseguró", "también le dijo") stand between the subject and
+      // the verb but belong to neither.
+      size_t c = a_src;
+      while (c > s.tok_begin && !GapHasBoundary(f.Gap(c, s)) &&
+             (IsRomanceClitic(tok[c - 1].folded) || IsAdverb(tok[c - 1].folded) ||
+              IsAuxiliary(tok[c - 1].folded)))
+        --c;
+      bool has_clitic = false;
+      for (size_t t = c; t < a_src; ++t) has_clitic |= IsRomanceClitic(tok[t].folded);
+      if (has_clitic) a_src = c;
     }
     if (e.words[0] == "when" && m.count > 1) cue_begin = tok[a + 1].begin;  // "when asked"
     // A clitic "'s" on the word before belongs to the cue ("Trump's said", "Cruz's claim").
@@ -452,7 +499,29 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           }
         }
       }
-      if (src.empty() && !passive) continue;
+      if (romance && !src.empty() && !RomanceSourceOk(text, tok, src.front(), cue_begin)) {
+        // "Sobre el voto afirmó", "dijo convencido": no subject in the text (pro-drop).
+        src.clear();
+        content.clear();
+        quoted_before = false;
+      }
+      if (romance && src.empty() && !passive && content.empty()) {
+        if (GapHasQuote(gap_before) && a_src > s.tok_begin) {
+          content_before(cue_begin);
+          quoted_before = true;
+        } else if (b < s.tok_end) {
+          size_t from = b;
+          if (tok[b].folded == "que" && b + 1 < s.tok_end) ++from;
+          content_after_from(from);
+        } else if (a_src > s.tok_begin) {
+          content_before(cue_begin);
+          quoted_before = true;
+        } else {
+          Span q = f.QuoteEndingBefore(s.begin);
+          if (q.end > q.begin) f.Add(&content, q.begin, q.end), quoted_before = true;
+        }
+      }
+      if (src.empty() && !passive && !romance) continue;
     } else if (e.kind == CueKind::kAccordingTo) {
       if (r == b) continue;
       size_t re = std::min(r, b + max_src);

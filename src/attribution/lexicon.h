@@ -44,7 +44,13 @@ struct CueEntry {
   bool denies = false;
   bool needs_object = false;  // "told", "asked": an object may stand between cue and content
   uint8_t langs = kLangEn;
+  // When set, the (single) word must be written exactly so (first letter case-insensitive):
+  // "anunció", not the noun "anuncio". Empty = any spelling that folds to `words`.
+  std::string accented;
 };
+
+// Appends the Spanish cue entries (lexicon_es.cc).
+void AppendSpanishCues(std::vector<CueEntry>* out);
 
 struct CueMatch {
   size_t first = 0, count = 0;  // token range [first, first+count)
@@ -55,7 +61,9 @@ class CueMatcher {
  public:
   CueMatcher();  // indexes the built-in lexicon
   // Every cue in `tokens`, left to right, non-overlapping, longest entry first at each token.
-  std::vector<CueMatch> Match(const std::vector<Token>& tokens, uint8_t langs) const;
+  // `text` is what the tokens index; without it accent-sensitive entries match any spelling.
+  std::vector<CueMatch> Match(const std::vector<Token>& tokens, uint8_t langs,
+                              std::string_view text = {}) const;
   size_t size() const { return entries_.size(); }
 
  private:
@@ -81,6 +89,12 @@ bool IsPreposition(std::string_view w);       // in, on, at, to, during, ... (no
 bool IsBeForm(std::string_view w);            // was, were, been, being, is, are, be
 bool LooksLikeParticiple(std::string_view w); // "highlighted", "told", "known"
 bool IsAdverb(std::string_view w);            // even, yet, eventually, ...ly (not a subject)
-bool IsRelativePronoun(std::string_view w);   // who, which, quien, quem      // he, she, they, ella, ele, ...
+bool IsRelativePronoun(std::string_view w);
+// Spanish/Portuguese classes (folded): determiners before a noun ("la", "su", "una"), object
+// clitics before a verb ("nos", "le", "se"), and words that cannot start a subject noun phrase
+// (prepositions, conjunctions, sentence adverbs: "sobre", "aunque", "sin", "finalmente").
+bool IsRomanceDeterminer(std::string_view w);
+bool IsRomanceClitic(std::string_view w);
+bool IsRomanceNonSubject(std::string_view w);   // who, which, quien, quem      // he, she, they, ella, ele, ...
 
 }  // namespace headwater::attribution
