@@ -142,28 +142,63 @@ class Finder {
 // a preposition, conjunction, clitic or "-mente" adverb; a source after the cue ("…, dijo X")
 // must start with a capital, a determiner or a pronoun; a lone lower-case participle or adverb
 // before the cue ("convencido") is not a source.
-bool RomanceSourceOk(std::string_view text, const std::vector<Token>& tok, Span src,
-                     uint32_t cue_begin) {
-  auto it = std::lower_bound(tok.begin(), tok.end(), src.begin,
-                             [](const Token& t, uint32_t b) { return t.begin < b; });
-  if (it == tok.end() || it->begin >= src.end) return true;
-  const std::string& w = it->folded;
-  if (IsRomanceNonSubject(w)) return false;
-  if (w.size() > 6 && w.compare(w.size() - 5, 5, "mente") == 0) return false;
-  size_t pos = it->begin;
-  bool upper = IsUpperCase(DecodeUtf8(text, &pos));
-  bool single = it + 1 == tok.end() || (it + 1)->begin >= src.end;
-  if (src.begin > cue_begin)
-    return upper || IsRomanceDeterminer(w) || IsPronoun(w) || IsRelativePronoun(w) ||
-           w == "don" || w == "dona" || w == "fuentes" || w == "uno" || w == "varios" ||
-           w == "algunos" || w == "ambos";
-  if (single && !upper) {
-    auto ends = [&](std::string_view suf) {
-      return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
-    };
-    if (IsAdverb(w) || ends("ado") || ends("ido") || ends("ada") || ends("ida")) return false;
+// Where a Spanish/Portuguese subject noun phrase starts inside `src`, or src.end when `src`
+// holds none. Tried from the start of `src` and then after each comma inside it ("Con el fin
+// de …, el jefe del gobierno, Miguel Ángel Mancera, anunció"); at each try, leading sentence
+// adverbs and conjunctions are skipped ("Ahora el Vaticano" -> "el Vaticano"), and a leading
+// prepositional phrase is skipped up to a capital or a determiner that does not follow a
+// preposition ("en conferencia de prensa el profesor …", "A tan polémicas declaraciones el
+// líder …"; but "Sobre el voto afirmó" has no subject). A lone lower-case participle or adverb
+// ("dijo convencido") is not a subject.
+uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& tok, Span src) {
+  auto first = std::lower_bound(tok.begin(), tok.end(), src.begin,
+                                [](const Token& t, uint32_t b) { return t.begin < b; });
+  auto in = [&](std::vector<Token>::const_iterator it) {
+    return it != tok.end() && it->begin < src.end;
+  };
+  auto upper = [&](std::vector<Token>::const_iterator it) {
+    size_t pos = it->begin;
+    return IsUpperCase(DecodeUtf8(text, &pos));
+  };
+  auto is_adverb = [](const std::string& w) {
+    return IsRomanceLeadWord(w) || (w.size() > 6 && w.compare(w.size() - 5, 5, "mente") == 0);
+  };
+  auto try_from = [&](std::vector<Token>::const_iterator it) -> uint32_t {
+    while (in(it) && is_adverb(it->folded)) ++it;
+    if (!in(it)) return src.end;
+    if (IsRomanceClitic(it->folded)) return src.end;
+    // A capitalised preposition before another capital is a surname: "Del Castillo".
+    bool surname = upper(it) && in(it + 1) && upper(it + 1) && it != first;
+    if (IsRomanceNonSubject(it->folded) && !surname) {
+      // Skip a prepositional phrase.
+      auto start = it;
+      for (++it; in(it) && it - start < 10; ++it) {
+        const std::string& prev = (it - 1)->folded;
+        if (IsRomanceNonSubject(prev) || IsRomanceDeterminer(prev)) continue;
+        if (upper(it) || IsRomanceDeterminer(it->folded)) return it->begin;
+      }
+      return src.end;
+    }
+    const std::string& w = it->folded;
+    bool single = !in(it + 1);
+    if (single && !upper(it)) {
+      auto ends = [&](std::string_view suf) {
+        return w.size() > suf.size() + 2 &&
+               w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+      };
+      if (IsAdverb(w) || ends("ado") || ends("ido") || ends("ada") || ends("ida")) return src.end;
+    }
+    return it->begin;
+  };
+  for (auto it = first; in(it); ++it) {
+    if (it != first) {
+      std::string_view gap = text.substr((it - 1)->end, it->begin - (it - 1)->end);
+      if (gap.find(',') == gap.npos) continue;
+    }
+    uint32_t start = try_from(it);
+    if (start < src.end) return start;
   }
-  return true;
+  return src.end;
 }
 
 // Byte ranges inside quotations (between an opening and its closing mark), paragraph by
@@ -474,7 +509,8 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           } else {
             content_after_from(b);
           }
-        } else if (!long_after && !IsClauseWord(tok[b].folded) && !IsPreposition(tok[b].folded) &&
+        } else if (!long_after && !IsClauseWord(tok[b].folded) &&
+                   (romance || !IsPreposition(tok[b].folded)) &&
                    a_src > s.tok_begin && !e.needs_object) {
           // Inverted: "“C,” said X."
           size_t sb = b, se = r;
@@ -499,11 +535,59 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           }
         }
       }
-      if (romance && !src.empty() && !RomanceSourceOk(text, tok, src.front(), cue_begin)) {
-        // "Sobre el voto afirmó", "dijo convencido": no subject in the text (pro-drop).
-        src.clear();
-        content.clear();
-        quoted_before = false;
+      if (romance && !src.empty() && src.front().begin < cue_begin) {
+        // "Blue Demon, también presente en el programa declaró": the lower-case clause before
+        // the verb is an apposition of the noun phrase before the comma.
+        auto it = std::lower_bound(tok.begin(), tok.end(), src.front().begin,
+                                   [](const Token& t, uint32_t x) { return t.begin < x; });
+        size_t t0 = size_t(it - tok.begin());
+        size_t pos = t0 < tok.size() ? tok[t0].begin : 0;
+        if (t0 > s.tok_begin && t0 < tok.size() && !IsUpperCase(DecodeUtf8(text, &pos)) &&
+            !IsRomanceDeterminer(tok[t0].folded) && GapHas(f.Gap(t0, s), ',') &&
+            !GapHasQuote(f.Gap(t0, s))) {
+          size_t j = t0 - 1;
+          while (j > s.tok_begin && t0 - j < 10 && !GapHasBoundary(f.Gap(j, s))) --j;
+          size_t pj = tok[j].begin;
+          if ((j == s.tok_begin || GapHasBoundary(f.Gap(j, s))) &&
+              (IsUpperCase(DecodeUtf8(text, &pj)) || IsRomanceDeterminer(tok[j].folded)))
+            src.front().begin = tok[j].begin;
+        }
+      }
+      if (romance && !src.empty()) {
+        uint32_t start = RomanceSubjectStart(text, tok, src.front());
+        if (start >= src.front().end) {
+          // "Sobre el voto afirmó", "dijo convencido": no subject in the text (pro-drop).
+          src.clear();
+          content.clear();
+          quoted_before = false;
+        } else {
+          src.front().begin = start;
+          if (b + 1 < s.tok_end && tok[b].folded == "que" && src.front().begin < cue_begin) {
+            // "X dijo que C": the content follows, whatever quotation came before.
+            content.clear();
+            quoted_before = false;
+            content_after_from(b + 1);
+          }
+        }
+      }
+      if (romance && src.empty() && !passive && a_src > s.tok_begin &&
+          GapHas(gap_before, ',') && !GapHasQuote(gap_before) && b < s.tok_end) {
+        // "La afición Chiva, dice que C": a short noun phrase before the comma is the subject.
+        size_t j = a_src - 1;
+        while (j > s.tok_begin && a_src - j < 12 && !GapHasBoundary(f.Gap(j, s))) --j;
+        if (!GapHasBoundary(f.Gap(j, s)) && j != s.tok_begin) j = a_src;
+        if (j < a_src && a_src - j <= 12) {
+          Span cand{tok[j].begin, tok[a_src - 1].end};
+          uint32_t start = RomanceSubjectStart(text, tok, cand);
+          size_t pos = tok[j].begin;
+          if (start == cand.begin &&
+              (IsUpperCase(DecodeUtf8(text, &pos)) || IsRomanceDeterminer(tok[j].folded))) {
+            f.Add(&src, cand.begin, cand.end);
+            content.clear();
+            quoted_before = false;
+            content_after_from(tok[b].folded == "que" && b + 1 < s.tok_end ? b + 1 : b);
+          }
+        }
       }
       if (romance && src.empty() && !passive && content.empty()) {
         if (GapHasQuote(gap_before) && a_src > s.tok_begin) {

@@ -211,11 +211,13 @@ HW_WORD_SET(IsRomanceDeterminer, "el", "la", "las", "los", "un", "una", "unos", 
 HW_WORD_SET(IsRomanceClitic, "me", "te", "le", "les", "nos", "os", "se", "lo", "lhe", "lhes")
 HW_WORD_SET(IsRomanceNonSubject, "en", "sobre", "ante", "por", "para", "de", "desde", "tras",
             "con", "sin", "hacia", "hasta", "entre", "durante", "mediante", "segun", "a", "al",
-            "del", "bajo", "contra", "despues", "antes", "luego", "ademas", "asimismo", "aunque",
+            "del", "bajo", "contra", "me", "te", "le", "les", "nos", "se", "lo", "em", "com",
+            "sem", "apos")
+HW_WORD_SET(IsRomanceLeadWord, "despues", "antes", "luego", "ademas", "asimismo", "aunque",
             "finalmente", "entonces", "incluso", "ahora", "hoy", "ayer", "ya", "no", "ni", "pero",
             "y", "e", "u", "que", "como", "cuando", "si", "asi", "solo", "mas", "tambien",
-            "apenas", "aun", "mientras", "pues", "me", "te", "le", "les", "nos", "se", "lo",
-            "em", "com", "sem", "apos", "depois", "porem", "mas", "tambem", "ja", "nao")
+            "apenas", "aun", "mientras", "pues", "depois", "porem", "tambem", "ja", "nao",
+            "todavia", "igualmente", "anoche", "manana", "tarde", "recien")
 HW_WORD_SET(IsPronoun, "he", "she", "they", "i", "we", "it", "you", "el", "ella", "ellos",
             "ele", "eles", "elas")
 

@@ -92,9 +92,12 @@ bool IsAdverb(std::string_view w);            // even, yet, eventually, ...ly (n
 bool IsRelativePronoun(std::string_view w);
 // Spanish/Portuguese classes (folded): determiners before a noun ("la", "su", "una"), object
 // clitics before a verb ("nos", "le", "se"), and words that cannot start a subject noun phrase
-// (prepositions, conjunctions, sentence adverbs: "sobre", "aunque", "sin", "finalmente").
+// (prepositions and clitics: "sobre", "sin", "le").
 bool IsRomanceDeterminer(std::string_view w);
 bool IsRomanceClitic(std::string_view w);
-bool IsRomanceNonSubject(std::string_view w);   // who, which, quien, quem      // he, she, they, ella, ele, ...
+bool IsRomanceNonSubject(std::string_view w);
+// Sentence adverbs and conjunctions that may lead a clause before its subject ("ahora",
+// "además", "y", "aunque"); skipped when looking for a subject.
+bool IsRomanceLeadWord(std::string_view w);   // who, which, quien, quem      // he, she, they, ella, ele, ...
 
 }  // namespace headwater::attribution
