@@ -272,11 +272,20 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     if (a < s.tok_begin || b > s.tok_end) continue;  // token straddles a sentence cut
     // Spanish/Portuguese-only cue: pro-drop subjects, clitics and determiners differ.
     const bool romance = !(e.langs & kLangEn);
-    // "se negaron a revelar" is a refusal, not a denial.
-    if (romance && e.denies && a > s.tok_begin && tok[a - 1].folded == "se") continue;
-    if (romance && e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s)) &&
-        IsRomanceDeterminer(tok[a - 1].folded))
-      continue;  // "la denuncia", "su alerta": a noun
+    if (romance && e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s))) {
+      const std::string& prev = tok[a - 1].folded;
+      // "la denuncia", "en alerta": a noun; "no ha revelado": nothing is attributed.
+      if (IsRomanceDeterminer(prev) || prev == "no" || prev == "nunca" || prev == "ni" ||
+          prev == "en" || prev == "de" || prev == "por" || prev == "con" || prev == "sin" ||
+          prev == "para")
+        continue;
+      // Reflexive "se": "se negaron a" (refused), "se ha destacado por" (stood out), "se
+      // manifestaron" (demonstrated); the impersonal "se dice" is a lexicon phrase.
+      size_t q = a;
+      if (q > s.tok_begin + 1 && IsAuxiliary(prev) && !GapHasBoundary(f.Gap(q - 1, s))) --q;
+      const std::string& before = tok[q - 1].folded;
+      if (before == "se" || (q < a && (before == "no" || before == "nunca"))) continue;
+    }
     // "segundo"/"citing" need a noun phrase after them.
     if ((e.words[0] == "segundo" && e.words.size() == 1) && b < s.tok_end) {
       const Token& nx = tok[b];

@@ -161,14 +161,24 @@ HW_WORD_SET(IsOfficialWord, "official", "officials", "government", "governments"
             "ministry", "state", "federal", "prosecutors", "court", "congress", "senate",
             "secretaria", "gobierno", "policia", "ministerio", "autoridades", "gobernacion",
             "fiscalia", "ejercito", "governo", "ministerio", "policia", "prefeitura",
-            "procuradoria", "funcionarios", "oficiales", "departamento")
+            "procuradoria", "funcionarios", "oficiales", "departamento", "empresa", "compania",
+            "organizacion", "organismo", "instituto", "asociacion", "comision", "comite",
+            "dependencia", "consejo", "universidad", "partido", "federacion", "embajada",
+            "consulado", "ayuntamiento", "municipio", "tribunal", "juzgado", "procuraduria",
+            "presidencia", "cancilleria", "senado", "camara", "vaticano", "directiva")
 HW_WORD_SET(IsAnonymousWord, "source", "sources", "anonymous", "anonymity", "unnamed",
             "unidentified", "insider", "insiders", "fuente", "fuentes", "anonima", "anonimas",
-            "anonimo", "anonimos", "fonte", "fontes")
+            "anonimo", "anonimos", "fonte", "fontes", "testigo", "testigos", "allegados",
+            "allegado", "anonimato", "informante", "informantes", "cercana", "cercanas",
+            "cercano", "cercanos")
 HW_WORD_SET(IsDocumentWord, "report", "reports", "statement", "document", "documents", "study",
             "poll", "survey", "data", "memo", "filing", "letter", "records", "analysis",
             "article", "bulletin", "comunicado", "informe", "documentos", "documento", "reporte",
-            "estudio", "encuesta", "relatorio", "nota", "pesquisa", "dados")
+            "estudio", "encuesta", "relatorio", "nota", "pesquisa", "dados", "informacion",
+            "informaciones", "datos", "archivos", "conclusiones", "resolucion", "investigacion",
+            "cifras", "registros", "tuit", "video", "audio", "encuestas", "reportes", "computo",
+            "boletin", "carta", "decreto", "borrador", "dictamen", "publicacion", "articulo",
+            "informes", "recomposicion", "reorganizacion", "historia", "chequeo")
 HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
             "senator", "sen", "rep", "representative", "governor", "gov", "president",
             "director", "chief", "officer", "ambassador", "attorney", "lawyer", "mayor", "adviser",
@@ -182,9 +192,11 @@ HW_WORD_SET(IsMediaWord, "times", "post", "journal", "tribune", "herald", "gazet
             "press", "diario", "folha", "jornal", "globo", "estadao", "newspaper", "periodico",
             "revista", "magazine", "daily", "reuters", "ap", "afp", "efe", "bloomberg", "cnn",
             "bbc", "npr", "politico", "breitbart", "univision", "televisa", "telemundo", "abc",
-            "nbc", "cbs", "msnbc", "fox")
+            "nbc", "cbs", "msnbc", "fox", "medios", "portal", "prensa", "canal", "televisora",
+            "semanario")
 HW_WORD_SET(IsMediaNoun, "newspaper", "diario", "periodico", "jornal", "revista", "magazine",
-            "daily", "tabloid", "broadcaster", "outlet")
+            "daily", "tabloid", "broadcaster", "outlet", "medios", "portal", "prensa", "canal",
+            "televisora", "semanario")
 HW_WORD_SET(IsPreposition, "in", "on", "at", "to", "during", "after", "before", "with", "for",
             "from", "about", "of", "by", "into", "over", "through", "en", "durante", "con",
             "sobre", "em", "com", "no", "na")

@@ -57,7 +57,8 @@ size_t CountStraightQuotes(std::string_view c) {
 
 bool GapHasQuote(std::string_view gap) {
   return GapHas(gap, '"') || gap.find("''") != gap.npos || gap.find("``") != gap.npos ||
-         gap.find("\xE2\x80\x9C") != gap.npos || gap.find("\xE2\x80\x9D") != gap.npos;
+         gap.find("\xE2\x80\x9C") != gap.npos || gap.find("\xE2\x80\x9D") != gap.npos ||
+         gap.find("\xC2\xAB") != gap.npos || gap.find("\xC2\xBB") != gap.npos;
 }
 
 

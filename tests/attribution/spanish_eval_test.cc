@@ -43,9 +43,9 @@ TEST(SpanishEvalSet, LoadsAndChecksOffsets) {
 }
 
 // Measured with the default Options (see docs/BENCHMARKS.md), minus 0.01.
-// (cue exact 0.832, source overlap 0.762, content overlap 0.776, attribution 0.708, kind 0.747)
-constexpr double kFloorCueExact = 0.822, kFloorSourceOverlap = 0.752, kFloorContentOverlap = 0.766,
-                 kFloorAttribution = 0.698, kFloorKind = 0.737;
+// (cue exact 0.850, source overlap 0.783, content overlap 0.796, attribution 0.727, kind 0.865)
+constexpr double kFloorCueExact = 0.840, kFloorSourceOverlap = 0.773, kFloorContentOverlap = 0.786,
+                 kFloorAttribution = 0.717, kFloorKind = 0.855;
 
 TEST(SpanishEvalSet, Floors) {
   std::string corpus;
@@ -63,7 +63,13 @@ TEST(SpanishEvalSet, Floors) {
       std::vector<polnear::SpanAttribution> p = polnear::ToCodePoints(d.text, pred), g;
       for (const auto& a : d.gold) g.push_back(a.spans);
       std::vector<bool> gm(g.size()), pm(p.size());
-      for (auto [gi, pi] : polnear::MatchAttributions(d.text, g, p)) gm[gi] = pm[pi] = true;
+      for (auto [gi, pi] : polnear::MatchAttributions(d.text, g, p)) {
+        gm[gi] = pm[pi] = true;
+        if (d.gold[gi].kind != pred[pi].source_kind)
+          std::cout << "KIND " << d.id << " [" << pred[pi].source_text << "] gold "
+                    << SourceKindName(d.gold[gi].kind) << " predicted "
+                    << SourceKindName(pred[pi].source_kind) << "\n";
+      }
       for (size_t i = 0; i < g.size(); ++i)
         if (!gm[i])
           std::cout << "FN " << d.id << " [" << Piece(d.text, g[i].cue) << "] src ["
