@@ -54,10 +54,17 @@ const Group kGroups[] = {
 
 using WordSet = std::unordered_set<std::string_view>;
 
-#define HW_WORD_SET(fn, ...)                            \
-  bool fn(std::string_view w) {                         \
-    static const WordSet* kSet = new WordSet{__VA_ARGS__}; \
-    return kSet->count(w) > 0;                          \
+const WordSignature* SignatureOf(const WordSet& set) {
+  auto* sig = new WordSignature;
+  for (std::string_view w : set) sig->Add(w);
+  return sig;
+}
+
+#define HW_WORD_SET(fn, ...)                                    \
+  bool fn(std::string_view w) {                                 \
+    static const WordSet* kSet = new WordSet{__VA_ARGS__};      \
+    static const WordSignature* kSig = SignatureOf(*kSet);      \
+    return kSig->MayContain(w) && kSet->count(w) > 0;           \
   }
 
 }  // namespace

@@ -15,6 +15,8 @@
 // CueMatcher is immutable after construction and const methods may run concurrently.
 #pragma once
 
+#include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -69,6 +71,23 @@ class CueMatcher {
  private:
   std::vector<CueEntry> entries_;
   std::unordered_map<std::string, std::vector<size_t>> by_first_;  // sorted longest first
+};
+
+// A cheap membership prefilter for word sets: one bit per (first byte, length) pair, so most
+// words outside a set are rejected without hashing them. May say yes for words not in the set,
+// never no for words in it.
+class WordSignature {
+ public:
+  void Add(std::string_view w) {
+    if (!w.empty()) bits_.set(Key(w));
+  }
+  bool MayContain(std::string_view w) const { return !w.empty() && bits_.test(Key(w)); }
+
+ private:
+  static size_t Key(std::string_view w) {
+    return size_t(static_cast<uint8_t>(w[0])) * 32 + std::min<size_t>(w.size(), 31);
+  }
+  std::bitset<256 * 32> bits_;
 };
 
 // Word classes over FOLDED words.
