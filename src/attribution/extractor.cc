@@ -143,12 +143,12 @@ class Finder {
 // must start with a capital, a determiner or a pronoun; a lone lower-case participle or adverb
 // before the cue ("convencido") is not a source.
 // Where a Spanish/Portuguese subject noun phrase starts inside `src`, or src.end when `src`
-// holds none. Tried from the start of `src` and then after each comma inside it ("Con el fin
-// de …, el jefe del gobierno, Miguel Ángel Mancera, anunció"); at each try, leading sentence
-// adverbs and conjunctions are skipped ("Ahora el Vaticano" -> "el Vaticano"), and a leading
+// holds none. Tried from the start of `src` and then after each comma inside it ("Tras la
+// reunión, el alcalde de la ciudad, Ana Ruiz, anunció"); at each try, leading sentence
+// adverbs and conjunctions are skipped ("Ahora el ministerio" -> "el ministerio"), and a leading
 // prepositional phrase is skipped up to a capital or a determiner that does not follow a
-// preposition ("en conferencia de prensa el profesor …", "A tan polémicas declaraciones el
-// líder …"; but "Sobre el voto afirmó" has no subject). A lone lower-case participle or adverb
+// preposition ("en una rueda de prensa la ministra …", "Ante las críticas el
+// portavoz …"; but "Sobre el tema afirmó" has no subject). A lone lower-case participle or adverb
 // ("dijo convencido") is not a subject.
 uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& tok, Span src) {
   auto first = std::lower_bound(tok.begin(), tok.end(), src.begin,
@@ -545,7 +545,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         }
       }
       if (romance && !src.empty() && src.front().begin < cue_begin) {
-        // "Blue Demon, también presente en el programa declaró": the lower-case clause before
+        // "Juan Soto, también presente en la reunión declaró": the lower-case clause before
         // the verb is an apposition of the noun phrase before the comma.
         auto it = std::lower_bound(tok.begin(), tok.end(), src.front().begin,
                                    [](const Token& t, uint32_t x) { return t.begin < x; });
@@ -565,7 +565,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       if (romance && !src.empty()) {
         uint32_t start = RomanceSubjectStart(text, tok, src.front());
         if (start >= src.front().end) {
-          // "Sobre el voto afirmó", "dijo convencido": no subject in the text (pro-drop).
+          // "Sobre el tema afirmó", "dijo convencido": no subject in the text (pro-drop).
           src.clear();
           content.clear();
           quoted_before = false;
@@ -581,7 +581,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       }
       if (romance && src.empty() && !passive && a_src > s.tok_begin &&
           GapHas(gap_before, ',') && !GapHasQuote(gap_before) && b < s.tok_end) {
-        // "La afición Chiva, dice que C": a short noun phrase before the comma is the subject.
+        // "La oposición, dice que C": a short noun phrase before the comma is the subject.
         size_t j = a_src - 1;
         while (j > s.tok_begin && a_src - j < 12 && !GapHasBoundary(f.Gap(j, s))) --j;
         if (!GapHasBoundary(f.Gap(j, s)) && j != s.tok_begin) j = a_src;

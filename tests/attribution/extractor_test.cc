@@ -343,9 +343,9 @@ TEST(ExtractorTest, SpanishCliticsProDropAndNonCues) {
   EXPECT_TRUE(a.source.empty());
   EXPECT_EQ(a.source_kind, SourceKind::kNone);
   EXPECT_EQ(a.content_text, "el proyecto sigue en pie");
-  a = one("Sobre el voto afirmó que el movimiento se ha desviado.");
+  a = one("Sobre el tema afirmó que la ley es injusta.");
   EXPECT_TRUE(a.source.empty()) << a.source_text;
-  a = one("Ahora el Vaticano anunció que lanza una aplicación.");
+  a = one("Ahora el Vaticano anunció que abrirá un museo.");
   EXPECT_EQ(a.source_text, "el Vaticano");
   EXPECT_EQ(a.source_kind, SourceKind::kOfficial);
   a = one("La portavoz ha dicho que no habrá cambios.");
@@ -353,17 +353,17 @@ TEST(ExtractorTest, SpanishCliticsProDropAndNonCues) {
   a = one("Se dice que habrá cambios en el gabinete.");
   EXPECT_EQ(a.cue_text, "Se dice");
   EXPECT_TRUE(a.source.empty());
-  a = one("\"No tengo ni idea\", apunta el médico.");
+  a = one("\"No hay riesgo\", apunta el médico.");
   EXPECT_EQ(a.source_text, "el médico");
-  EXPECT_EQ(a.content_text, "No tengo ni idea");
+  EXPECT_EQ(a.content_text, "No hay riesgo");
   a = one("La empresa Apple anunció un teléfono nuevo. El anuncio duró poco.");
   EXPECT_EQ(a.cue_text, "anunció");
   // Refusal, negation, a noun after an article, a verb after a preposition: no attribution.
-  for (const char* text : {"Los arqueólogos se negaron a revelar el lugar.",
+  for (const char* text : {"Los testigos se negaron a revelar su nombre.",
                            "La empresa no ha revelado sus planes.",
-                           "Las muestras de rechazo no se han dejado esperar.",
+                           "Hubo muestras de rechazo en la plaza.",
                            "Presentó la denuncia ante el juez.",
-                           "Los hospitales se han puesto en alerta amarilla."})
+                           "La ciudad sigue en alerta por las lluvias."})
     EXPECT_TRUE(ex.Extract(text, ctx).empty()) << text << "\n" << DescribeAll(ex.Extract(text, ctx));
 }
 
