@@ -44,10 +44,10 @@ StatusOr<std::vector<LabeledDocument>> LoadEvalSet(const std::string& annotation
 
 struct EvalSetScores {
   polnear::Scores spans;
-  long matched = 0;         // attribution-level matches
-  long kind_agree = 0;      // of those, predicted source kind == annotated kind
-  long stance_agree = 0;    // of those, predicted stance == annotated stance
-  polnear::Counts denies;   // denials among matched pairs: tp = both deny
+  long matched = 0;        // attribution-level matches
+  long kind_agree = 0;     // of those, predicted source kind == annotated kind
+  long stance_agree = 0;   // of those, predicted stance == annotated stance
+  polnear::Counts denies;  // denials among matched pairs: tp = both deny
   // Shares in [0,1], higher is better; 0 when nothing matched.
   double KindAccuracy() const { return matched ? double(kind_agree) / matched : 0.0; }
   double StanceAccuracy() const { return matched ? double(stance_agree) / matched : 0.0; }

@@ -98,9 +98,9 @@ const Verb kVerbs[] = {
 };
 
 // Folded forms that are also common nouns or adjectives; the cue needs the written accent.
-const char* const kNeedsAccent[] = {"anunció", "publicó", "rechazó", "relató", "reclamó",
-                                    "criticó", "confesó", "citó", "comunicó", "sentenció",
-                                    "critica", "replica", "contó", "narró", "anotó", "apuntó"};
+const char* const kNeedsAccent[] = {
+    "anunció",  "publicó",   "rechazó", "relató",  "reclamó", "criticó", "confesó", "citó",
+    "comunicó", "sentenció", "critica", "replica", "contó",   "narró",   "anotó",   "apuntó"};
 
 // Multi-word and reflexive cues.
 struct Phrase {
@@ -108,35 +108,60 @@ struct Phrase {
   CueKind kind;
 };
 const Phrase kPhrases[] = {
-    {"da a conocer", CueKind::kVerb},       {"dan a conocer", CueKind::kVerb},
-    {"dio a conocer", CueKind::kVerb},      {"dieron a conocer", CueKind::kVerb},
-    {"ha dado a conocer", CueKind::kVerb},  {"han dado a conocer", CueKind::kVerb},
-    {"dar a conocer", CueKind::kVerb},      {"hizo saber", CueKind::kVerb},
-    {"segun", CueKind::kAccordingTo},       {"de acuerdo con", CueKind::kAccordingTo},
-    {"de acuerdo a", CueKind::kAccordingTo}, {"de acuerdo al", CueKind::kAccordingTo},
-    {"de acuerdo con el", CueKind::kAccordingTo}, {"a decir de", CueKind::kAccordingTo},
-    {"a decir del", CueKind::kAccordingTo}, {"segun informo", CueKind::kAccordingTo},
-    {"segun informaron", CueKind::kAccordingTo}, {"segun informa", CueKind::kAccordingTo},
-    {"segun publico", CueKind::kAccordingTo}, {"segun publica", CueKind::kAccordingTo},
-    {"segun publican", CueKind::kAccordingTo}, {"segun reporto", CueKind::kAccordingTo},
-    {"segun dijo", CueKind::kAccordingTo},  {"segun denuncia", CueKind::kAccordingTo},
-    {"segun resena", CueKind::kAccordingTo}, {"con informacion de", CueKind::kAccordingTo},
-    {"se dice", CueKind::kPassive},         {"se decia", CueKind::kPassive},
-    {"se rumora", CueKind::kPassive},       {"se rumoro", CueKind::kPassive},
-    {"se rumoraba", CueKind::kPassive},     {"se teme", CueKind::kPassive},
-    {"se estima", CueKind::kPassive},       {"se sabe", CueKind::kPassive},
-    {"se especula", CueKind::kPassive},     {"se especulo", CueKind::kPassive},
-    {"se comenta", CueKind::kPassive},      {"se asegura", CueKind::kPassive},
-    {"se afirma", CueKind::kPassive},       {"se anuncio", CueKind::kPassive},
-    {"se informo", CueKind::kPassive},      {"se supo", CueKind::kPassive},
-    {"se reporto", CueKind::kPassive},      {"se dio a conocer", CueKind::kPassive},
-    {"se corrio el rumor", CueKind::kPassive}, {"se maneja la posibilidad", CueKind::kPassive},
-    {"anunciarse", CueKind::kPassive},      {"trascendio", CueKind::kPassive},
-    {"presuntamente", CueKind::kPassive},   {"supuestamente", CueKind::kPassive},
+    {"da a conocer", CueKind::kVerb},
+    {"dan a conocer", CueKind::kVerb},
+    {"dio a conocer", CueKind::kVerb},
+    {"dieron a conocer", CueKind::kVerb},
+    {"ha dado a conocer", CueKind::kVerb},
+    {"han dado a conocer", CueKind::kVerb},
+    {"dar a conocer", CueKind::kVerb},
+    {"hizo saber", CueKind::kVerb},
+    {"segun", CueKind::kAccordingTo},
+    {"de acuerdo con", CueKind::kAccordingTo},
+    {"de acuerdo a", CueKind::kAccordingTo},
+    {"de acuerdo al", CueKind::kAccordingTo},
+    {"de acuerdo con el", CueKind::kAccordingTo},
+    {"a decir de", CueKind::kAccordingTo},
+    {"a decir del", CueKind::kAccordingTo},
+    {"segun informo", CueKind::kAccordingTo},
+    {"segun informaron", CueKind::kAccordingTo},
+    {"segun informa", CueKind::kAccordingTo},
+    {"segun publico", CueKind::kAccordingTo},
+    {"segun publica", CueKind::kAccordingTo},
+    {"segun publican", CueKind::kAccordingTo},
+    {"segun reporto", CueKind::kAccordingTo},
+    {"segun dijo", CueKind::kAccordingTo},
+    {"segun denuncia", CueKind::kAccordingTo},
+    {"segun resena", CueKind::kAccordingTo},
+    {"con informacion de", CueKind::kAccordingTo},
+    {"se dice", CueKind::kPassive},
+    {"se decia", CueKind::kPassive},
+    {"se rumora", CueKind::kPassive},
+    {"se rumoro", CueKind::kPassive},
+    {"se rumoraba", CueKind::kPassive},
+    {"se teme", CueKind::kPassive},
+    {"se estima", CueKind::kPassive},
+    {"se sabe", CueKind::kPassive},
+    {"se especula", CueKind::kPassive},
+    {"se especulo", CueKind::kPassive},
+    {"se comenta", CueKind::kPassive},
+    {"se asegura", CueKind::kPassive},
+    {"se afirma", CueKind::kPassive},
+    {"se anuncio", CueKind::kPassive},
+    {"se informo", CueKind::kPassive},
+    {"se supo", CueKind::kPassive},
+    {"se reporto", CueKind::kPassive},
+    {"se dio a conocer", CueKind::kPassive},
+    {"se corrio el rumor", CueKind::kPassive},
+    {"se maneja la posibilidad", CueKind::kPassive},
+    {"anunciarse", CueKind::kPassive},
+    {"trascendio", CueKind::kPassive},
+    {"presuntamente", CueKind::kPassive},
+    {"supuestamente", CueKind::kPassive},
 };
 
-const char* const kPerfectAux[] = {"ha", "han", "habia", "habian", "habria", "habrian", "hemos",
-                                   "hubiera"};
+const char* const kPerfectAux[] = {"ha",     "han",     "habia", "habian",
+                                   "habria", "habrian", "hemos", "hubiera"};
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
