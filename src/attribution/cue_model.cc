@@ -189,9 +189,11 @@ CueModel::CueModel(std::unordered_map<std::string, float> weights, float bias,
   }
   for (size_t i = 0; i < candidates_.size(); ++i)
     candidate_index_.emplace(candidates_[i].words[0], i);
+  for (const auto& [w, i] : candidate_index_) candidate_signature_.Add(w);
 }
 
 const CueEntry* CueModel::Candidate(std::string_view word) const {
+  if (!candidate_signature_.MayContain(word)) return nullptr;
   auto it = candidate_index_.find(word);
   return it == candidate_index_.end() ? nullptr : &candidates_[it->second];
 }

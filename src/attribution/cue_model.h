@@ -74,6 +74,7 @@ class CueModel {
  private:
   std::vector<CueEntry> candidates_;
   std::unordered_map<std::string_view, size_t> candidate_index_;
+  WordSignature candidate_signature_;  // prefilter for candidate_index_
   std::unordered_map<std::string, float> weights_;
   float bias_ = 0;
 };

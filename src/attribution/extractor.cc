@@ -138,6 +138,69 @@ class Finder {
   const std::vector<Token>& tok_;
 };
 
+// Whether a Spanish/Portuguese source span can be a subject noun phrase: it must not start with
+// a preposition, conjunction, clitic or "-mente" adverb; a source after the cue ("…, dijo X")
+// must start with a capital, a determiner or a pronoun; a lone lower-case participle or adverb
+// before the cue ("convencido") is not a source.
+// Where a Spanish/Portuguese subject noun phrase starts inside `src`, or src.end when `src`
+// holds none. Tried from the start of `src` and then after each comma inside it ("Tras la
+// reunión, el alcalde de la ciudad, Ana Ruiz, anunció"); at each try, leading sentence
+// adverbs and conjunctions are skipped ("Ahora el ministerio" -> "el ministerio"), and a leading
+// prepositional phrase is skipped up to a capital or a determiner that does not follow a
+// preposition ("en una rueda de prensa la ministra …", "Ante las críticas el
+// portavoz …"; but "Sobre el tema afirmó" has no subject). A lone lower-case participle or adverb
+// ("dijo convencido") is not a subject.
+uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& tok, Span src) {
+  auto first = std::lower_bound(tok.begin(), tok.end(), src.begin,
+                                [](const Token& t, uint32_t b) { return t.begin < b; });
+  auto in = [&](std::vector<Token>::const_iterator it) {
+    return it != tok.end() && it->begin < src.end;
+  };
+  auto upper = [&](std::vector<Token>::const_iterator it) {
+    size_t pos = it->begin;
+    return IsUpperCase(DecodeUtf8(text, &pos));
+  };
+  auto is_adverb = [](const std::string& w) {
+    return IsRomanceLeadWord(w) || (w.size() > 6 && w.compare(w.size() - 5, 5, "mente") == 0);
+  };
+  auto try_from = [&](std::vector<Token>::const_iterator it) -> uint32_t {
+    while (in(it) && is_adverb(it->folded)) ++it;
+    if (!in(it)) return src.end;
+    if (IsRomanceClitic(it->folded)) return src.end;
+    // A capitalised preposition before another capital is a surname: "Del Castillo".
+    bool surname = upper(it) && in(it + 1) && upper(it + 1) && it != first;
+    if (IsRomanceNonSubject(it->folded) && !surname) {
+      // Skip a prepositional phrase.
+      auto start = it;
+      for (++it; in(it) && it - start < 10; ++it) {
+        const std::string& prev = (it - 1)->folded;
+        if (IsRomanceNonSubject(prev) || IsRomanceDeterminer(prev)) continue;
+        if (upper(it) || IsRomanceDeterminer(it->folded)) return it->begin;
+      }
+      return src.end;
+    }
+    const std::string& w = it->folded;
+    bool single = !in(it + 1);
+    if (single && !upper(it)) {
+      auto ends = [&](std::string_view suf) {
+        return w.size() > suf.size() + 2 &&
+               w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+      };
+      if (IsAdverb(w) || ends("ado") || ends("ido") || ends("ada") || ends("ida")) return src.end;
+    }
+    return it->begin;
+  };
+  for (auto it = first; in(it); ++it) {
+    if (it != first) {
+      std::string_view gap = text.substr((it - 1)->end, it->begin - (it - 1)->end);
+      if (gap.find(',') == gap.npos) continue;
+    }
+    uint32_t start = try_from(it);
+    if (start < src.end) return start;
+  }
+  return src.end;
+}
+
 // Byte ranges inside quotations (between an opening and its closing mark), paragraph by
 // paragraph: curly quotes nest by count, straight '"' and doubled "''" / "``" toggle.
 
@@ -167,7 +230,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
   Finder f(text, options_, tok);
   const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
   const std::vector<Span> quoted = QuotedRegions(text);
-  std::vector<CueMatch> matches = matcher_.Match(tok, LangMask(ctx.lang));
+  std::vector<CueMatch> matches = matcher_.Match(tok, LangMask(ctx.lang), text);
   // The learned filter scores each candidate by its cue's last token and its spans.
   const CueModel* model = nullptr;
   std::vector<std::vector<std::string>> cue_feats;
@@ -207,6 +270,22 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     const CueEntry& e = *m.entry;
     size_t a = m.first, b = m.first + m.count;
     if (a < s.tok_begin || b > s.tok_end) continue;  // token straddles a sentence cut
+    // Spanish/Portuguese-only cue: pro-drop subjects, clitics and determiners differ.
+    const bool romance = !(e.langs & kLangEn);
+    if (romance && e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s))) {
+      const std::string& prev = tok[a - 1].folded;
+      // "la denuncia", "en alerta": a noun; "no ha revelado": nothing is attributed.
+      if (IsRomanceDeterminer(prev) || prev == "no" || prev == "nunca" || prev == "ni" ||
+          prev == "en" || prev == "de" || prev == "por" || prev == "con" || prev == "sin" ||
+          prev == "para")
+        continue;
+      // Reflexive "se": "se negaron a" (refused), "se ha destacado por" (stood out), "se
+      // manifestaron" (demonstrated); the impersonal "se dice" is a lexicon phrase.
+      size_t q = a;
+      if (q > s.tok_begin + 1 && IsAuxiliary(prev) && !GapHasBoundary(f.Gap(q - 1, s))) --q;
+      const std::string& before = tok[q - 1].folded;
+      if (before == "se" || (q < a && (before == "no" || before == "nunca"))) continue;
+    }
     // "segundo"/"citing" need a noun phrase after them.
     if ((e.words[0] == "segundo" && e.words.size() == 1) && b < s.tok_end) {
       const Token& nx = tok[b];
@@ -234,6 +313,18 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         --a_src;
       }
       cue_begin = tok[a_src].begin;
+    }
+    if (romance && e.kind == CueKind::kVerb) {
+      // Clitics ("nos dijo", "le aseguró", "también le dijo") stand between the subject and
+      // the verb but belong to neither.
+      size_t c = a_src;
+      while (c > s.tok_begin && !GapHasBoundary(f.Gap(c, s)) &&
+             (IsRomanceClitic(tok[c - 1].folded) || IsAdverb(tok[c - 1].folded) ||
+              IsAuxiliary(tok[c - 1].folded)))
+        --c;
+      bool has_clitic = false;
+      for (size_t t = c; t < a_src; ++t) has_clitic |= IsRomanceClitic(tok[t].folded);
+      if (has_clitic) a_src = c;
     }
     if (e.words[0] == "when" && m.count > 1) cue_begin = tok[a + 1].begin;  // "when asked"
     // A clitic "'s" on the word before belongs to the cue ("Trump's said", "Cruz's claim").
@@ -427,7 +518,8 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           } else {
             content_after_from(b);
           }
-        } else if (!long_after && !IsClauseWord(tok[b].folded) && !IsPreposition(tok[b].folded) &&
+        } else if (!long_after && !IsClauseWord(tok[b].folded) &&
+                   (romance || !IsPreposition(tok[b].folded)) &&
                    a_src > s.tok_begin && !e.needs_object) {
           // Inverted: "“C,” said X."
           size_t sb = b, se = r;
@@ -452,7 +544,77 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           }
         }
       }
-      if (src.empty() && !passive) continue;
+      if (romance && !src.empty() && src.front().begin < cue_begin) {
+        // "Juan Soto, también presente en la reunión declaró": the lower-case clause before
+        // the verb is an apposition of the noun phrase before the comma.
+        auto it = std::lower_bound(tok.begin(), tok.end(), src.front().begin,
+                                   [](const Token& t, uint32_t x) { return t.begin < x; });
+        size_t t0 = size_t(it - tok.begin());
+        size_t pos = t0 < tok.size() ? tok[t0].begin : 0;
+        if (t0 > s.tok_begin && t0 < tok.size() && !IsUpperCase(DecodeUtf8(text, &pos)) &&
+            !IsRomanceDeterminer(tok[t0].folded) && GapHas(f.Gap(t0, s), ',') &&
+            !GapHasQuote(f.Gap(t0, s))) {
+          size_t j = t0 - 1;
+          while (j > s.tok_begin && t0 - j < 10 && !GapHasBoundary(f.Gap(j, s))) --j;
+          size_t pj = tok[j].begin;
+          if ((j == s.tok_begin || GapHasBoundary(f.Gap(j, s))) &&
+              (IsUpperCase(DecodeUtf8(text, &pj)) || IsRomanceDeterminer(tok[j].folded)))
+            src.front().begin = tok[j].begin;
+        }
+      }
+      if (romance && !src.empty()) {
+        uint32_t start = RomanceSubjectStart(text, tok, src.front());
+        if (start >= src.front().end) {
+          // "Sobre el tema afirmó", "dijo convencido": no subject in the text (pro-drop).
+          src.clear();
+          content.clear();
+          quoted_before = false;
+        } else {
+          src.front().begin = start;
+          if (b + 1 < s.tok_end && tok[b].folded == "que" && src.front().begin < cue_begin) {
+            // "X dijo que C": the content follows, whatever quotation came before.
+            content.clear();
+            quoted_before = false;
+            content_after_from(b + 1);
+          }
+        }
+      }
+      if (romance && src.empty() && !passive && a_src > s.tok_begin &&
+          GapHas(gap_before, ',') && !GapHasQuote(gap_before) && b < s.tok_end) {
+        // "La oposición, dice que C": a short noun phrase before the comma is the subject.
+        size_t j = a_src - 1;
+        while (j > s.tok_begin && a_src - j < 12 && !GapHasBoundary(f.Gap(j, s))) --j;
+        if (!GapHasBoundary(f.Gap(j, s)) && j != s.tok_begin) j = a_src;
+        if (j < a_src && a_src - j <= 12) {
+          Span cand{tok[j].begin, tok[a_src - 1].end};
+          uint32_t start = RomanceSubjectStart(text, tok, cand);
+          size_t pos = tok[j].begin;
+          if (start == cand.begin &&
+              (IsUpperCase(DecodeUtf8(text, &pos)) || IsRomanceDeterminer(tok[j].folded))) {
+            f.Add(&src, cand.begin, cand.end);
+            content.clear();
+            quoted_before = false;
+            content_after_from(tok[b].folded == "que" && b + 1 < s.tok_end ? b + 1 : b);
+          }
+        }
+      }
+      if (romance && src.empty() && !passive && content.empty()) {
+        if (GapHasQuote(gap_before) && a_src > s.tok_begin) {
+          content_before(cue_begin);
+          quoted_before = true;
+        } else if (b < s.tok_end) {
+          size_t from = b;
+          if (tok[b].folded == "que" && b + 1 < s.tok_end) ++from;
+          content_after_from(from);
+        } else if (a_src > s.tok_begin) {
+          content_before(cue_begin);
+          quoted_before = true;
+        } else {
+          Span q = f.QuoteEndingBefore(s.begin);
+          if (q.end > q.begin) f.Add(&content, q.begin, q.end), quoted_before = true;
+        }
+      }
+      if (src.empty() && !passive && !romance) continue;
     } else if (e.kind == CueKind::kAccordingTo) {
       if (r == b) continue;
       size_t re = std::min(r, b + max_src);

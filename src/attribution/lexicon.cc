@@ -39,19 +39,7 @@ const Group kGroups[] = {
     {"was asked|were asked|is asked|being asked|when asked|were mentioned|it was reported|it is reported|it has been reported|it was alleged|it is alleged|"
      "it is believed|it was announced|was reported",
      CueKind::kPassive, kLangEn},
-    // Spanish.
-    {"dijo|dice|dicen|dijeron|afirmo|afirma|afirmaron|aseguro|asegura|aseguraron|senalo|"
-     "senala|senalaron|indico|indica|informo|informa|informaron|declaro|declaro que|explico|"
-     "agrego|anadio|sostuvo|advirtio|reconocio|confirmo|confirmaron|denuncio|revelo|publico|"
-     "reporto|reportaron|anuncio|manifesto|preciso|detallo|comento|expreso|admitio|insistio|"
-     "aseguraron|publico un informe",
-     CueKind::kVerb, kLangEs},
-    {"nego|niega|negaron|niegan|desmintio|desmienten|desmintieron|rechazo|rechazaron|rechaza",
-     CueKind::kVerb, kLangEs, true},
-    {"segun|de acuerdo con|de acuerdo a|segun informo|segun informaron|segun publico|"
-     "segun reporto|segun dijo",
-     CueKind::kAccordingTo, kLangEs},
-    {"se informo|se supo|trascendio|presuntamente|supuestamente", CueKind::kPassive, kLangEs},
+    // Spanish: lexicon_es.cc.
     // Portuguese.
     {"disse|diz|dizem|disseram|afirmou|afirma|afirmaram|declarou|informou|informa|informaram|"
      "explicou|acrescentou|relatou|publicou|noticiou|anunciou|revelou|confirmou|confirmaram|"
@@ -66,10 +54,17 @@ const Group kGroups[] = {
 
 using WordSet = std::unordered_set<std::string_view>;
 
-#define HW_WORD_SET(fn, ...)                            \
-  bool fn(std::string_view w) {                         \
-    static const WordSet* kSet = new WordSet{__VA_ARGS__}; \
-    return kSet->count(w) > 0;                          \
+const WordSignature* SignatureOf(const WordSet& set) {
+  auto* sig = new WordSignature;
+  for (std::string_view w : set) sig->Add(w);
+  return sig;
+}
+
+#define HW_WORD_SET(fn, ...)                                    \
+  bool fn(std::string_view w) {                                 \
+    static const WordSet* kSet = new WordSet{__VA_ARGS__};      \
+    static const WordSignature* kSig = SignatureOf(*kSet);      \
+    return kSig->MayContain(w) && kSet->count(w) > 0;           \
   }
 
 }  // namespace
@@ -106,6 +101,7 @@ CueMatcher::CueMatcher() {
     for (std::string w; ss >> w;) e.words.push_back(w);
     if (!e.words.empty()) entries_.push_back(std::move(e));
   }
+  AppendSpanishCues(&entries_);
   for (size_t i = 0; i < entries_.size(); ++i) by_first_[entries_[i].words[0]].push_back(i);
   for (auto& [w, v] : by_first_)
     std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) {
@@ -113,8 +109,16 @@ CueMatcher::CueMatcher() {
     });
 }
 
-std::vector<CueMatch> CueMatcher::Match(const std::vector<Token>& tokens, uint8_t langs) const {
+std::vector<CueMatch> CueMatcher::Match(const std::vector<Token>& tokens, uint8_t langs,
+                                        std::string_view text) const {
   std::vector<CueMatch> out;
+  // The token as written, first letter lower-cased (for accent-sensitive entries).
+  auto written_is = [&](const Token& t, const std::string& want) {
+    if (text.empty() || t.end > text.size()) return true;
+    std::string w(text.substr(t.begin, t.end - t.begin));
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') w[0] = char(w[0] - 'A' + 'a');
+    return w == want;
+  };
   for (size_t i = 0; i < tokens.size();) {
     auto it = by_first_.find(tokens[i].folded);
     const CueEntry* best = nullptr;
@@ -122,6 +126,7 @@ std::vector<CueMatch> CueMatcher::Match(const std::vector<Token>& tokens, uint8_
       for (size_t idx : it->second) {
         const CueEntry& e = entries_[idx];
         if (!(e.langs & langs) || i + e.words.size() > tokens.size()) continue;
+        if (!e.accented.empty() && !written_is(tokens[i], e.accented)) continue;
         bool ok = true;
         for (size_t k = 1; k < e.words.size() && ok; ++k) ok = tokens[i + k].folded == e.words[k];
         if (ok) {
@@ -163,14 +168,24 @@ HW_WORD_SET(IsOfficialWord, "official", "officials", "government", "governments"
             "ministry", "state", "federal", "prosecutors", "court", "congress", "senate",
             "secretaria", "gobierno", "policia", "ministerio", "autoridades", "gobernacion",
             "fiscalia", "ejercito", "governo", "ministerio", "policia", "prefeitura",
-            "procuradoria", "funcionarios", "oficiales", "departamento")
+            "procuradoria", "funcionarios", "oficiales", "departamento", "empresa", "compania",
+            "organizacion", "organismo", "instituto", "asociacion", "comision", "comite",
+            "dependencia", "consejo", "universidad", "partido", "federacion", "embajada",
+            "consulado", "ayuntamiento", "municipio", "tribunal", "juzgado", "procuraduria",
+            "presidencia", "cancilleria", "senado", "camara", "vaticano", "directiva")
 HW_WORD_SET(IsAnonymousWord, "source", "sources", "anonymous", "anonymity", "unnamed",
             "unidentified", "insider", "insiders", "fuente", "fuentes", "anonima", "anonimas",
-            "anonimo", "anonimos", "fonte", "fontes")
+            "anonimo", "anonimos", "fonte", "fontes", "testigo", "testigos", "allegados",
+            "allegado", "anonimato", "informante", "informantes", "cercana", "cercanas",
+            "cercano", "cercanos")
 HW_WORD_SET(IsDocumentWord, "report", "reports", "statement", "document", "documents", "study",
             "poll", "survey", "data", "memo", "filing", "letter", "records", "analysis",
             "article", "bulletin", "comunicado", "informe", "documentos", "documento", "reporte",
-            "estudio", "encuesta", "relatorio", "nota", "pesquisa", "dados")
+            "estudio", "encuesta", "relatorio", "nota", "pesquisa", "dados", "informacion",
+            "informaciones", "datos", "archivos", "conclusiones", "resolucion", "investigacion",
+            "cifras", "registros", "tuit", "video", "audio", "encuestas", "reportes", "computo",
+            "boletin", "carta", "decreto", "borrador", "dictamen", "publicacion", "articulo",
+            "informes", "recomposicion", "reorganizacion", "historia", "chequeo")
 HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
             "senator", "sen", "rep", "representative", "governor", "gov", "president",
             "director", "chief", "officer", "ambassador", "attorney", "lawyer", "mayor", "adviser",
@@ -184,9 +199,11 @@ HW_WORD_SET(IsMediaWord, "times", "post", "journal", "tribune", "herald", "gazet
             "press", "diario", "folha", "jornal", "globo", "estadao", "newspaper", "periodico",
             "revista", "magazine", "daily", "reuters", "ap", "afp", "efe", "bloomberg", "cnn",
             "bbc", "npr", "politico", "breitbart", "univision", "televisa", "telemundo", "abc",
-            "nbc", "cbs", "msnbc", "fox")
+            "nbc", "cbs", "msnbc", "fox", "medios", "portal", "prensa", "canal", "televisora",
+            "semanario")
 HW_WORD_SET(IsMediaNoun, "newspaper", "diario", "periodico", "jornal", "revista", "magazine",
-            "daily", "tabloid", "broadcaster", "outlet")
+            "daily", "tabloid", "broadcaster", "outlet", "medios", "portal", "prensa", "canal",
+            "televisora", "semanario")
 HW_WORD_SET(IsPreposition, "in", "on", "at", "to", "during", "after", "before", "with", "for",
             "from", "about", "of", "by", "into", "over", "through", "en", "durante", "con",
             "sobre", "em", "com", "no", "na")
@@ -206,6 +223,20 @@ bool IsAdverb(std::string_view w) {
   if (kSet->count(w)) return true;
   return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0;
 }
+HW_WORD_SET(IsRomanceDeterminer, "el", "la", "las", "los", "un", "una", "unos", "unas", "su",
+            "sus", "este", "esta", "estos", "estas", "dicha", "dicho", "cada", "nuestra",
+            "nuestro", "otra", "otro", "mi", "o", "os", "um", "uma", "seu", "sua", "seus", "suas",
+            "essa", "esse", "esta")
+HW_WORD_SET(IsRomanceClitic, "me", "te", "le", "les", "nos", "os", "se", "lo", "lhe", "lhes")
+HW_WORD_SET(IsRomanceNonSubject, "en", "sobre", "ante", "por", "para", "de", "desde", "tras",
+            "con", "sin", "hacia", "hasta", "entre", "durante", "mediante", "segun", "a", "al",
+            "del", "bajo", "contra", "me", "te", "le", "les", "nos", "se", "lo", "em", "com",
+            "sem", "apos")
+HW_WORD_SET(IsRomanceLeadWord, "despues", "antes", "luego", "ademas", "asimismo", "aunque",
+            "finalmente", "entonces", "incluso", "ahora", "hoy", "ayer", "ya", "no", "ni", "pero",
+            "y", "e", "u", "que", "como", "cuando", "si", "asi", "solo", "mas", "tambien",
+            "apenas", "aun", "mientras", "pues", "depois", "porem", "tambem", "ja", "nao",
+            "todavia", "igualmente", "anoche", "manana", "tarde", "recien")
 HW_WORD_SET(IsPronoun, "he", "she", "they", "i", "we", "it", "you", "el", "ella", "ellos",
             "ele", "eles", "elas")
 

@@ -15,6 +15,8 @@
 // CueMatcher is immutable after construction and const methods may run concurrently.
 #pragma once
 
+#include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,7 +46,13 @@ struct CueEntry {
   bool denies = false;
   bool needs_object = false;  // "told", "asked": an object may stand between cue and content
   uint8_t langs = kLangEn;
+  // When set, the (single) word must be written exactly so (first letter case-insensitive):
+  // "anunció", not the noun "anuncio". Empty = any spelling that folds to `words`.
+  std::string accented;
 };
+
+// Appends the Spanish cue entries (lexicon_es.cc).
+void AppendSpanishCues(std::vector<CueEntry>* out);
 
 struct CueMatch {
   size_t first = 0, count = 0;  // token range [first, first+count)
@@ -55,12 +63,31 @@ class CueMatcher {
  public:
   CueMatcher();  // indexes the built-in lexicon
   // Every cue in `tokens`, left to right, non-overlapping, longest entry first at each token.
-  std::vector<CueMatch> Match(const std::vector<Token>& tokens, uint8_t langs) const;
+  // `text` is what the tokens index; without it accent-sensitive entries match any spelling.
+  std::vector<CueMatch> Match(const std::vector<Token>& tokens, uint8_t langs,
+                              std::string_view text = {}) const;
   size_t size() const { return entries_.size(); }
 
  private:
   std::vector<CueEntry> entries_;
   std::unordered_map<std::string, std::vector<size_t>> by_first_;  // sorted longest first
+};
+
+// A cheap membership prefilter for word sets: one bit per (first byte, length) pair, so most
+// words outside a set are rejected without hashing them. May say yes for words not in the set,
+// never no for words in it.
+class WordSignature {
+ public:
+  void Add(std::string_view w) {
+    if (!w.empty()) bits_.set(Key(w));
+  }
+  bool MayContain(std::string_view w) const { return !w.empty() && bits_.test(Key(w)); }
+
+ private:
+  static size_t Key(std::string_view w) {
+    return size_t(static_cast<uint8_t>(w[0])) * 32 + std::min<size_t>(w.size(), 31);
+  }
+  std::bitset<256 * 32> bits_;
 };
 
 // Word classes over FOLDED words.
@@ -81,6 +108,15 @@ bool IsPreposition(std::string_view w);       // in, on, at, to, during, ... (no
 bool IsBeForm(std::string_view w);            // was, were, been, being, is, are, be
 bool LooksLikeParticiple(std::string_view w); // "highlighted", "told", "known"
 bool IsAdverb(std::string_view w);            // even, yet, eventually, ...ly (not a subject)
-bool IsRelativePronoun(std::string_view w);   // who, which, quien, quem      // he, she, they, ella, ele, ...
+bool IsRelativePronoun(std::string_view w);
+// Spanish/Portuguese classes (folded): determiners before a noun ("la", "su", "una"), object
+// clitics before a verb ("nos", "le", "se"), and words that cannot start a subject noun phrase
+// (prepositions and clitics: "sobre", "sin", "le").
+bool IsRomanceDeterminer(std::string_view w);
+bool IsRomanceClitic(std::string_view w);
+bool IsRomanceNonSubject(std::string_view w);
+// Sentence adverbs and conjunctions that may lead a clause before its subject ("ahora",
+// "además", "y", "aunque"); skipped when looking for a subject.
+bool IsRomanceLeadWord(std::string_view w);   // who, which, quien, quem      // he, she, they, ella, ele, ...
 
 }  // namespace headwater::attribution

@@ -94,7 +94,8 @@ uint32_t Overlap(const Spans& a, const Spans& b) {
 
 // One-to-one greedy matching: `score(g, p)` > 0 makes a pair eligible; higher pairs first.
 template <typename F>
-long GreedyMatch(size_t n_gold, size_t n_pred, F score) {
+long GreedyMatch(size_t n_gold, size_t n_pred, F score,
+                 std::vector<std::pair<size_t, size_t>>* matched = nullptr) {
   struct Pair {
     double s;
     size_t g, p;
@@ -111,6 +112,7 @@ long GreedyMatch(size_t n_gold, size_t n_pred, F score) {
   for (const Pair& pr : pairs) {
     if (gu[pr.g] || pu[pr.p]) continue;
     gu[pr.g] = pu[pr.p] = true;
+    if (matched) matched->push_back({pr.g, pr.p});
     ++tp;
   }
   return tp;
@@ -278,17 +280,47 @@ std::string Scores::ToString() const {
          Row("attribution", attribution);
 }
 
-Scores ScoreText(std::string_view text, const std::vector<SpanAttribution>& gold,
-                 const std::vector<SpanAttribution>& predicted) {
+namespace {
+
+std::vector<SpanAttribution> NormalizeAll(const std::vector<SpanAttribution>& v,
+                                          const std::u32string& cps) {
+  std::vector<SpanAttribution> out;
+  for (const SpanAttribution& a : v)
+    out.push_back({Normalize(a.cue, cps), Normalize(a.source, cps), Normalize(a.content, cps)});
+  return out;
+}
+
+std::u32string CodePoints(std::string_view text) {
   std::u32string cps;
   for (size_t pos = 0; pos < text.size();) cps.push_back(DecodeUtf8(text, &pos));
-  auto norm = [&](const std::vector<SpanAttribution>& v) {
-    std::vector<SpanAttribution> out;
-    for (const SpanAttribution& a : v)
-      out.push_back({Normalize(a.cue, cps), Normalize(a.source, cps), Normalize(a.content, cps)});
-    return out;
-  };
-  std::vector<SpanAttribution> g = norm(gold), p = norm(predicted);
+  return cps;
+}
+
+// Attribution-level matching over normalised spans (see MatchAttributions).
+long MatchNormalized(const std::vector<SpanAttribution>& g, const std::vector<SpanAttribution>& p,
+                     std::vector<std::pair<size_t, size_t>>* matched) {
+  return GreedyMatch(
+      g.size(), p.size(),
+      [&](size_t i, size_t j) -> double {
+        uint32_t c = Overlap(g[i].cue, p[j].cue), t = Overlap(g[i].content, p[j].content);
+        if (c == 0 || t == 0) return 0;
+        uint32_t src = 0;
+        if (g[i].source.empty() != p[j].source.empty()) return 0;
+        if (!g[i].source.empty()) {
+          src = Overlap(g[i].source, p[j].source);
+          if (src == 0) return 0;
+        }
+        return double(c) + t + src;
+      },
+      matched);
+}
+
+}  // namespace
+
+Scores ScoreText(std::string_view text, const std::vector<SpanAttribution>& gold,
+                 const std::vector<SpanAttribution>& predicted) {
+  std::u32string cps = CodePoints(text);
+  std::vector<SpanAttribution> g = NormalizeAll(gold, cps), p = NormalizeAll(predicted, cps);
   auto field = [](const std::vector<SpanAttribution>& v, Spans SpanAttribution::*m) {
     std::vector<Spans> out;
     for (const SpanAttribution& a : v) out.push_back(a.*m);
@@ -303,18 +335,17 @@ Scores ScoreText(std::string_view text, const std::vector<SpanAttribution>& gold
              &s.content_exact, &s.content_overlap);
   s.attribution.gold = g.size();
   s.attribution.predicted = p.size();
-  s.attribution.tp = GreedyMatch(g.size(), p.size(), [&](size_t i, size_t j) -> double {
-    uint32_t c = Overlap(g[i].cue, p[j].cue), t = Overlap(g[i].content, p[j].content);
-    if (c == 0 || t == 0) return 0;
-    uint32_t src = 0;
-    if (g[i].source.empty() != p[j].source.empty()) return 0;
-    if (!g[i].source.empty()) {
-      src = Overlap(g[i].source, p[j].source);
-      if (src == 0) return 0;
-    }
-    return double(c) + t + src;
-  });
+  s.attribution.tp = MatchNormalized(g, p, nullptr);
   return s;
+}
+
+std::vector<std::pair<size_t, size_t>> MatchAttributions(
+    std::string_view text, const std::vector<SpanAttribution>& gold,
+    const std::vector<SpanAttribution>& predicted) {
+  std::u32string cps = CodePoints(text);
+  std::vector<std::pair<size_t, size_t>> matched;
+  MatchNormalized(NormalizeAll(gold, cps), NormalizeAll(predicted, cps), &matched);
+  return matched;
 }
 
 Scores Evaluate(const std::vector<Document>& docs, const Extractor& extractor) {

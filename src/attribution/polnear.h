@@ -20,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "attribution/extractor.h"
@@ -78,6 +79,13 @@ struct Scores {
 // Scores one text's predictions (code-point spans) against its gold attributions.
 Scores ScoreText(std::string_view text, const std::vector<SpanAttribution>& gold,
                  const std::vector<SpanAttribution>& predicted);
+
+// The one-to-one attribution matching ScoreText counts: pairs (gold index, predicted index) whose
+// cues overlap, contents overlap and sources overlap or are both absent, chosen greedily by the
+// total overlap (largest first). Spans are code points; indices refer to the given vectors.
+std::vector<std::pair<size_t, size_t>> MatchAttributions(
+    std::string_view text, const std::vector<SpanAttribution>& gold,
+    const std::vector<SpanAttribution>& predicted);
 
 // Runs `extractor` (lang "en", no registry) over every document and sums ScoreText.
 Scores Evaluate(const std::vector<Document>& docs, const Extractor& extractor);

@@ -113,6 +113,15 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
     bool of_before = i > 0 && (st[i - 1]->folded == "of" || st[i - 1]->folded == "for" ||
                                st[i - 1]->folded == "de" || st[i - 1]->folded == "del" ||
                                st[i - 1]->folded == "da" || st[i - 1]->folded == "do");
+    // Spanish/Portuguese put an article before organisations, not people: a source that is
+    // an article and one capitalised word ("la Sedena", "el Vaticano", "La F1") is official.
+    bool article_before = i == 1 && (st[0]->folded == "el" || st[0]->folded == "la" ||
+                                     st[0]->folded == "los" || st[0]->folded == "las");
+    if (article_before && j == i + 1 && j == st.size()) {
+      official = true;
+      i = j;
+      continue;
+    }
     if (j - i > best && !of_before) {
       best = j - i;
       person = std::string(text.substr(st[i]->begin, st[j - 1]->end - st[i]->begin));

@@ -23,13 +23,6 @@ const std::unordered_set<std::string_view>& Abbreviations() {
 
 }  // namespace
 
-bool StartsWith(std::string_view s, size_t i, const char* p) {
-  size_t n = std::strlen(p);
-  return i + n <= s.size() && s.compare(i, n, p) == 0;
-}
-
-bool IsOpenQuoteAt(std::string_view s, size_t i) { return StartsWith(s, i, "\xE2\x80\x9C"); }
-bool IsCloseQuoteAt(std::string_view s, size_t i) { return StartsWith(s, i, "\xE2\x80\x9D"); }
 
 // A gap between two tokens that separates clauses.
 bool GapHasBoundary(std::string_view gap) {
@@ -57,7 +50,8 @@ size_t CountStraightQuotes(std::string_view c) {
 
 bool GapHasQuote(std::string_view gap) {
   return GapHas(gap, '"') || gap.find("''") != gap.npos || gap.find("``") != gap.npos ||
-         gap.find("\xE2\x80\x9C") != gap.npos || gap.find("\xE2\x80\x9D") != gap.npos;
+         gap.find("\xE2\x80\x9C") != gap.npos || gap.find("\xE2\x80\x9D") != gap.npos ||
+         gap.find("\xC2\xAB") != gap.npos || gap.find("\xC2\xBB") != gap.npos;
 }
 
 
@@ -162,9 +156,11 @@ std::vector<Span> QuotedRegions(std::string_view text) {
   bool inside = false;
   uint32_t start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '\n' && c != '"' && c != '\'' && c != '`' && c != '\xE2') continue;  // fast path
     bool was = inside;
     size_t len = 0;
-    if (text[i] == '\n') {
+    if (c == '\n') {
       if (was) out.push_back({start, uint32_t(i)});
       inside = false;
       continue;

@@ -19,9 +19,19 @@ struct Sentence {
 };
 
 // True when s[i..] starts with the NUL-terminated p.
-bool StartsWith(std::string_view s, size_t i, const char* p);
-bool IsOpenQuoteAt(std::string_view s, size_t i);   // U+201C
-bool IsCloseQuoteAt(std::string_view s, size_t i);  // U+201D
+// Inline: called for every byte by the sentence splitter and the quotation scan.
+inline bool StartsWith(std::string_view s, size_t i, const char* p) {
+  if (!*p) return i <= s.size();
+  if (i >= s.size() || s[i] != *p) return false;  // cheap first-byte test
+  size_t n = std::char_traits<char>::length(p);
+  return i + n <= s.size() && s.compare(i, n, p) == 0;
+}
+inline bool IsOpenQuoteAt(std::string_view s, size_t i) {  // U+201C
+  return StartsWith(s, i, "\xE2\x80\x9C");
+}
+inline bool IsCloseQuoteAt(std::string_view s, size_t i) {  // U+201D
+  return StartsWith(s, i, "\xE2\x80\x9D");
+}
 
 // True when the text between two tokens separates clauses: , ; : " “ ” — – « » '' `` -- or a
 // newline.

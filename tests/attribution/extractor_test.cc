@@ -159,7 +159,7 @@ TEST(ExtractorTest, SpanishCues) {
   EXPECT_EQ(v[2].source_text, "La Secretaría de Gobernación");
   EXPECT_EQ(v[2].source_kind, SourceKind::kOfficial);
   EXPECT_EQ(v[2].stance, Stance::kDenies);
-  EXPECT_EQ(v[2].content_text, "que hubiera terroristas en Chihuahua");
+  EXPECT_EQ(v[2].content_text, "hubiera terroristas en Chihuahua");  // without "que"
 
   v = ex.Extract("Según un comunicado de la Secretaría, no hay campamento.", ctx);
   ASSERT_EQ(v.size(), 1u) << DescribeAll(v);
@@ -194,7 +194,7 @@ TEST(ExtractorTest, PortugueseCues) {
   EXPECT_EQ(v[1].person, "João Silva");
   EXPECT_EQ(v[1].role, "porta-voz");
   EXPECT_EQ(v[1].source_kind, SourceKind::kPerson);
-  EXPECT_EQ(v[1].content_text, "que não há provas");
+  EXPECT_EQ(v[1].content_text, "não há provas");  // without "que"
   EXPECT_EQ(v[2].cue_text, "desmentiu");
   EXPECT_EQ(v[2].stance, Stance::kDenies);
   EXPECT_EQ(v[2].source_kind, SourceKind::kOfficial);
@@ -324,6 +324,49 @@ TEST(ExtractorTest, EmptyAndOddInput) {
   EXPECT_EQ(v[0].content_text, "I would say this is false");
 }
 
+// Spanish subjects: clitics are not sources, pro-drop gives a sourceless attribution, refusals,
+// negations and nouns are not cues, leading adverbs are not part of the subject.
+TEST(ExtractorTest, SpanishCliticsProDropAndNonCues) {
+  Extractor ex;
+  Context ctx;
+  ctx.lang = "es";
+  auto one = [&](const std::string& text) {
+    std::vector<Attribution> v = ex.Extract(text, ctx);
+    EXPECT_EQ(v.size(), 1u) << text << "\n" << DescribeAll(v);
+    return v.empty() ? Attribution{} : v[0];
+  };
+  Attribution a = one("El ministro nos dijo que habrá elecciones.");
+  EXPECT_EQ(a.cue_text, "dijo");
+  EXPECT_EQ(a.source_text, "El ministro");
+  EXPECT_EQ(a.content_text, "habrá elecciones");
+  a = one("Explicaron que el proyecto sigue en pie.");
+  EXPECT_TRUE(a.source.empty());
+  EXPECT_EQ(a.source_kind, SourceKind::kNone);
+  EXPECT_EQ(a.content_text, "el proyecto sigue en pie");
+  a = one("Sobre el tema afirmó que la ley es injusta.");
+  EXPECT_TRUE(a.source.empty()) << a.source_text;
+  a = one("Ahora el Vaticano anunció que abrirá un museo.");
+  EXPECT_EQ(a.source_text, "el Vaticano");
+  EXPECT_EQ(a.source_kind, SourceKind::kOfficial);
+  a = one("La portavoz ha dicho que no habrá cambios.");
+  EXPECT_EQ(a.cue_text, "ha dicho");
+  a = one("Se dice que habrá cambios en el gabinete.");
+  EXPECT_EQ(a.cue_text, "Se dice");
+  EXPECT_TRUE(a.source.empty());
+  a = one("\"No hay riesgo\", apunta el médico.");
+  EXPECT_EQ(a.source_text, "el médico");
+  EXPECT_EQ(a.content_text, "No hay riesgo");
+  a = one("La empresa Apple anunció un teléfono nuevo. El anuncio duró poco.");
+  EXPECT_EQ(a.cue_text, "anunció");
+  // Refusal, negation, a noun after an article, a verb after a preposition: no attribution.
+  for (const char* text : {"Los testigos se negaron a revelar su nombre.",
+                           "La empresa no ha revelado sus planes.",
+                           "Hubo muestras de rechazo en la plaza.",
+                           "Presentó la denuncia ante el juez.",
+                           "La ciudad sigue en alerta por las lluvias."})
+    EXPECT_TRUE(ex.Extract(text, ctx).empty()) << text << "\n" << DescribeAll(ex.Extract(text, ctx));
+}
+
 // Every prefix of a text with quotes, multi-byte letters and a BOM: spans stay inside the text,
 // non-empty, half-open and on UTF-8 boundaries.
 TEST(ExtractorTest, SpansValidOnEveryPrefix) {
@@ -331,7 +374,9 @@ TEST(ExtractorTest, SpansValidOnEveryPrefix) {
       "\xEF\xBB\xBF\xE2\x80\x9CNo hay campamento,\xE2\x80\x9D dijo Jos\xC3\xA9 P\xC3\xA9rez, "
       "portavoz. According to \"sources\", officials, who asked not to be named, denied it; "
       "''It is over,'' said Sen. Roe. It was reported that taxes rose, reportedly.\n"
-      "WASHINGTON (AP) \xE2\x80\x94 Police said: none.";
+      "WASHINGTON (AP) \xE2\x80\x94 Police said: none.\n"
+      "Explicaron que s\xC3\xAD. El ministro nos dijo, \xC2\xABno\xC2\xBB, agreg\xC3\xB3 "
+      "\xE2\x80\x94sin m\xC3\xA1s\xE2\x80\x94 Del Castillo; se dice que ha dicho.";
   Extractor ex;
   Context ctx;
   ctx.lang = "und";
