@@ -12,7 +12,10 @@ namespace headwater::normalize {
 HtmlArticle ExtractHtml(std::string_view html, std::string_view base_url, const HtmlOptions& o) {
   HtmlArticle out;
   if (html.size() > o.max_bytes) html = html.substr(0, o.max_bytes);
-  std::string clean = internal::CapNesting(SanitizeUtf8(html), o.max_parse_depth);
+  std::string clean = o.reduce_before_parse
+                          ? internal::CapNesting(SanitizeUtf8(internal::ReduceHtml(html)),
+                                                 o.max_parse_depth)
+                          : internal::CapNesting(SanitizeUtf8(html), o.max_parse_depth);
   GumboOptions opts = kGumboDefaultOptions;
   opts.max_errors = 1000;
   GumboOutput* doc = gumbo_parse_with_options(&opts, clean.data(), clean.size());
