@@ -12,7 +12,8 @@
 //    country (a country anchor) or are a single place (a place anchor). A mention is never its
 //    own context: anchors with the same name key are skipped when scoring it.
 //  - Each candidate scores weight_prominence * prominence plus the context weights that apply;
-//    weak cities without any context are dropped. Round two repeats with every round-one
+//    weak cities without a well-known neighbour, regions and cities below
+//    min_standalone_city_prominence without any context, are dropped. Round two repeats with every round-one
 //    resolution as an anchor, so "Juárez" next to a resolved "El Paso" finds Ciudad Juárez.
 #include "normalize/places.h"
 
@@ -131,6 +132,7 @@ bool Strong(const GazetteerEntry& e, const PlaceOptions& o) {
 std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, const Gazetteer& g,
                            const PlaceOptions& o) {
   std::vector<Mention> out;
+  const std::unordered_set<std::string> not_places(o.not_places.begin(), o.not_places.end());
   const size_t max_words = static_cast<size_t>(std::min(g.max_name_words(), 8));
   size_t i = 0;
   while (i < w.size()) {
@@ -178,6 +180,11 @@ std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, co
         key.append(w[k].folded);
       }
       if (!ok) continue;
+      if (not_places.count(key)) {  // a region or institution, not a place: skip its words
+        i += n;
+        found = true;
+        break;
+      }
       // A demonym after a capitalised word names something else ("Latin American").
       bool after_capital = i > 0 && w[i - 1].capitalised && !w[i - 1].sentence_initial &&
                            text.substr(w[i - 1].end, w[i].begin - w[i - 1].end) == " ";
@@ -370,7 +377,9 @@ std::optional<EntryId> Resolve(const Name& m, const Gazetteer& g, const Context&
     // Countries always count; regions ("Southern District" is one in Belize) and little-known
     // cities need support.
     if (!m.fixed && e.kind != PlaceKind::kCountry &&
-        (!Strong(e, o) || e.kind == PlaceKind::kRegion) && !supported) {
+        (!Strong(e, o) || e.kind == PlaceKind::kRegion ||
+         e.prominence < o.min_standalone_city_prominence) &&
+        !supported) {
       continue;
     }
     // Ties: higher prominence, then countries before regions before cities, then file order.
