@@ -168,18 +168,25 @@ std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, co
     }
     bool found = false;
     std::string key;
-    for (size_t n = std::min(max_words, w.size() - i); n >= 1 && !found; --n) {
-      bool ok = true;
+    // The longest run of words from i that may form one name (joined by spaces or hyphens,
+    // each capitalised or short), so each n below builds a key only when it can match.
+    size_t run = 1;
+    while (run < std::min(max_words, w.size() - i)) {
+      size_t k = i + run;
+      if (!JoinableGap(text.substr(w[k - 1].end, w[k].begin - w[k - 1].end), w[k - 1]) ||
+          !(w[k].capitalised || w[k].end - w[k].begin < 4))
+        break;
+      ++run;
+    }
+    for (size_t n = run; n >= 1 && !found; --n) {
+      // A name ends with a capitalised word ("Río de la Plata", not "Trump in a"): a run
+      // ending in a short lower-case word can match nothing, so skip the lookup.
+      if (n > 1 && !w[i + n - 1].capitalised) continue;
       key.clear();
-      for (size_t k = i; k < i + n && ok; ++k) {
-        if (k > i) {
-          ok = JoinableGap(text.substr(w[k - 1].end, w[k].begin - w[k - 1].end), w[k - 1]) &&
-               (w[k].capitalised || w[k].end - w[k].begin < 4);
-          key.push_back(' ');
-        }
+      for (size_t k = i; k < i + n; ++k) {
+        if (k > i) key.push_back(' ');
         key.append(w[k].folded);
       }
-      if (!ok) continue;
       if (not_places.count(key)) {  // a region or institution, not a place: skip its words
         i += n;
         found = true;
@@ -232,9 +239,17 @@ std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, co
 // Removes city and region readings that look like common words (see places.h).
 void FilterCommonWords(const std::vector<Word>& w, std::vector<Mention>* ms, const Gazetteer& g,
                        const PlaceOptions& o) {
-  std::unordered_set<std::string> lower;  // words written in lower case somewhere in the text
-  for (const Word& x : w) {
-    if (!x.capitalised) lower.insert(x.folded);
+  // One-word names also written in lower case somewhere in the text ("police" ... "Police").
+  std::unordered_set<std::string_view> lower;
+  for (const Mention& m : *ms)
+    if (m.words == 1 && !m.fixed) lower.insert(m.key);
+  if (!lower.empty()) {
+    std::unordered_set<std::string_view> seen;
+    for (const Word& x : w) {
+      if (x.capitalised) continue;
+      if (auto it = lower.find(x.folded); it != lower.end()) seen.insert(*it);
+    }
+    lower.swap(seen);  // views into the mentions' keys, which outlive this function's use
   }
   std::unordered_map<std::string, bool> only_initial;  // key -> every use opens a sentence
   for (const Mention& m : *ms) {
