@@ -92,7 +92,8 @@ void BM_NormalizeLanguage(benchmark::State& state) {
   const Corpus& c = Load();
   if (!Ready(state, c)) return;
   for (auto _ : state)
-    for (const Input& in : c.inputs) benchmark::DoNotOptimize(DetectLanguage(in.title + "\n" + in.text));
+    for (const Input& in : c.inputs)
+      benchmark::DoNotOptimize(DetectLanguage(in.title + "\n" + in.text));
   state.SetItemsProcessed(state.iterations() * c.inputs.size());
 }
 BENCHMARK(BM_NormalizeLanguage)->Unit(benchmark::kMillisecond);

@@ -64,8 +64,8 @@ int CmdFeedsPoll(const Context& c, bool allow_loopback, bool fetch_pages) {
   records::RealSleeper sleeper;
   ingest::PollOptions po;
   po.pages.enabled = fetch_pages;
-  auto results = ingest::PollDueFeeds(&*feeds, &fetcher, c.clock.Now(),
-                                      [&](int ms) { sleeper.SleepMs(ms); }, po);
+  auto results = ingest::PollDueFeeds(
+      &*feeds, &fetcher, c.clock.Now(), [&](int ms) { sleeper.SleepMs(ms); }, po);
   auto pipe = c.OpenPipeline(store->get());
   if (!pipe.ok()) return PrintError(pipe.status());
   int rc = kExitOk;

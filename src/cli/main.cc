@@ -113,8 +113,9 @@ int main(int argc, char** argv) {
   feeds_poll->add_flag("--allow-loopback", poll_loopback,
                        "let feed URLs point at 127.0.0.1 or ::1 (a local server); private ranges stay refused");
   bool poll_no_pages = false;
-  feeds_poll->add_flag("--no-pages", poll_no_pages,
-                       "ingest summary-only items as the feed gives them (do not fetch their pages)");
+  feeds_poll->add_flag(
+      "--no-pages", poll_no_pages,
+      "ingest summary-only items as the feed gives them (do not fetch their pages)");
 
   auto* policy = app.add_subcommand("policy", "corroboration policies");
   policy->require_subcommand(1);

@@ -58,9 +58,8 @@ size_t ContentChars(const normalize::Input& item) {
   return item.text.empty() ? PlainChars(item.html, true) : PlainChars(item.text, false);
 }
 
-void FetchItemPages(PollResult* result, Fetcher* fetcher,
-                    const std::function<void(int)>& sleep_ms, const PollOptions& o,
-                    std::map<std::string, bool>* host_seen) {
+void FetchItemPages(PollResult* result, Fetcher* fetcher, const std::function<void(int)>& sleep_ms,
+                    const PollOptions& o, std::map<std::string, bool>* host_seen) {
   if (!o.pages.enabled) return;
   size_t fetched = 0;
   for (RawArticle& item : result->parsed.articles) {

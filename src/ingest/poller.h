@@ -63,9 +63,8 @@ size_t ContentChars(const normalize::Input& item);
 // Fetches and extracts the page of every summary-only item of `result` (rule above), in order,
 // waiting per_host_interval_ms between requests to a host already in `host_seen` (which it
 // updates). Called by PollDueFeeds after a successful parse.
-void FetchItemPages(PollResult* result, Fetcher* fetcher,
-                    const std::function<void(int)>& sleep_ms, const PollOptions& options,
-                    std::map<std::string, bool>* host_seen);
+void FetchItemPages(PollResult* result, Fetcher* fetcher, const std::function<void(int)>& sleep_ms,
+                    const PollOptions& options, std::map<std::string, bool>* host_seen);
 
 // Polls every feed whose next_poll <= now, updating each Feed (validators, last_polled,
 // next_poll, failures, last_error) in place; the caller stores them. sleep_ms waits between

@@ -81,27 +81,27 @@ class KeySet {
 
 // Elements whose content the tokenizer reads as raw text up to the matching end tag.
 bool RawTextElement(Key name) {
-  static const KeySet kSet{"script", "style",    "noscript", "template", "iframe",
+  static const KeySet kSet{"script",   "style", "noscript", "template", "iframe",
                            "textarea", "title", "xmp",      "noembed",  "noframes"};
   return kSet.Contains(name);
 }
 
 bool KeptAttribute(Key name) {
-  static const KeySet kSet{"class",    "id",   "href",    "rel",      "itemprop", "property",
-                           "name",     "content", "datetime", "type",  "hidden"};
+  static const KeySet kSet{"class", "id",      "href",     "rel",  "itemprop", "property",
+                           "name",  "content", "datetime", "type", "hidden"};
   return kSet.Contains(name);
 }
 
 // Tags around which white space means nothing to either pass: each is a block boundary for the
 // content pass (or dropped by it) and is not inside a title-like text NodeText reads.
 bool BlockBoundary(Key name) {
-  static const KeySet kSet{"html",    "head",    "body",   "meta",       "link",   "title", "script",
-                      "style",   "div",     "p",      "ul",         "ol",     "dl",    "table",
-                      "thead",   "tbody",   "tfoot",  "tr",         "section", "article", "header",
-                      "footer",  "nav",     "aside",  "main",       "figure", "figcaption",
-                      "h1",      "h2",      "h3",     "h4",         "h5",     "h6",    "form",
-                      "blockquote", "hr",   "br",     "noscript",   "template", "iframe", "pre",
-                      "address", "button",  "select", "option",     "label",  "input"};
+  static const KeySet kSet{
+      "html",  "head",    "body",       "meta",    "link",   "title",    "script",   "style",
+      "div",   "p",       "ul",         "ol",      "dl",     "table",    "thead",    "tbody",
+      "tfoot", "tr",      "section",    "article", "header", "footer",   "nav",      "aside",
+      "main",  "figure",  "figcaption", "h1",      "h2",     "h3",       "h4",       "h5",
+      "h6",    "form",    "blockquote", "hr",      "br",     "noscript", "template", "iframe",
+      "pre",   "address", "button",     "select",  "option", "label",    "input"};
   return kSet.Contains(name);
 }
 
@@ -151,7 +151,8 @@ size_t SkipForeign(std::string_view s, size_t from, std::string_view name) {
     bool close = lt + 1 < s.size() && s[lt + 1] == '/';
     size_t n = lt + 1 + close;
     size_t e = n + name.size();
-    bool match = e <= s.size() && EqualsLower(s.substr(n, name.size()), std::string(name).c_str()) &&
+    bool match = e <= s.size() &&
+                 EqualsLower(s.substr(n, name.size()), std::string(name).c_str()) &&
                  (e == s.size() || IsSpace(s[e]) || s[e] == '>' || s[e] == '/');
     size_t gt = s.find('>', lt);
     i = gt == std::string_view::npos ? s.size() : gt + 1;
@@ -220,14 +221,14 @@ std::string ReduceHtml(std::string_view s, size_t* start_tags) {
       continue;
     }
     size_t name_end = n;
-    while (name_end < s.size() && !IsSpace(s[name_end]) && s[name_end] != '>' &&
-           s[name_end] != '/')
+    while (name_end < s.size() && !IsSpace(s[name_end]) && s[name_end] != '>' && s[name_end] != '/')
       ++name_end;
     std::string_view name = s.substr(n, name_end - n);
     const Key key = MakeKey(name);
-    static const Key kA = MakeKey("a"), kStyle = MakeKey("style"), kAriaHidden = MakeKey("aria-hidden"),
-                     kHref = MakeKey("href"), kType = MakeKey("type"), kSvg = MakeKey("svg"),
-                     kMath = MakeKey("math"), kTitle = MakeKey("title"), kXmp = MakeKey("xmp"),
+    static const Key kA = MakeKey("a"), kStyle = MakeKey("style"),
+                     kAriaHidden = MakeKey("aria-hidden"), kHref = MakeKey("href"),
+                     kType = MakeKey("type"), kSvg = MakeKey("svg"), kMath = MakeKey("math"),
+                     kTitle = MakeKey("title"), kXmp = MakeKey("xmp"),
                      kNoembed = MakeKey("noembed"), kNoframes = MakeKey("noframes"),
                      kScript = MakeKey("script");
     const bool anchor = key == kA;

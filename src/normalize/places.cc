@@ -13,8 +13,9 @@
 //    own context: anchors with the same name key are skipped when scoring it.
 //  - Each candidate scores weight_prominence * prominence plus the context weights that apply;
 //    weak cities without a well-known neighbour, regions and cities below
-//    min_standalone_city_prominence without any context, are dropped. Round two repeats with every round-one
-//    resolution as an anchor, so "Juárez" next to a resolved "El Paso" finds Ciudad Juárez.
+//    min_standalone_city_prominence without any context, are dropped. Round two repeats with every
+//    round-one resolution as an anchor, so "Juárez" next to a resolved "El Paso" finds Ciudad
+//    Juárez.
 #include "normalize/places.h"
 
 #include <algorithm>

@@ -59,11 +59,13 @@ struct PlaceOptions {
   // regions, seas, nicknames of institutions. Written folded (lower case, no accents, one space
   // between words); a match consumes its words, so "Middle East" is not read as "East" either.
   std::vector<std::string> not_places = {
-      "middle east",  "far east",      "near east",   "mideast",        "asia",
-      "pacific",      "atlantic",      "mediterranean", "caribbean",    "balkans",
-      "sahel",        "levant",        "maghreb",     "iberia",         "midwest",
-      "west coast",   "east coast",    "gulf coast",  "highlands",      "white house",
-      "golden gate",  "horn of africa", "persian gulf", "arabian peninsula", "indochina"};
+      "middle east", "far east",       "near east",    "mideast",
+      "asia",        "pacific",        "atlantic",     "mediterranean",
+      "caribbean",   "balkans",        "sahel",        "levant",
+      "maghreb",     "iberia",         "midwest",      "west coast",
+      "east coast",  "gulf coast",     "highlands",    "white house",
+      "golden gate", "horn of africa", "persian gulf", "arabian peninsula",
+      "indochina"};
 };
 
 // Places mentioned in text, most mentioned first (ties: first mentioned first). outlet_country is

@@ -83,7 +83,8 @@ TEST(PageFetch, SummaryItemsGetTheirPageFullItemsDoNot) {
   feeds[0].url = "http://" + host + "/feed.xml";
   std::vector<int> waits;
   PollOptions po;
-  auto results = PollDueFeeds(&feeds, &fetcher, 1000, [&](int ms) { waits.push_back(ms); }, po);
+  auto results = PollDueFeeds(
+      &feeds, &fetcher, 1000, [&](int ms) { waits.push_back(ms); }, po);
   server.stop();
   t.join();
 
@@ -133,9 +134,8 @@ TEST(PageFetch, SummaryItemsGetTheirPageFullItemsDoNot) {
   Outlet outlet;
   outlet.name = "Valley Ledger";
   auto article = norm.Normalize(
-      bridge->input, [&](const std::string&, const std::string&) -> StatusOr<const Outlet*> {
-        return &outlet;
-      },
+      bridge->input,
+      [&](const std::string&, const std::string&) -> StatusOr<const Outlet*> { return &outlet; },
       2000);
   ASSERT_TRUE(article.ok()) << article.status().message();
   // (CanonicalUrl writes every scheme as https.)
@@ -172,7 +172,8 @@ TEST(PageFetch, PrivateAndReservedPagesAreRefusedBeforeConnecting) {
       "<rss version=\"2.0\"><channel><title>T</title>"
       "<item><title>a</title><link>http://10.0.0.1/a</link><description>s</description></item>"
       "<item><title>b</title><link>http://192.168.1.20/b</link><description>s</description></item>"
-      "<item><title>c</title><link>http://169.254.169.254/c</link><description>s</description></item>"
+      "<item><title>c</title><link>http://169.254.169.254/c</link><description>s</description></"
+      "item>"
       "<item><title>d</title><link>http://127.0.0.1:9/d</link><description>s</description></item>"
       "<item><title>e</title><link>http://[::1]/e</link><description>s</description></item>"
       "<item><title>f</title><link>http://240.0.0.1/f</link><description>s</description></item>"

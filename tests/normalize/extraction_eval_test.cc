@@ -7,10 +7,10 @@
 #include <zstd.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -163,7 +163,8 @@ TEST(ExtractionEvalTest, SpeedSideBySide) {
   };
   HtmlOptions plain;
   plain.reduce_before_parse = false;
-  double ours = cpu_rate([](const std::string& g) { return ExtractHtml(*Gunzip(g), "").text.size(); });
+  double ours =
+      cpu_rate([](const std::string& g) { return ExtractHtml(*Gunzip(g), "").text.size(); });
   double before = cpu_rate(
       [&](const std::string& g) { return ExtractHtml(*Gunzip(g), "", plain).text.size(); });
   double walk = cpu_rate([](const std::string& g) {
@@ -177,7 +178,8 @@ TEST(ExtractionEvalTest, SpeedSideBySide) {
       if (n->type == GUMBO_NODE_TEXT) text += std::strlen(n->v.text.text);
       if (n->type != GUMBO_NODE_ELEMENT) continue;
       const GumboVector& c = n->v.element.children;
-      for (unsigned i = 0; i < c.length; ++i) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+      for (unsigned i = 0; i < c.length; ++i)
+        stack.push_back(static_cast<const GumboNode*>(c.data[i]));
     }
     gumbo_destroy_output(&kGumboDefaultOptions, doc);
     return text;

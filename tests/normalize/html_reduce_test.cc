@@ -50,10 +50,11 @@ TEST(HtmlReduceTest, KeepsOnlyTheAttributesThePassesRead) {
   EXPECT_EQ(ReduceHtml("<p aria-hidden=\"true\">x</p><p aria-hidden=false>y</p>"),
             "<p hidden>x</p><p>y</p>");
   // Only hrefs that can name another host survive on links.
-  EXPECT_EQ(ReduceHtml("<a href=\"/local\">1</a><a href='#top'>2</a><a href=\"//cdn.example/x\">3</a>"
-                       "<a HREF=\"https://other.example/\">4</a><link rel=canonical href=\"/c\">"),
-            "<a>1</a><a>2</a><a href=\"//cdn.example/x\">3</a>"
-            "<a HREF=\"https://other.example/\">4</a><link rel=canonical href=\"/c\">");
+  EXPECT_EQ(
+      ReduceHtml("<a href=\"/local\">1</a><a href='#top'>2</a><a href=\"//cdn.example/x\">3</a>"
+                 "<a HREF=\"https://other.example/\">4</a><link rel=canonical href=\"/c\">"),
+      "<a>1</a><a>2</a><a href=\"//cdn.example/x\">3</a>"
+      "<a HREF=\"https://other.example/\">4</a><link rel=canonical href=\"/c\">");
   EXPECT_EQ(ReduceHtml("<br/><img src=x.png alt=y />"), "<br/><img/>");
 }
 
@@ -91,8 +92,9 @@ TEST(HtmlReduceTest, SameArticleOnAHandWrittenPage) {
     page += "<p>Paragraph " + std::to_string(i) +
             " says, at length and with commas, what happened <a href='https://src.example/" +
             std::to_string(i) + "'>here</a> and <a href='/rel'>there</a>.</p>\n  <!-- c -->\n";
-  page += "<div style='display:none'><p>hidden text that must not show up in the article</p></div>"
-          "</div><footer>Copyright</footer></body></html>";
+  page +=
+      "<div style='display:none'><p>hidden text that must not show up in the article</p></div>"
+      "</div><footer>Copyright</footer></body></html>";
   ExpectSameArticle(page, "https://paper.example/x", "hand-written page");
   EXPECT_EQ(ExtractHtml(page, "https://paper.example/x").links.size(), 5u);
 }
@@ -100,7 +102,8 @@ TEST(HtmlReduceTest, SameArticleOnAHandWrittenPage) {
 TEST(HtmlReduceTest, SameArticleOnEveryBenchmarkPage) {
   std::string truth;
   HW_REQUIRE_SHARED_DATA("article-extraction-benchmark/ground-truth.json", truth);
-  std::string dir = truth.substr(0, truth.size() - std::string("ground-truth.json").size()) + "html/";
+  std::string dir =
+      truth.substr(0, truth.size() - std::string("ground-truth.json").size()) + "html/";
   std::vector<std::string> names;
   if (DIR* d = opendir(dir.c_str())) {
     while (dirent* e = readdir(d)) {

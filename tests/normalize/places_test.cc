@@ -131,13 +131,13 @@ TEST(PlacesTest, WorldRegionsAndRiversAreNotTowns) {
   EXPECT_EQ(Find(ps, "Middle East"), nullptr) << Dump(ps);
   EXPECT_EQ(Find(ps, "Rio Grande"), nullptr) << Dump(ps);
   EXPECT_EQ(Find(ps, "Río Grande"), nullptr) << Dump(ps);
-  for (const PlaceMention& p : ps)
-    EXPECT_TRUE(p.country == "US" || p.country == "MX") << Dump(ps);
+  for (const PlaceMention& p : ps) EXPECT_TRUE(p.country == "US" || p.country == "MX") << Dump(ps);
   ASSERT_NE(Find(ps, "El Paso"), nullptr) << Dump(ps);
   EXPECT_EQ(Find(ps, "El Paso")->admin1, "Texas");
   // With Maryland places around it, "Middle East" is still the region, and its words do not
   // match anything shorter ("East").
-  auto md = FindPlaces("Officials in Washington and Baltimore discussed the Middle East.", *g, "US");
+  auto md =
+      FindPlaces("Officials in Washington and Baltimore discussed the Middle East.", *g, "US");
   EXPECT_EQ(Find(md, "Middle East"), nullptr) << Dump(md);
   ASSERT_NE(Find(md, "Baltimore"), nullptr) << Dump(md);
   EXPECT_EQ(Find(md, "Washington")->admin1, "District of Columbia") << Dump(md);
