@@ -55,7 +55,7 @@ int CmdWatchAlerts(const Context& c, bool atom, int limit);
 int CmdPolicyShow(const Context& c);
 int CmdFeedsAdd(const Context& c, const std::vector<std::string>& urls);
 int CmdFeedsList(const Context& c);
-int CmdFeedsPoll(const Context& c, bool allow_loopback);
+int CmdFeedsPoll(const Context& c, bool allow_loopback, bool fetch_pages = true);
 int CmdAttributions(const Context& c, const std::string& what, const std::string& lang,
                     const std::string& outlet);
 // PAGE: a .html or .html.gz file (URLs are refused for now); url: base URL for links ("" = the

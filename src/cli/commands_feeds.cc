@@ -53,7 +53,7 @@ int CmdFeedsList(const Context& c) {
   return kExitOk;
 }
 
-int CmdFeedsPoll(const Context& c, bool allow_loopback) {
+int CmdFeedsPoll(const Context& c, bool allow_loopback, bool fetch_pages) {
   auto store = c.OpenStore(false);
   if (!store.ok()) return PrintError(store.status());
   auto feeds = (*store)->ListFeeds();
@@ -62,8 +62,10 @@ int CmdFeedsPoll(const Context& c, bool allow_loopback) {
   fo.allow_loopback = allow_loopback;
   ingest::CurlFetcher fetcher(fo);
   records::RealSleeper sleeper;
-  auto results = ingest::PollDueFeeds(&*feeds, &fetcher, c.clock.Now(),
-                                      [&](int ms) { sleeper.SleepMs(ms); });
+  ingest::PollOptions po;
+  po.pages.enabled = fetch_pages;
+  auto results = ingest::PollDueFeeds(
+      &*feeds, &fetcher, c.clock.Now(), [&](int ms) { sleeper.SleepMs(ms); }, po);
   auto pipe = c.OpenPipeline(store->get());
   if (!pipe.ok()) return PrintError(pipe.status());
   int rc = kExitOk;
@@ -76,7 +78,12 @@ int CmdFeedsPoll(const Context& c, bool allow_loopback) {
     } else {
       auto summary = (*pipe)->Ingest(r.parsed.articles, r.parsed.errors, false);
       if (!summary.ok()) return PrintError(summary.status());
-      std::cout << r.url << ": " << summary->ToString() << "\n";
+      for (const std::string& e : r.page_errors)
+        std::cerr << "headwater: note: item page kept as a summary: " << e << "\n";
+      std::cout << r.url << ": " << summary->ToString();
+      if (r.pages_fetched > 0)
+        std::cout << " (" << r.pages_used << " of " << r.pages_fetched << " item pages used)";
+      std::cout << "\n";
       if (summary->skipped > 0 && rc == kExitOk) rc = kExitSkipped;
     }
   }

@@ -114,6 +114,10 @@ int main(int argc, char** argv) {
   bool poll_loopback = false;
   feeds_poll->add_flag("--allow-loopback", poll_loopback,
                        "let feed URLs point at 127.0.0.1 or ::1 (a local server); private ranges stay refused");
+  bool poll_no_pages = false;
+  feeds_poll->add_flag(
+      "--no-pages", poll_no_pages,
+      "ingest summary-only items as the feed gives them (do not fetch their pages)");
 
   auto* policy = app.add_subcommand("policy", "corroboration policies");
   policy->require_subcommand(1);
@@ -177,7 +181,7 @@ int main(int argc, char** argv) {
   if (*policy_show) return CmdPolicyShow(ctx);
   if (*feeds_add) return CmdFeedsAdd(ctx, feed_urls);
   if (*feeds_list) return CmdFeedsList(ctx);
-  if (*feeds_poll) return CmdFeedsPoll(ctx, poll_loopback);
+  if (*feeds_poll) return CmdFeedsPoll(ctx, poll_loopback, !poll_no_pages);
   if (*attributions) return CmdAttributions(ctx, attr_what, attr_lang, attr_outlet);
   if (*extract) return CmdExtract(ctx, extract_pages, extract_url, allow_loopback);
   if (*reuse) return CmdReuse(ctx, reuse_urls, min_class);

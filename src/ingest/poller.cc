@@ -36,6 +36,7 @@ std::vector<PollResult> PollDueFeeds(std::vector<store::Feed>* feeds, Fetcher* f
       auto parsed = ParseFeed(resp->body, f.url, o.feed);
       if (parsed.ok()) {
         r.parsed = std::move(parsed->parsed);
+        FetchItemPages(&r, fetcher, sleep_ms, o, &host_seen);
         if (f.title.empty()) f.title = parsed->title;
         if (auto it = resp->headers.find("etag"); it != resp->headers.end()) f.etag = it->second;
         if (auto it = resp->headers.find("last-modified"); it != resp->headers.end())

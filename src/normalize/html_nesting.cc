@@ -11,9 +11,9 @@ namespace headwater::normalize::internal {
 
 namespace {
 
-bool NameIs(std::string_view name, std::initializer_list<const char*> set) {
-  for (const char* s : set) {
-    if (name.size() != std::strlen(s)) continue;
+bool NameIs(std::string_view name, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set) {
+    if (name.size() != s.size()) continue;
     bool eq = true;
     for (size_t i = 0; i < name.size() && eq; ++i)
       eq = std::tolower(static_cast<unsigned char>(name[i])) == s[i];
@@ -102,7 +102,7 @@ int Scan(std::string_view s, int cap, F&& on_tag) {
           i = s.size();
           break;
         }
-        if (NameIs(s.substr(k + 2, name.size()), {std::string(name).c_str()})) {
+        if (NameIs(s.substr(k + 2, name.size()), {name})) {
           i = k;
           break;
         }

@@ -1,7 +1,8 @@
 // HTML to article: main-text extraction (boilerplate removal) plus metadata.
 //
-// ExtractHtml cuts the page at HtmlOptions::max_bytes, repairs invalid UTF-8, drops tags nested
-// beyond max_parse_depth, parses once with gumbo, then
+// ExtractHtml cuts the page at HtmlOptions::max_bytes, leaves out what no pass reads (scripts,
+// styles, comments, unused attributes), repairs invalid UTF-8, drops tags nested beyond
+// max_parse_depth, parses once with gumbo, then
 //  - metadata (html_meta.cc): title (og:title, JSON-LD headline, <h1>, <title>), published
 //    (article:published_time and aliases, JSON-LD NewsArticle datePublished, <time datetime>),
 //    byline (JSON-LD author.name, meta author, rel=author), canonical URL (rel=canonical,
@@ -29,6 +30,9 @@ struct HtmlOptions {
   // Start tags nested deeper than this are removed before parsing (gumbo's scope checks are
   // quadratic in depth); elements with optional end tags (p, li, td) and void ones don't count.
   int max_parse_depth = 2000;
+  // Strip what neither pass reads (scripts, styles, comments, unused attributes, white-space
+  // runs) in one scan before gumbo parses: the same article, about 3x faster (html_reduce.cc).
+  bool reduce_before_parse = true;
   // A paragraph inside the main text whose share of characters inside links is at least this
   // (0..1) is a teaser link, not text, and is dropped.
   double max_paragraph_link_density = 0.75;

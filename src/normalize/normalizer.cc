@@ -34,6 +34,9 @@ StatusOr<Article> Normalizer::Normalize(const Input& in, const OutletResolver& r
   a.url = in.url;
   auto canonical = CanonicalUrl(in.url);
   if (!canonical) return Status::InvalidArgument("not an absolute http(s) URL: " + in.url);
+  if (!in.canonical_url.empty()) {
+    if (auto c = CanonicalUrl(in.canonical_url)) canonical = c;
+  }
   a.title = NormalizeNfc(SanitizeUtf8(TrimSpace(in.title)));
   a.byline = NormalizeNfc(SanitizeUtf8(TrimSpace(in.byline)));
   a.published = in.published;

@@ -21,6 +21,9 @@ class Gazetteer;
 // What an input supplies about one article (docs/FORMATS.md).
 struct Input {
   std::string url;
+  // The article's canonical URL when the input knows it better than url does (e.g. a fetched
+  // page's rel=canonical); "" = derive it from url (or from the rel=canonical of html).
+  std::string canonical_url;
   std::string outlet;  // name or domain; may be empty when the URL's domain is known
   std::string title;
   std::string text;

@@ -12,8 +12,10 @@
 //    country (a country anchor) or are a single place (a place anchor). A mention is never its
 //    own context: anchors with the same name key are skipped when scoring it.
 //  - Each candidate scores weight_prominence * prominence plus the context weights that apply;
-//    weak cities without any context are dropped. Round two repeats with every round-one
-//    resolution as an anchor, so "Juárez" next to a resolved "El Paso" finds Ciudad Juárez.
+//    weak cities without a well-known neighbour, regions and cities below
+//    min_standalone_city_prominence without any context, are dropped. Round two repeats with every
+//    round-one resolution as an anchor, so "Juárez" next to a resolved "El Paso" finds Ciudad
+//    Juárez.
 #include "normalize/places.h"
 
 #include <algorithm>
@@ -131,6 +133,7 @@ bool Strong(const GazetteerEntry& e, const PlaceOptions& o) {
 std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, const Gazetteer& g,
                            const PlaceOptions& o) {
   std::vector<Mention> out;
+  const std::unordered_set<std::string> not_places(o.not_places.begin(), o.not_places.end());
   const size_t max_words = static_cast<size_t>(std::min(g.max_name_words(), 8));
   size_t i = 0;
   while (i < w.size()) {
@@ -166,18 +169,30 @@ std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, co
     }
     bool found = false;
     std::string key;
-    for (size_t n = std::min(max_words, w.size() - i); n >= 1 && !found; --n) {
-      bool ok = true;
+    // The longest run of words from i that may form one name (joined by spaces or hyphens,
+    // each capitalised or short), so each n below builds a key only when it can match.
+    size_t run = 1;
+    while (run < std::min(max_words, w.size() - i)) {
+      size_t k = i + run;
+      if (!JoinableGap(text.substr(w[k - 1].end, w[k].begin - w[k - 1].end), w[k - 1]) ||
+          !(w[k].capitalised || w[k].end - w[k].begin < 4))
+        break;
+      ++run;
+    }
+    for (size_t n = run; n >= 1 && !found; --n) {
+      // A name ends with a capitalised word ("Río de la Plata", not "Trump in a"): a run
+      // ending in a short lower-case word can match nothing, so skip the lookup.
+      if (n > 1 && !w[i + n - 1].capitalised) continue;
       key.clear();
-      for (size_t k = i; k < i + n && ok; ++k) {
-        if (k > i) {
-          ok = JoinableGap(text.substr(w[k - 1].end, w[k].begin - w[k - 1].end), w[k - 1]) &&
-               (w[k].capitalised || w[k].end - w[k].begin < 4);
-          key.push_back(' ');
-        }
+      for (size_t k = i; k < i + n; ++k) {
+        if (k > i) key.push_back(' ');
         key.append(w[k].folded);
       }
-      if (!ok) continue;
+      if (not_places.count(key)) {  // a region or institution, not a place: skip its words
+        i += n;
+        found = true;
+        break;
+      }
       // A demonym after a capitalised word names something else ("Latin American").
       bool after_capital = i > 0 && w[i - 1].capitalised && !w[i - 1].sentence_initial &&
                            text.substr(w[i - 1].end, w[i].begin - w[i - 1].end) == " ";
@@ -225,9 +240,17 @@ std::vector<Mention> Match(std::string_view text, const std::vector<Word>& w, co
 // Removes city and region readings that look like common words (see places.h).
 void FilterCommonWords(const std::vector<Word>& w, std::vector<Mention>* ms, const Gazetteer& g,
                        const PlaceOptions& o) {
-  std::unordered_set<std::string> lower;  // words written in lower case somewhere in the text
-  for (const Word& x : w) {
-    if (!x.capitalised) lower.insert(x.folded);
+  // One-word names also written in lower case somewhere in the text ("police" ... "Police").
+  std::unordered_set<std::string_view> lower;
+  for (const Mention& m : *ms)
+    if (m.words == 1 && !m.fixed) lower.insert(m.key);
+  if (!lower.empty()) {
+    std::unordered_set<std::string_view> seen;
+    for (const Word& x : w) {
+      if (x.capitalised) continue;
+      if (auto it = lower.find(x.folded); it != lower.end()) seen.insert(*it);
+    }
+    lower.swap(seen);  // views into the mentions' keys, which outlive this function's use
   }
   std::unordered_map<std::string, bool> only_initial;  // key -> every use opens a sentence
   for (const Mention& m : *ms) {
@@ -370,7 +393,9 @@ std::optional<EntryId> Resolve(const Name& m, const Gazetteer& g, const Context&
     // Countries always count; regions ("Southern District" is one in Belize) and little-known
     // cities need support.
     if (!m.fixed && e.kind != PlaceKind::kCountry &&
-        (!Strong(e, o) || e.kind == PlaceKind::kRegion) && !supported) {
+        (!Strong(e, o) || e.kind == PlaceKind::kRegion ||
+         e.prominence < o.min_standalone_city_prominence) &&
+        !supported) {
       continue;
     }
     // Ties: higher prominence, then countries before regions before cities, then file order.

@@ -4,13 +4,18 @@
 // Steps of FindPlaces (places.cc explains each):
 //  1. Tokenize; find longest gazetteer names (up to Gazetteer::max_name_words words) written with
 //     a capital, plus demonyms ("Mexican") and upper-case short forms ("U.S.", "USA").
+//     Names of world regions, seas and institutions that namesake towns share ("Middle East" is
+//     also a Baltimore neighbourhood, "White House" a town in Tennessee) are read as what they
+//     usually mean: not places (PlaceOptions::not_places), and their words match nothing else.
 //  2. Drop city readings that look like common words: a name also written in lower case in the
 //     same text ("police" ... "Police"), a one-word name whose every use opens a sentence, a
 //     one-word name shorter than min_city_name_chars, a little-known one-word name glued to other
 //     capitalised words ("Bob Hope"), a little-known city with no support from context.
 //  3. Resolve each name among its candidates by score: prominence, plus support from unambiguous
 //     places of the same text (same country, same region, within near_km), the dateline and the
-//     outlet's country. Two rounds, so resolved names support the rest.
+//     outlet's country. Two rounds, so resolved names support the rest. A city below
+//     min_standalone_city_prominence needs some context ("Río Grande", a Puerto Rican seat, is
+//     not the river in a story about the US-Mexico border).
 //  4. Merge per resolved place, counting mentions.
 // Thread-safety: pure functions over a const Gazetteer.
 #pragma once
@@ -36,6 +41,10 @@ struct PlaceOptions {
   // neighbours add to their score. Regions count with any support (also the country named in
   // the text, the dateline's or the outlet's country); countries always count.
   int min_unsupported_city_prominence = 2;
+  // A city of lower prominence than this counts only with some context (any of the weights
+  // below applies): a regional seat of a country the text otherwise never points to ("Río
+  // Grande", Puerto Rico, for the river) is a namesake, not the place meant.
+  int min_standalone_city_prominence = 3;
   // Scoring weights (all >= 0); a candidate's score is the sum of those that apply.
   double weight_prominence = 1.0;      // times prominence 0..3
   double weight_same_country = 2.0;    // country of an unambiguous place in the text
@@ -46,6 +55,17 @@ struct PlaceOptions {
   double near_km = 200;
   // Primary country: the dateline's country adds this many mentions.
   int dateline_weight = 3;
+  // Names that are not places in news text although a gazetteer entry shares them: world
+  // regions, seas, nicknames of institutions. Written folded (lower case, no accents, one space
+  // between words); a match consumes its words, so "Middle East" is not read as "East" either.
+  std::vector<std::string> not_places = {
+      "middle east", "far east",       "near east",    "mideast",
+      "asia",        "pacific",        "atlantic",     "mediterranean",
+      "caribbean",   "balkans",        "sahel",        "levant",
+      "maghreb",     "iberia",         "midwest",      "west coast",
+      "east coast",  "gulf coast",     "highlands",    "white house",
+      "golden gate", "horn of africa", "persian gulf", "arabian peninsula",
+      "indochina"};
 };
 
 // Places mentioned in text, most mentioned first (ties: first mentioned first). outlet_country is

@@ -38,10 +38,11 @@ TEST(FeedsCli, PollIngestsADueFeedOnce) {
   std::string hw2 = std::string(HEADWATER_BINARY) + " --db " + dir + "/g.db ";
   std::string out, out2, refused, list;
   int add = RunCommand(hw + "feeds add " + url, &out);
-  int poll = RunCommand(hw + "feeds poll --allow-loopback", &out);
-  int again = RunCommand(hw + "feeds poll --allow-loopback", &out2);
+  // --no-pages: the fixture's summary items link to valley-ledger.example, never contacted.
+  int poll = RunCommand(hw + "feeds poll --allow-loopback --no-pages", &out);
+  int again = RunCommand(hw + "feeds poll --allow-loopback --no-pages", &out2);
   int add2 = RunCommand(hw2 + "feeds add " + url, &refused);
-  int strict = RunCommand(hw2 + "feeds poll", &refused);
+  int strict = RunCommand(hw2 + "feeds poll --no-pages", &refused);
   RunCommand(hw2 + "feeds list --json", &list, false);
   server.stop();
   t.join();
@@ -57,6 +58,56 @@ TEST(FeedsCli, PollIngestsADueFeedOnce) {
   ASSERT_FALSE(j.is_discarded()) << list;
   ASSERT_EQ(j["feeds"].size(), 1u);
   EXPECT_EQ(j["feeds"][0]["failures"], 1);
+}
+
+// A summary-only item's page is fetched (loopback allowed) and its text stored: found by a
+// phrase that only the page has. Private-address pages are refused and noted, the poll succeeds.
+TEST(FeedsCli, PollFetchesThePagesOfSummaryItems) {
+  auto read = [](const std::string& name) {
+    std::ifstream in(std::string(HEADWATER_TEST_FIXTURES) + "/feeds/" + name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  std::string feed = read("summary.xml"), page = read("pages/bridge.html");
+  ASSERT_FALSE(feed.empty());
+  ASSERT_FALSE(page.empty());
+  httplib::Server server;
+  std::string host;
+  auto fill = [&](std::string s) {
+    for (size_t p = s.find("PAGEHOST"); p != std::string::npos; p = s.find("PAGEHOST", p))
+      s.replace(p, 8, host);
+    return s;
+  };
+  server.Get("/feed.xml", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(fill(feed), "application/rss+xml");
+  });
+  server.Get("/news/bridge", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(fill(page), "text/html");
+  });
+  int port = server.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(port, 0);
+  host = "127.0.0.1:" + std::to_string(port);
+  std::thread t([&] { server.listen_after_bind(); });
+  for (int i = 0; i < 5000 && !server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::string dir = headwater::testing::TempDir();
+  std::string hw = std::string(HEADWATER_BINARY) + " --db " + dir + "/s.db ";
+  std::string out, found, missing;
+  ASSERT_EQ(RunCommand(hw + "feeds add http://" + host + "/feed.xml", &out), 0) << out;
+  int poll = RunCommand(hw + "feeds poll --allow-loopback", &out);
+  RunCommand(hw + "search \"regional transport office\"", &found, false);
+  RunCommand(hw + "search \"cloud metadata\"", &missing, false);
+  server.stop();
+  t.join();
+  EXPECT_EQ(poll, 0) << out;
+  EXPECT_NE(out.find("5 added"), std::string::npos) << out;
+  EXPECT_NE(out.find("(1 of 4 item pages used)"), std::string::npos) << out;
+  EXPECT_NE(out.find("refusing to connect to 10.0.0.1"), std::string::npos) << out;
+  EXPECT_NE(out.find("169.254.169.254"), std::string::npos) << out;
+  EXPECT_NE(found.find("Council approves the new bridge"), std::string::npos) << found;
+  // The refused item keeps its summary: its words are stored as the feed gave them.
+  EXPECT_NE(missing.find("A link-local address"), std::string::npos) << missing;
 }
 
 }  // namespace

@@ -58,6 +58,7 @@ TEST(Poller, ConditionalGetBackoffAndPerHostInterval) {
   std::vector<int> waits;
   auto sleep = [&](int ms) { waits.push_back(ms); };
   PollOptions po;
+  po.pages.enabled = false;  // the fixture's summary items link to valley-ledger.example
 
   auto first = PollDueFeeds(&feeds, &fetcher, 1000, sleep, po);
   ASSERT_EQ(first.size(), 2u);

@@ -118,6 +118,52 @@ TEST(PlacesTest, CommonWordsAreNotPlaces) {
   EXPECT_TRUE(lower.empty()) << Dump(lower);
 }
 
+// Regression: "Middle East" was read as a Baltimore neighbourhood and "Rio Grande" (the river)
+// as a town in New Jersey or a Puerto Rican municipality, holding each other up, in a British
+// article about the US-Mexico border (demo/batch1.jsonl, Albion Herald).
+TEST(PlacesTest, WorldRegionsAndRiversAreNotTowns) {
+  REQUIRE_GAZETTEER(g);
+  auto ps = FindPlaces(
+      "A group in the United States alleges a camp near Ciudad Juárez, the Mexican city that "
+      "faces El Paso across the Rio Grande. Some recruits came from North Africa and the Middle "
+      "East.",
+      *g, "GB");
+  EXPECT_EQ(Find(ps, "Middle East"), nullptr) << Dump(ps);
+  EXPECT_EQ(Find(ps, "Rio Grande"), nullptr) << Dump(ps);
+  EXPECT_EQ(Find(ps, "Río Grande"), nullptr) << Dump(ps);
+  for (const PlaceMention& p : ps) EXPECT_TRUE(p.country == "US" || p.country == "MX") << Dump(ps);
+  ASSERT_NE(Find(ps, "El Paso"), nullptr) << Dump(ps);
+  EXPECT_EQ(Find(ps, "El Paso")->admin1, "Texas");
+  // With Maryland places around it, "Middle East" is still the region, and its words do not
+  // match anything shorter ("East").
+  auto md =
+      FindPlaces("Officials in Washington and Baltimore discussed the Middle East.", *g, "US");
+  EXPECT_EQ(Find(md, "Middle East"), nullptr) << Dump(md);
+  ASSERT_NE(Find(md, "Baltimore"), nullptr) << Dump(md);
+  EXPECT_EQ(Find(md, "Washington")->admin1, "District of Columbia") << Dump(md);
+  auto seas = FindPlaces("Ships crossed the Atlantic and the Pacific to the Far East.", *g, "");
+  EXPECT_TRUE(seas.empty()) << Dump(seas);
+  // The list is an option: emptied, the gazetteer reading comes back when context allows.
+  PlaceOptions keep;
+  keep.not_places.clear();
+  auto raw = FindPlaces("Officials in Washington and Baltimore discussed the Middle East.", *g,
+                        "US", keep);
+  EXPECT_NE(Find(raw, "Middle East"), nullptr) << Dump(raw);
+}
+
+// A regional seat of a country nothing else in the text points to needs context; a capital
+// (prominence 3) stands alone.
+TEST(PlacesTest, MinorSeatsNeedContextCapitalsDoNot) {
+  REQUIRE_GAZETTEER(g);
+  auto alone = FindPlaces("Water levels in the Rio Grande fell again.", *g, "");
+  EXPECT_TRUE(alone.empty()) << Dump(alone);
+  auto pr = FindPlaces("Río Grande, Puerto Rico, opened a new school.", *g, "");
+  ASSERT_NE(Find(pr, "Río Grande"), nullptr) << Dump(pr);
+  EXPECT_EQ(Find(pr, "Río Grande")->country, "PR");
+  auto capital = FindPlaces("Talks resumed in Tbilisi on Monday.", *g, "");
+  EXPECT_NE(Find(capital, "Tbilisi"), nullptr) << Dump(capital);
+}
+
 TEST(PlacesTest, DemonymsAndShortForms) {
   REQUIRE_GAZETTEER(g);
   auto ps = FindPlaces("Mexican officials and the U.S. embassy met US agents in the UK.", *g, "");
