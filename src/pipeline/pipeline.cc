@@ -376,8 +376,27 @@ StatusOr<provenance::StoryInput> Pipeline::LoadStoryInput(StoryId id) {
   others.reserve(outcomes->size());
   for (const records::StoryOutcome& o : *outcomes)
     if (o.story != id) others.push_back(o);
-  in.track_record = records::MakeTrackRecordLookup(others, clock_->Now());
+  in.track_record = records::MakeTrackRecordLookup(
+      others, clock_->Now(), TrackRecordOptions(),
+      [this](std::string_view cc) { return policies_.ForCountry(cc).name; });
   return in;
+}
+
+records::TrackRecordOptions Pipeline::TrackRecordOptions() const {
+  records::TrackRecordOptions o = options_.track_records;
+  if (policies_.track_records().min_age_days) o.min_age_days = *policies_.track_records().min_age_days;
+  return o;
+}
+
+StatusOr<provenance::TrackRecord> Pipeline::OutletTrackRecord(OutletId outlet) {
+  HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
+  auto lookup = records::MakeTrackRecordLookup(
+      *outcomes, clock_->Now(), TrackRecordOptions(),
+      [this](std::string_view cc) { return policies_.ForCountry(cc).name; });
+  provenance::TrackRecord none;
+  none.estimate = records::BetaPosteriorMean(0, 0, TrackRecordOptions().prior_alpha,
+                                             TrackRecordOptions().prior_beta);
+  return lookup(outlet).value_or(none);
 }
 
 StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {
@@ -394,9 +413,17 @@ StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {
     o.first_seen = r.story.first_seen;
     o.country = r.story.country;
     o.verdict = *verdict;
+    bool corrections_refute =
+        policies_.track_records().corrections_refute.value_or(options_.corrections_refute);
     for (const json& origin : doc.value("origins", json::array())) {
+      if (origin.value("denies", false)) continue;  // as records::OutcomeOf
       const Outlet* outlet = registry_->FindByName(origin.value("outlet", ""));
-      if (outlet) o.origin_outlets.push_back(outlet->id);
+      if (!outlet) continue;
+      o.origin_outlets.push_back(outlet->id);
+      // Its report was retracted or refuted by a later article (provenance/retraction.h).
+      if (origin.value("retracted", false) || origin.value("refuted", false) ||
+          (corrections_refute && origin.value("corrected", false)))
+        o.refuted_outlets.push_back(outlet->id);
     }
     out.push_back(std::move(o));
   }

@@ -37,6 +37,10 @@ struct PipelineOptions {
   attribution::Options attribution;
   stories::Options stories;
   std::string policies_path;  // "" = the default policies.toml found by FindDataFile
+  // Track records shown for each origin; the policy file's [track_records] table (min_age_days,
+  // corrections_refute) overrides these when it sets them.
+  records::TrackRecordOptions track_records;
+  bool corrections_refute = false;
   bool load_gazetteer = true;  // false: no places or dateline countries (tests that don't need them)
 };
 
@@ -89,6 +93,12 @@ class Pipeline {
 
   // The report of a stored story under the policies in force now.
   StatusOr<StoryReport> StoryDocument(StoryId id);
+
+  // The track record of an outlet over every stored story (with by_year and by_region slices),
+  // judged at the clock's now under the options and policy file in force.
+  StatusOr<provenance::TrackRecord> OutletTrackRecord(OutletId outlet);
+  // Track record options in force (PipelineOptions overridden by the policy file).
+  records::TrackRecordOptions TrackRecordOptions() const;
 
   const normalize::OutletRegistry& outlets() const { return *registry_; }
   const provenance::PolicySet& policies() const { return policies_; }

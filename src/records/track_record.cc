@@ -19,11 +19,13 @@ bool OldEnough(const StoryOutcome& o, UnixSeconds now, const TrackRecordOptions&
   return now - o.first_seen >= opt.min_age_days * kSecondsPerDay;
 }
 
-// Adds one judged outcome to the counts (estimate left for Finish).
-void Count(const StoryOutcome& o, const TrackRecordOptions& opt, TrackRecord* t) {
+// Adds one judged outcome of `outlet` to the counts (estimate left for Finish). T is TrackRecord
+// or TrackRecordSlice.
+template <typename T>
+void Count(const StoryOutcome& o, OutletId outlet, const TrackRecordOptions& opt, T* t) {
   using provenance::Verdict;
   ++t->originated;
-  if (o.refuted) {
+  if (RefutedFor(o, outlet)) {
     ++t->refuted;
   } else if (o.verdict == Verdict::kCorroborated ||
              (opt.partly_counts_as_corroborated && o.verdict == Verdict::kPartlyCorroborated)) {
@@ -33,9 +35,12 @@ void Count(const StoryOutcome& o, const TrackRecordOptions& opt, TrackRecord* t)
   }
 }
 
-void Finish(const TrackRecordOptions& opt, TrackRecord* t) {
+template <typename T>
+void Finish(const TrackRecordOptions& opt, T* t) {
   t->estimate = BetaPosteriorMean(t->corroborated, t->originated, opt.prior_alpha, opt.prior_beta);
 }
+
+}  // namespace
 
 int YearOf(UnixSeconds t) {
   // Civil year from days since the epoch (Howard Hinnant's algorithm, as in common/time).
@@ -50,10 +55,13 @@ int YearOf(UnixSeconds t) {
   return static_cast<int>(m <= 2 ? y + 1 : y);
 }
 
-}  // namespace
+bool RefutedFor(const StoryOutcome& o, OutletId outlet) {
+  return o.refuted || std::find(o.refuted_outlets.begin(), o.refuted_outlets.end(), outlet) !=
+                          o.refuted_outlets.end();
+}
 
 StoryOutcome OutcomeOf(const provenance::Report& report, const provenance::StoryInput& in,
-                       bool refuted) {
+                       bool refuted, bool corrections_refute) {
   StoryOutcome o;
   o.story = in.story.id;
   o.country = in.story.country;
@@ -70,6 +78,11 @@ StoryOutcome OutcomeOf(const provenance::Report& report, const provenance::Story
   for (const provenance::OriginInfo& origin : report.origins) {
     if (origin.denies || origin.outlet_id == 0) continue;
     if (!Originated(o, origin.outlet_id)) o.origin_outlets.push_back(origin.outlet_id);
+    if (origin.retracted || origin.refuted || (corrections_refute && origin.corrected)) {
+      if (std::find(o.refuted_outlets.begin(), o.refuted_outlets.end(), origin.outlet_id) ==
+          o.refuted_outlets.end())
+        o.refuted_outlets.push_back(origin.outlet_id);
+    }
   }
   return o;
 }
@@ -82,7 +95,7 @@ TrackRecord ComputeTrackRecord(OutletId outlet, const std::vector<StoryOutcome>&
                                UnixSeconds now, const TrackRecordOptions& options) {
   TrackRecord t;
   for (const StoryOutcome& o : outcomes) {
-    if (Originated(o, outlet) && OldEnough(o, now, options)) Count(o, options, &t);
+    if (Originated(o, outlet) && OldEnough(o, now, options)) Count(o, outlet, options, &t);
   }
   Finish(options, &t);
   return t;
@@ -95,7 +108,7 @@ std::map<std::string, TrackRecord> TrackRecordByRegion(
   std::map<std::string, TrackRecord> out;
   for (const StoryOutcome& o : outcomes) {
     if (Originated(o, outlet) && OldEnough(o, now, options)) {
-      Count(o, options, &out[region_of(o.country)]);
+      Count(o, outlet, options, &out[region_of(o.country)]);
     }
   }
   for (auto& [region, t] : out) Finish(options, &t);
@@ -108,7 +121,7 @@ std::map<int, TrackRecord> TrackRecordByYear(OutletId outlet,
   std::map<int, TrackRecord> out;
   for (const StoryOutcome& o : outcomes) {
     if (Originated(o, outlet) && OldEnough(o, now, options)) {
-      Count(o, options, &out[YearOf(o.first_seen)]);
+      Count(o, outlet, options, &out[YearOf(o.first_seen)]);
     }
   }
   for (auto& [year, t] : out) Finish(options, &t);
@@ -116,13 +129,50 @@ std::map<int, TrackRecord> TrackRecordByYear(OutletId outlet,
 }
 
 std::function<std::optional<TrackRecord>(OutletId)> MakeTrackRecordLookup(
-    const std::vector<StoryOutcome>& outcomes, UnixSeconds now, const TrackRecordOptions& options) {
-  std::unordered_map<OutletId, TrackRecord> records;
+    const std::vector<StoryOutcome>& outcomes, UnixSeconds now, const TrackRecordOptions& options,
+    const std::function<std::string(std::string_view country)>& region_of) {
+  struct Acc {
+    TrackRecord total;
+    std::map<int, TrackRecordSlice> by_year;
+    std::map<std::string, TrackRecordSlice> by_region;
+  };
+  std::unordered_map<OutletId, Acc> acc;
+  std::unordered_map<std::string, std::string> region_cache;
   for (const StoryOutcome& o : outcomes) {
     if (!OldEnough(o, now, options)) continue;
-    for (OutletId outlet : o.origin_outlets) Count(o, options, &records[outlet]);
+    const std::string* region = nullptr;
+    int year = 0;
+    if (region_of) {
+      auto it = region_cache.find(o.country);
+      if (it == region_cache.end()) it = region_cache.emplace(o.country, region_of(o.country)).first;
+      region = &it->second;
+      year = YearOf(o.first_seen);
+    }
+    for (OutletId outlet : o.origin_outlets) {
+      Acc& a = acc[outlet];
+      Count(o, outlet, options, &a.total);
+      if (region_of) {
+        Count(o, outlet, options, &a.by_year[year]);
+        Count(o, outlet, options, &a.by_region[*region]);
+      }
+    }
   }
-  for (auto& [outlet, t] : records) Finish(options, &t);
+  std::unordered_map<OutletId, TrackRecord> records;
+  for (auto& [outlet, a] : acc) {
+    TrackRecord t = std::move(a.total);
+    Finish(options, &t);
+    for (auto& [year, x] : a.by_year) {
+      x.key = std::to_string(year);
+      Finish(options, &x);
+      t.by_year.push_back(std::move(x));
+    }
+    for (auto& [region, x] : a.by_region) {
+      x.key = region;
+      Finish(options, &x);
+      t.by_region.push_back(std::move(x));
+    }
+    records.emplace(outlet, std::move(t));
+  }
   return [records = std::move(records)](OutletId outlet) -> std::optional<TrackRecord> {
     auto it = records.find(outlet);
     if (it == records.end()) return std::nullopt;
