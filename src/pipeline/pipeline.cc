@@ -150,6 +150,7 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   });
 
   outcomes_.reset();
+  track_index_.reset();
   HW_RETURN_IF_ERROR(store_->Begin());
   auto fail = [&](Status s) -> Status {
     (void)store_->Rollback();
@@ -369,16 +370,10 @@ StatusOr<provenance::StoryInput> Pipeline::LoadStoryInput(StoryId id) {
             [](const PlaceMention& a, const PlaceMention& b) { return a.mentions > b.mentions; });
   in.story.country = normalize::PrimaryCountry(merged, dateline);
   in.outlets = registry_.get();
-  HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
   // A track record says how an outlet's OTHER stories turned out: this story is left out, or
   // an origin would vouch for itself.
-  std::vector<records::StoryOutcome> others;
-  others.reserve(outcomes->size());
-  for (const records::StoryOutcome& o : *outcomes)
-    if (o.story != id) others.push_back(o);
-  in.track_record = records::MakeTrackRecordLookup(
-      others, clock_->Now(), TrackRecordOptions(),
-      [this](std::string_view cc) { return policies_.ForCountry(cc).name; });
+  HW_ASSIGN_OR_RETURN(std::shared_ptr<const records::TrackRecordIndex> index, TrackIndex());
+  in.track_record = [index, id](OutletId outlet) { return index->Get(outlet, id); };
   return in;
 }
 
@@ -388,15 +383,22 @@ records::TrackRecordOptions Pipeline::TrackRecordOptions() const {
   return o;
 }
 
-StatusOr<provenance::TrackRecord> Pipeline::OutletTrackRecord(OutletId outlet) {
+StatusOr<std::shared_ptr<const records::TrackRecordIndex>> Pipeline::TrackIndex() {
+  if (track_index_ && outcomes_) return track_index_;
   HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
-  auto lookup = records::MakeTrackRecordLookup(
+  // The policy set is copied into the function: the index may outlive this pipeline's policies.
+  track_index_ = std::make_shared<const records::TrackRecordIndex>(
       *outcomes, clock_->Now(), TrackRecordOptions(),
-      [this](std::string_view cc) { return policies_.ForCountry(cc).name; });
+      [policies = policies_](std::string_view cc) { return policies.ForCountry(cc).name; });
+  return track_index_;
+}
+
+StatusOr<provenance::TrackRecord> Pipeline::OutletTrackRecord(OutletId outlet) {
+  HW_ASSIGN_OR_RETURN(std::shared_ptr<const records::TrackRecordIndex> index, TrackIndex());
   provenance::TrackRecord none;
   none.estimate = records::BetaPosteriorMean(0, 0, TrackRecordOptions().prior_alpha,
                                              TrackRecordOptions().prior_beta);
-  return lookup(outlet).value_or(none);
+  return index->Get(outlet).value_or(none);
 }
 
 StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {

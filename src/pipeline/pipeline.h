@@ -126,6 +126,9 @@ class Pipeline {
   std::unique_ptr<reuse::ReuseDetector> reuse_;
   std::unique_ptr<stories::StoryClusterer> clusterer_;
   std::vector<Article> batch_articles_;
+  // Track records over outcomes_, built on first need; shared with the StoryInputs handed out.
+  StatusOr<std::shared_ptr<const records::TrackRecordIndex>> TrackIndex();
+  std::shared_ptr<const records::TrackRecordIndex> track_index_;
   std::optional<std::vector<records::StoryOutcome>> outcomes_;  // articles of the batch in flight, for reuse lookups
 };
 

@@ -371,11 +371,15 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
         ++r.counts.retractions;
       }
       bool hit = false;
+      auto by_itself = [&](const OriginInfo& o) {
+        return o.outlet_id != 0 ? o.outlet_id == rt.by_outlet_id : o.outlet == rt.by;
+      };
+      // A retraction naming no report concerns "the report": only unambiguous when the story has
+      // one origin besides the outlet saying it. With several, it is listed and concerns none.
+      size_t others = static_cast<size_t>(std::count_if(
+          r.origins.begin(), r.origins.end(), [&](const OriginInfo& o) { return !by_itself(o); }));
       for (OriginInfo& o : r.origins) {
-        bool concerned = false;
-        if (rt.targets.empty()) {  // the story: every origin but the one saying it
-          concerned = !(o.outlet_id != 0 ? o.outlet_id == rt.by_outlet_id : o.outlet == rt.by);
-        }
+        bool concerned = rt.targets.empty() && others == 1 && !by_itself(o);
         for (size_t t = 0; t < rt.targets.size(); ++t) {
           concerned = concerned || (o.outlet_id != 0 && o.outlet_id == rt.target_ids[t]) ||
                       o.outlet == rt.targets[t];
@@ -394,7 +398,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
             break;
         }
       }
-      if (rt.kind == RetractionKind::kRefuted && (hit || rt.targets.empty())) refuted = true;
+      if (rt.kind == RetractionKind::kRefuted && hit) refuted = true;
     }
   }
 

@@ -144,7 +144,8 @@ struct Retraction {
   OutletId by_outlet_id = 0;
   bool self = false;         // the outlet says it of its own report ("we erred", "Correction:")
   // Outlets whose report it concerns (names, ids parallel; id 0 when unknown). Empty: no report
-  // in particular is named, it concerns the story itself (its origins).
+  // is named; it then concerns the story's one origin (other than `by`) when there is exactly
+  // one, else no origin in particular (listed only).
   std::vector<std::string> targets;
   std::vector<OutletId> target_ids;
   ArticleId article = 0;
@@ -195,6 +196,10 @@ struct Options {
   // The lead decides: an article whose first asserting attribution cites another outlet is an
   // echo even when it quotes own sources later (reactions, denials, the cited outlet's source).
   bool lead_decides = true;
+  // A wire credit in an article's byline or lead (reuse::WireCredit: "By Reuters", "(AP) —")
+  // that is not its own outlet is a citation of the wire from the lead on: the article is an
+  // echo of the wire's report, not an origin, even when it quotes the wire's sources.
+  bool wire_credit_is_citation = true;
   // Evidence passages kept per origin outlet.
   size_t max_evidence_per_origin = 3;
   // Look for retractions, corrections and refutations in the story's articles.

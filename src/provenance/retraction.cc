@@ -49,7 +49,7 @@ struct CuePattern {
 };
 
 // Report nouns, English and Spanish.
-#define HW_EN_REPORT "(?:story|stories|report|reports|article|articles|claim|claims|piece|post|tweet|account)"
+#define HW_EN_REPORT "(?:story|stories|report|reports|article|articles|claim|claims|piece)"
 #define HW_ES_REPORT \
   "(?:nota|notas|noticia|noticias|información|reportaje|artículo|publicación|reporte|versión|versiones)"
 
@@ -70,7 +70,7 @@ constexpr CuePattern kPatterns[] = {
      R"(\bwe (?:erred|regret the error|apologi[sz]e for the error|made an error|made a mistake)\b)"},
     // English, a report in general or another outlet's.
     {RetractionKind::kRetracted, false,
-     R"(\b(?:retracted|retracts|withdrew|withdraws|has withdrawn|have withdrawn|pulled|took down|has taken down|deleted) (?:its|their|his|her|the|a|an|that|this) (?:[\w'-]+ ){0,2})" HW_EN_REPORT R"(\b)"},
+     R"(\b(?:retracted|retracts|withdrew|withdraws|has withdrawn|have withdrawn|pulled|took down|has taken down) (?:its|their|his|her|the|a|an|that|this) (?:[\w'-]+ ){0,2})" HW_EN_REPORT R"(\b)"},
     {RetractionKind::kRetracted, false,
      R"(\b)" HW_EN_REPORT R"( (?:has|have|had|was|were) (?:since |later |quietly )?(?:been )?(?:retracted|withdrawn)\b)"},
     {RetractionKind::kRetracted, false,

@@ -3,6 +3,7 @@
 #include "records/track_record.h"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 namespace headwater::records {
@@ -131,53 +132,105 @@ std::map<int, TrackRecord> TrackRecordByYear(OutletId outlet,
 std::function<std::optional<TrackRecord>(OutletId)> MakeTrackRecordLookup(
     const std::vector<StoryOutcome>& outcomes, UnixSeconds now, const TrackRecordOptions& options,
     const std::function<std::string(std::string_view country)>& region_of) {
-  struct Acc {
-    TrackRecord total;
-    std::map<int, TrackRecordSlice> by_year;
-    std::map<std::string, TrackRecordSlice> by_region;
-  };
-  std::unordered_map<OutletId, Acc> acc;
+  auto index = std::make_shared<const TrackRecordIndex>(outcomes, now, options, region_of);
+  return [index](OutletId outlet) { return index->Get(outlet); };
+}
+
+namespace {
+
+// The bucket an outcome falls in for `outlet`: 0 corroborated, 1 single-source, 2 refuted,
+// 3 judged but neither (disputed, unsourced). Mirrors Count().
+int Bucket(const StoryOutcome& o, OutletId outlet, const TrackRecordOptions& opt) {
+  using provenance::Verdict;
+  if (RefutedFor(o, outlet)) return 2;
+  if (o.verdict == Verdict::kCorroborated ||
+      (opt.partly_counts_as_corroborated && o.verdict == Verdict::kPartlyCorroborated))
+    return 0;
+  if (o.verdict == Verdict::kSingleSource) return 1;
+  return 3;
+}
+
+void Add(TrackRecordSlice* t, int bucket, int sign) {
+  t->originated += sign;
+  if (bucket == 0) t->corroborated += sign;
+  if (bucket == 1) t->single_source += sign;
+  if (bucket == 2) t->refuted += sign;
+}
+
+}  // namespace
+
+TrackRecordIndex::TrackRecordIndex(const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
+                                   const TrackRecordOptions& options,
+                                   std::function<std::string(std::string_view country)> region_of)
+    : options_(options), slices_(static_cast<bool>(region_of)) {
   std::unordered_map<std::string, std::string> region_cache;
   for (const StoryOutcome& o : outcomes) {
-    if (!OldEnough(o, now, options)) continue;
-    const std::string* region = nullptr;
-    int year = 0;
-    if (region_of) {
+    if (!OldEnough(o, now, options_) || o.origin_outlets.empty()) continue;
+    Judged j;
+    j.story = o.story;
+    if (slices_) {
       auto it = region_cache.find(o.country);
       if (it == region_cache.end()) it = region_cache.emplace(o.country, region_of(o.country)).first;
-      region = &it->second;
-      year = YearOf(o.first_seen);
+      j.region = it->second;
+      j.year = YearOf(o.first_seen);
     }
     for (OutletId outlet : o.origin_outlets) {
-      Acc& a = acc[outlet];
-      Count(o, outlet, options, &a.total);
-      if (region_of) {
-        Count(o, outlet, options, &a.by_year[year]);
-        Count(o, outlet, options, &a.by_region[*region]);
+      int bucket = Bucket(o, outlet, options_);
+      j.outlets.emplace_back(outlet, bucket);
+      Acc& a = acc_[outlet];
+      Add(&a.total, bucket, 1);
+      if (slices_) {
+        Add(&a.by_year[j.year], bucket, 1);
+        Add(&a.by_region[j.region], bucket, 1);
       }
     }
+    if (o.story != 0) judged_[o.story] = std::move(j);
   }
-  std::unordered_map<OutletId, TrackRecord> records;
-  for (auto& [outlet, a] : acc) {
-    TrackRecord t = std::move(a.total);
-    Finish(options, &t);
-    for (auto& [year, x] : a.by_year) {
-      x.key = std::to_string(year);
-      Finish(options, &x);
-      t.by_year.push_back(std::move(x));
+}
+
+std::optional<TrackRecord> TrackRecordIndex::Get(OutletId outlet, StoryId exclude) const {
+  auto it = acc_.find(outlet);
+  if (it == acc_.end()) return std::nullopt;
+  TrackRecordSlice total = it->second.total;
+  const Judged* skip = nullptr;
+  int skip_bucket = -1;
+  if (exclude != 0) {
+    auto j = judged_.find(exclude);
+    if (j != judged_.end()) {
+      for (const auto& [o, bucket] : j->second.outlets)
+        if (o == outlet) {
+          skip = &j->second;
+          skip_bucket = bucket;
+        }
     }
-    for (auto& [region, x] : a.by_region) {
-      x.key = region;
-      Finish(options, &x);
-      t.by_region.push_back(std::move(x));
-    }
-    records.emplace(outlet, std::move(t));
   }
-  return [records = std::move(records)](OutletId outlet) -> std::optional<TrackRecord> {
-    auto it = records.find(outlet);
-    if (it == records.end()) return std::nullopt;
-    return it->second;
-  };
+  if (skip) Add(&total, skip_bucket, -1);
+  if (total.originated <= 0) return std::nullopt;
+  TrackRecord t;
+  t.originated = total.originated;
+  t.corroborated = total.corroborated;
+  t.single_source = total.single_source;
+  t.refuted = total.refuted;
+  Finish(options_, &t);
+  if (slices_) {
+    for (const auto& [year, x] : it->second.by_year) {
+      TrackRecordSlice s = x;
+      if (skip && skip->year == year) Add(&s, skip_bucket, -1);
+      if (s.originated <= 0) continue;
+      s.key = std::to_string(year);
+      Finish(options_, &s);
+      t.by_year.push_back(std::move(s));
+    }
+    for (const auto& [region, x] : it->second.by_region) {
+      TrackRecordSlice s = x;
+      if (skip && skip->region == region) Add(&s, skip_bucket, -1);
+      if (s.originated <= 0) continue;
+      s.key = region;
+      Finish(options_, &s);
+      t.by_region.push_back(std::move(s));
+    }
+  }
+  return t;
 }
 
 }  // namespace headwater::records

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/model.h"
@@ -90,6 +91,39 @@ std::function<std::optional<TrackRecord>(OutletId)> MakeTrackRecordLookup(
     const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
     const TrackRecordOptions& options = {},
     const std::function<std::string(std::string_view country)>& region_of = nullptr);
+
+// Track records of every outlet over a fixed set of outcomes, built once (one pass, O(outcomes ×
+// origins)) and asked many times: Get() is O(slices of the outlet), and can leave one story out
+// (a story's own outcome must not vouch for its origins), so recomputing N stories costs O(N)
+// rather than O(N²). Immutable after construction: Get() may be called concurrently.
+class TrackRecordIndex {
+ public:
+  // region_of may be empty: then no by_year / by_region slices.
+  TrackRecordIndex(const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
+                   const TrackRecordOptions& options = {},
+                   std::function<std::string(std::string_view country)> region_of = nullptr);
+
+  // The record of `outlet` over every outcome but story `exclude` (0 = none); nullopt when no
+  // judged story is left.
+  std::optional<TrackRecord> Get(OutletId outlet, StoryId exclude = 0) const;
+
+ private:
+  struct Acc {
+    TrackRecordSlice total;
+    std::map<int, TrackRecordSlice> by_year;
+    std::map<std::string, TrackRecordSlice> by_region;
+  };
+  struct Judged {  // one judged outcome, as counted
+    StoryId story = 0;
+    int year = 0;
+    std::string region;
+    std::vector<std::pair<OutletId, int>> outlets;  // outlet -> bucket (0 corr, 1 single, 2 ref, 3 other)
+  };
+  TrackRecordOptions options_;
+  bool slices_ = false;
+  std::unordered_map<OutletId, Acc> acc_;
+  std::unordered_map<StoryId, Judged> judged_;
+};
 
 // The UTC calendar year of t.
 int YearOf(UnixSeconds t);

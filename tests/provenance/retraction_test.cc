@@ -54,6 +54,7 @@ TEST(RetractionCuesTest, EnglishAndSpanishCues) {
       {"The history of the region has been corrected in textbooks.", false, {}, false},
       {"El diputado exigió una retractación al diario.", false, {}, false},
       {"Es la versión más completa del informe.", false, {}, false},
+      {"A few minutes later, the embassy deleted that tweet.", false, {}, false},
   };
   for (const CueCase& c : cases) {
     std::vector<RetractionCue> cues = FindRetractionCues(c.text);
@@ -222,6 +223,23 @@ TEST(RetractionAnalyzeTest, RetractionBeforeTheReportIsIgnoredAndLinksNameTheTar
   EXPECT_EQ(r.retractions[0].targets[0], "Daily Planet");
   EXPECT_TRUE(r.origins[0].retracted);
   EXPECT_EQ(r.verdict, Verdict::kUnsourced);
+}
+
+TEST(RetractionAnalyzeTest, UnnamedReportAmongSeveralOriginsConcernsNone) {
+  StoryBuilder b("US");
+  OutletId one = b.AddOutlet("Daily Planet", "US", OutletKind::kNews);
+  OutletId two = b.AddOutlet("Gotham Gazette", "US", OutletKind::kNews);
+  OutletId three = b.AddOutlet("Star City Star", "US", OutletKind::kNews);
+  ArticleId a1 = b.AddArticle(one, "2016-04-14", "The mayor resigned, two aides said.");
+  b.Attribute(a1, SourceKind::kPerson, "two aides");
+  ArticleId a2 = b.AddArticle(two, "2016-04-14", "The mayor resigned, his spokesman said.");
+  b.Attribute(a2, SourceKind::kOfficial, "his spokesman");
+  b.AddArticle(three, "2016-04-15", "The report was later withdrawn.");
+  Report r = Analyze(b.Input(), TestPolicies());
+  ASSERT_EQ(r.retractions.size(), 1u);
+  EXPECT_TRUE(r.retractions[0].targets.empty());
+  for (const OriginInfo& o : r.origins) EXPECT_FALSE(o.retracted) << o.outlet;
+  EXPECT_EQ(r.verdict, Verdict::kCorroborated);
 }
 
 }  // namespace
