@@ -157,6 +157,8 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     // The in-memory indexes saw articles that were rolled back: drop them, reload next batch.
     reuse_.reset();
     clusterer_.reset();
+    outcomes_.reset();
+    track_index_.reset();
     (void)LoadRegistry();
     return s;
   };
@@ -209,6 +211,9 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   if (s.ok()) s = store_->Commit();
   if (!s.ok()) return fail(s);
   batch_articles_.clear();
+  // The outcomes were read before this batch's reports were written: read them again next time.
+  outcomes_.reset();
+  track_index_.reset();
   return summary;
 }
 
