@@ -125,7 +125,7 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
     // An article whose lead relays another outlet (its first asserting attribution cites that
     // outlet) carries that outlet's reporting: the own sources it quotes later (officials'
     // reactions, the cited outlet's source restated) make it no origin.
-    bool lead_relays = options.lead_decides && f.first_cite < f.first_own;
+    bool lead_relays = options.lead_decides && (f.wire_byline || f.first_cite < f.first_own);
     if (!f.whole_copy && !lead_relays && (Asserts(f) || (!depends[i] && f.own_denying > 0))) {
       g.nodes[i].role = NodeRole::kOrigin;
     } else {

@@ -290,6 +290,16 @@ std::string ReportToText(const Report& r) {
           "    track record: {} originated, {} corroborated, {} single-source, {} refuted "
           "(estimate {:.2f})\n",
           t.originated, t.corroborated, t.single_source, t.refuted, t.estimate);
+      // "by year: 2015 2/3, 2016 1/2; by region: latin-america 3/5" (corroborated/originated).
+      auto slices = [](const std::vector<TrackRecordSlice>& v) {
+        std::string line;
+        for (size_t i = 0; i < v.size(); ++i)
+          line += fmt::format("{}{} {}/{}", i ? ", " : "", v[i].key, v[i].corroborated,
+                              v[i].originated);
+        return line;
+      };
+      if (!t.by_year.empty()) out += "      by year (corroborated/originated): " + slices(t.by_year) + "\n";
+      if (!t.by_region.empty()) out += "      by region: " + slices(t.by_region) + "\n";
     }
     for (const std::string& url : o.articles) out += "    " + url + "\n";
     for (const Evidence& e : o.evidence) {

@@ -367,7 +367,11 @@ class Builder {
                       ? Evidence{a.id, a.url, 0, 0, ""}
                       : MakeEvidence(a, static_cast<uint32_t>(at),
                                      static_cast<uint32_t>(at + (wire == "AP" ? 4 : wire.size())));
-    f.first_cite = std::min<uint32_t>(f.first_cite, at == std::string_view::npos ? 0 : at);
+    if (at == std::string_view::npos) {
+      f.wire_byline = true;
+    } else {
+      f.first_cite = std::min<uint32_t>(f.first_cite, static_cast<uint32_t>(at));
+    }
     AddOutletEdge(i, info, EdgeKind::kCites, std::move(ev));
   }
 

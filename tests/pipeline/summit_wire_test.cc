@@ -162,7 +162,7 @@ TEST(SummitWire, WireCopiesMergeOutletsIntoFewOrigins) {
   for (const std::string& m : credited_origins) std::printf("  credited but an origin: %s\n", m.c_str());
   // Measured on this data (docs/BENCHMARKS.md): 579 articles, 180 whole copies (0.311) from 47
   // outlets; 75 -> 65 independent origins with the copies edges; 113 texts credit a wire, 94 of
-  // them (0.832) are not origins (most of the rest are aggregator pages, news.google.com, and
+  // them (0.841) are not origins (most of the rest are aggregator pages, news.google.com, and
   // pages whose lead quotes someone before the credit).
   EXPECT_GE(whole_copies, 170);
   EXPECT_GE(copy_outlets.size(), 40u);
