@@ -133,6 +133,16 @@ void BM_ProvenanceAnalyzeTypical(benchmark::State& state) {
 }
 BENCHMARK(BM_ProvenanceAnalyzeTypical)->Unit(benchmark::kMicrosecond);
 
+// The share of the retraction scan (provenance/retraction.h) in the above.
+void BM_ProvenanceAnalyzeTypicalNoRetractionScan(benchmark::State& state) {
+  auto f = MakeStory(12);
+  PolicySet policies = Policies();
+  Options o;
+  o.detect_retractions = false;
+  for (auto _ : state) benchmark::DoNotOptimize(Analyze(f->in, policies, o));
+}
+BENCHMARK(BM_ProvenanceAnalyzeTypicalNoRetractionScan)->Unit(benchmark::kMicrosecond);
+
 void BM_ProvenanceAnalyze(benchmark::State& state) {
   auto f = MakeStory(static_cast<int>(state.range(0)));
   PolicySet policies = Policies();
