@@ -42,7 +42,8 @@ const std::vector<std::string>& Texts() {
       for (int d = 0; d < 20; ++d) {
         std::string t;
         for (int w = 0; t.size() < 4000; ++w)
-          t += "word" + std::to_string((d * 7919 + w * 104729) % 5000) + (w % 15 == 14 ? ".\n" : " ");
+          t += "word" + std::to_string((d * 7919 + w * 104729) % 5000) +
+               (w % 15 == 14 ? ".\n" : " ");
         out.push_back(std::move(t));
       }
     }
@@ -55,7 +56,8 @@ const std::vector<std::string>& Texts() {
 // named and an anonymous source; the rest cite an earlier outlet (every 3rd), quote their own
 // officials (every 3rd), whole-copy an earlier article (every 6th) or link one (every 4th).
 struct Fixture {
-  std::unique_ptr<normalize::OutletRegistry> registry = std::make_unique<normalize::OutletRegistry>();
+  std::unique_ptr<normalize::OutletRegistry> registry =
+      std::make_unique<normalize::OutletRegistry>();
   StoryInput in;
 };
 
@@ -172,7 +174,8 @@ void BM_ProvenanceRecompute100k(benchmark::State& state) {
     outcomes[s].first_seen = 1'400'000'000 + s * 300;
     outcomes[s].country = s % 3 ? "US" : "MX";
     outcomes[s].verdict = s % 2 ? Verdict::kSingleSource : Verdict::kCorroborated;
-    outcomes[s].origin_outlets = {static_cast<OutletId>(1 + s % 16), static_cast<OutletId>(1 + (s * 7) % 16)};
+    outcomes[s].origin_outlets = {static_cast<OutletId>(1 + s % 16),
+                                  static_cast<OutletId>(1 + (s * 7) % 16)};
   }
   for (auto _ : state) {
     auto t0 = std::chrono::steady_clock::now();
@@ -187,8 +190,7 @@ void BM_ProvenanceRecompute100k(benchmark::State& state) {
       Report r = Analyze(in, policies);
       bytes += ReportToJson(r, in).dump().size();
     }
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     state.counters["seconds"] = seconds;
     state.counters["json_MB"] = bytes / 1e6;
   }

@@ -1,9 +1,9 @@
 // outlets NAME: one outlet with its track record (records/track_record.h), overall and by year
 // and by region, judged now under the policy file's [track_records] settings.
+#include <fmt/format.h>
+
 #include <iostream>
 #include <nlohmann/json.hpp>
-
-#include <fmt/format.h>
 
 #include "cli/cli.h"
 
@@ -13,8 +13,7 @@ using json = nlohmann::json;
 
 namespace {
 
-json RecordJson(int originated, int corroborated, int single_source, int refuted,
-                double estimate) {
+json RecordJson(int originated, int corroborated, int single_source, int refuted, double estimate) {
   return {{"originated", originated},
           {"corroborated", corroborated},
           {"single_source", single_source},
@@ -24,8 +23,9 @@ json RecordJson(int originated, int corroborated, int single_source, int refuted
 
 std::string RecordText(int originated, int corroborated, int single_source, int refuted,
                        double estimate) {
-  return fmt::format("{} originated, {} corroborated, {} single-source, {} refuted (estimate {:.2f})",
-                     originated, corroborated, single_source, refuted, estimate);
+  return fmt::format(
+      "{} originated, {} corroborated, {} single-source, {} refuted (estimate {:.2f})", originated,
+      corroborated, single_source, refuted, estimate);
 }
 
 }  // namespace
@@ -47,7 +47,8 @@ int CmdOutletShow(const Context& c, const std::string& name) {
     json tr = RecordJson(t.originated, t.corroborated, t.single_source, t.refuted, t.estimate);
     json by_year = json::object(), by_region = json::object();
     for (const auto& s : t.by_year)
-      by_year[s.key] = RecordJson(s.originated, s.corroborated, s.single_source, s.refuted, s.estimate);
+      by_year[s.key] =
+          RecordJson(s.originated, s.corroborated, s.single_source, s.refuted, s.estimate);
     for (const auto& s : t.by_region)
       by_region[s.key] =
           RecordJson(s.originated, s.corroborated, s.single_source, s.refuted, s.estimate);

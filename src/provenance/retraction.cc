@@ -50,13 +50,15 @@ struct CuePattern {
 
 // Report nouns, English and Spanish.
 #define HW_EN_REPORT "(?:story|stories|report|reports|article|articles|claim|claims|piece)"
-#define HW_ES_REPORT \
-  "(?:nota|notas|noticia|noticias|información|reportaje|artículo|publicación|reporte|versión|versiones)"
+#define HW_ES_REPORT                                                                               \
+  "(?:nota|notas|noticia|noticias|información|reportaje|artículo|publicación|reporte|versión|" \
+  "versiones)"
 
 constexpr CuePattern kPatterns[] = {
     // English, the outlet's own report.
     {RetractionKind::kRetracted, true,
-     R"(\bthis )" HW_EN_REPORT R"( (?:has been|was|is being) (?:retracted|withdrawn|removed|taken down)\b)"},
+     R"(\bthis )" HW_EN_REPORT
+     R"( (?:has been|was|is being) (?:retracted|withdrawn|removed|taken down)\b)"},
     {RetractionKind::kRetracted, true,
      R"(\bwe (?:are retracting|have retracted|retract|retracted|have withdrawn|withdrew) (?:this|the|our)\b)"},
     {RetractionKind::kRetracted, true, R"((?:^|\n)\s*retraction\s*[:—–-])"},
@@ -65,14 +67,17 @@ constexpr CuePattern kPatterns[] = {
     {RetractionKind::kCorrected, true,
      R"(\b(?:an earlier|a previous|the original|a prior) version of this )" HW_EN_REPORT R"(\b)"},
     {RetractionKind::kCorrected, true,
-     R"(\bthis )" HW_EN_REPORT R"( (?:has been|was|is being) (?:corrected|updated to correct|amended)\b)"},
+     R"(\bthis )" HW_EN_REPORT
+     R"( (?:has been|was|is being) (?:corrected|updated to correct|amended)\b)"},
     {RetractionKind::kCorrected, true,
      R"(\bwe (?:erred|regret the error|apologi[sz]e for the error|made an error|made a mistake)\b)"},
     // English, a report in general or another outlet's.
     {RetractionKind::kRetracted, false,
-     R"(\b(?:retracted|retracts|withdrew|withdraws|has withdrawn|have withdrawn|pulled|took down|has taken down) (?:its|their|his|her|the|a|an|that|this) (?:[\w'-]+ ){0,2})" HW_EN_REPORT R"(\b)"},
+     R"(\b(?:retracted|retracts|withdrew|withdraws|has withdrawn|have withdrawn|pulled|took down|has taken down) (?:its|their|his|her|the|a|an|that|this) (?:[\w'-]+ ){0,2})" HW_EN_REPORT
+     R"(\b)"},
     {RetractionKind::kRetracted, false,
-     R"(\b)" HW_EN_REPORT R"( (?:has|have|had|was|were) (?:since |later |quietly )?(?:been )?(?:retracted|withdrawn)\b)"},
+     R"(\b)" HW_EN_REPORT
+     R"( (?:has|have|had|was|were) (?:since |later |quietly )?(?:been )?(?:retracted|withdrawn)\b)"},
     {RetractionKind::kRetracted, false,
      R"(\b(?:issued|published|ran|posted) (?:a |an )?(?:full )?retraction\b)"},
     {RetractionKind::kCorrected, false,
@@ -82,7 +87,8 @@ constexpr CuePattern kPatterns[] = {
     {RetractionKind::kCorrected, false,
      R"(\bcorrected (?:its|their|the|an earlier|that) (?:[\w'-]+ ){0,2})" HW_EN_REPORT R"(\b)"},
     {RetractionKind::kRefuted, false,
-     R"(\b)" HW_EN_REPORT R"( (?:has|have|had|was|were|is|are) (?:since |later |now )?(?:been )?(?:debunked|disproved|disproven|refuted|discredited|proven false|proved false|shown to be false|found to be false)\b)"},
+     R"(\b)" HW_EN_REPORT
+     R"( (?:has|have|had|was|were|is|are) (?:since |later |now )?(?:been )?(?:debunked|disproved|disproven|refuted|discredited|proven false|proved false|shown to be false|found to be false)\b)"},
     {RetractionKind::kRefuted, false,
      R"(\bdebunk(?:ed|s|ing)? (?:the|a|an|its|their|that|this) (?:[\w'-]+ ){0,2}(?:story|report|claim|article|rumou?r|allegation)s?\b)"},
     {RetractionKind::kRefuted, false,
@@ -96,13 +102,15 @@ constexpr CuePattern kPatterns[] = {
     {RetractionKind::kCorrected, true,
      R"(\b(?:nos equivocamos|cometimos un error|lamentamos el error|ofrecemos una disculpa por el error))"},
     {RetractionKind::kCorrected, true,
-     R"(\b(?:esta|la presente) )" HW_ES_REPORT R"( (?:fue|ha sido) (?:corregida|corregido|actualizada para corregir))"},
+     R"(\b(?:esta|la presente) )" HW_ES_REPORT
+     R"( (?:fue|ha sido) (?:corregida|corregido|actualizada para corregir))"},
     {RetractionKind::kCorrected, true,
      R"(\b(?:una versión anterior|la versión original|una versión previa) de (?:esta|la presente) )" HW_ES_REPORT},
     {RetractionKind::kRetracted, true,
      R"(\b(?:retiramos|hemos retirado|decidimos retirar) (?:esta|la|nuestra|el) )" HW_ES_REPORT},
     {RetractionKind::kRetracted, true,
-     R"(\b(?:esta|la presente) )" HW_ES_REPORT R"( (?:fue|ha sido) (?:retirada|retirado|eliminada|eliminado))"},
+     R"(\b(?:esta|la presente) )" HW_ES_REPORT
+     R"( (?:fue|ha sido) (?:retirada|retirado|eliminada|eliminado))"},
     // Spanish, a report in general or another outlet's.
     {RetractionKind::kRetracted, false,
      R"(\b(?:la|el|su|una|un|las|los|sus) )" HW_ES_REPORT
@@ -116,7 +124,8 @@ constexpr CuePattern kPatterns[] = {
     {RetractionKind::kCorrected, false,
      R"(\b(?:publicó|publica|emitió|emite) (?:una )?(?:rectificación|fe de erratas|corrección))"},
     {RetractionKind::kCorrected, false,
-     R"(\b)" HW_ES_REPORT R"( (?:\S+ ){0,3}?(?:fue|ha sido|fueron|han sido) (?:corregid[ao]s?|rectificad[ao]s?))"},
+     R"(\b)" HW_ES_REPORT
+     R"( (?:\S+ ){0,3}?(?:fue|ha sido|fueron|han sido) (?:corregid[ao]s?|rectificad[ao]s?))"},
     {RetractionKind::kCorrected, false,
      R"(\b(?:corrigió|corrigieron|rectificó|rectificaron) (?:la|su|el|sus|las) (?:\S+ ){0,1}?)" HW_ES_REPORT},
     {RetractionKind::kRefuted, false,
@@ -185,8 +194,8 @@ std::pair<uint32_t, uint32_t> SentenceAround(std::string_view text, size_t at) {
   while (e < text.size()) {
     char ch = text[e];
     if (ch == '\n') break;
-    if ((ch == '.' || ch == '!' || ch == '?') && (e + 1 == text.size() || text[e + 1] == ' ' ||
-                                                  text[e + 1] == '\n')) {
+    if ((ch == '.' || ch == '!' || ch == '?') &&
+        (e + 1 == text.size() || text[e + 1] == ' ' || text[e + 1] == '\n')) {
       ++e;
       break;
     }
@@ -216,8 +225,7 @@ std::vector<RetractionCue> FindRetractionCues(std::string_view text) {
     if (!re.ok()) continue;
     size_t pos = 0;
     re2::StringPiece m;
-    while (pos < text.size() &&
-           re.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       size_t b = m.data() - text.data(), e = b + m.size();
       while (b < e && (text[b] == '\n' || text[b] == ' ')) ++b;  // a line-start pattern
       RetractionCue cue;

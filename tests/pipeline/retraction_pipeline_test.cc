@@ -33,11 +33,15 @@ void AddOutlets(Harness& h) {
 
 json Line(const std::string& url, const std::string& title, const std::string& published,
           const std::string& text, const std::vector<std::string>& links = {}) {
-  return {{"url", url}, {"title", title}, {"published", published}, {"text", text},
-          {"lang", url.find("planet") != std::string::npos || url.find("gotham") != std::string::npos
-                       ? "en"
-                       : "es"},
-          {"links", links}};
+  return {
+      {"url", url},
+      {"title", title},
+      {"published", published},
+      {"text", text},
+      {"lang", url.find("planet") != std::string::npos || url.find("gotham") != std::string::npos
+                   ? "en"
+                   : "es"},
+      {"links", links}};
 }
 
 const char* kOrigin = "https://fronterahoy.example/2024/01/10/campamento-anapra";
@@ -121,8 +125,8 @@ TEST(RetractionPipeline, EnglishRetractionWithdrawsTheOrigin) {
            "The mayor of Metropolis resigned on Friday, two aides to the mayor said.")
           .dump() +
       "\n" +
-      Line("https://gothamgazette.example/2024/03/03/planet-retracts", "Planet retracts mayor story",
-           "2024-03-03T12:00:00Z",
+      Line("https://gothamgazette.example/2024/03/03/planet-retracts",
+           "Planet retracts mayor story", "2024-03-03T12:00:00Z",
            "The Daily Planet retracted its story about the resignation of the mayor of "
            "Metropolis on Sunday. The mayor remains in office.",
            {origin})
@@ -138,7 +142,8 @@ TEST(RetractionPipeline, EnglishRetractionWithdrawsTheOrigin) {
   EXPECT_EQ(j["retractions"][0]["kind"], "retracted");
   EXPECT_EQ(j["retractions"][0]["targets"], json::array({"Daily Planet"}));
   bool withdrawn = false;
-  for (const json& o : j["origins"]) withdrawn = withdrawn || (o["outlet"] == "Daily Planet" && o["retracted"] == true);
+  for (const json& o : j["origins"])
+    withdrawn = withdrawn || (o["outlet"] == "Daily Planet" && o["retracted"] == true);
   EXPECT_TRUE(withdrawn) << j["origins"].dump(2);
   EXPECT_EQ(j["counts"]["independent_origins"], 0);
   const Outlet* dp = h.pipe->outlets().FindByName("Daily Planet");

@@ -57,9 +57,10 @@ TEST(SummitWire, WireCopiesMergeOutletsIntoFewOrigins) {
   Harness h;
   // The wires the texts credit, so their own sites' articles are theirs (reuters.com is Reuters).
   std::vector<Outlet> wires;
-  for (auto [name, alias, domain] :
-       {std::tuple{"Associated Press", "AP", "apnews.com"}, {"Reuters", "", "reuters.com"},
-        {"Agence France-Presse", "AFP", "afp.com"}, {"Bloomberg", "", "bloomberg.com"}}) {
+  for (auto [name, alias, domain] : {std::tuple{"Associated Press", "AP", "apnews.com"},
+                                     {"Reuters", "", "reuters.com"},
+                                     {"Agence France-Presse", "AFP", "afp.com"},
+                                     {"Bloomberg", "", "bloomberg.com"}}) {
     Outlet o;
     o.name = name;
     if (*alias) o.aliases.push_back(alias);
@@ -103,8 +104,9 @@ TEST(SummitWire, WireCopiesMergeOutletsIntoFewOrigins) {
 
   if (getenv("HW_SUMMIT_DEBUG"))
     for (const auto& o : r.origins)
-      std::printf("origin %s group=%s denies=%d anon=%d retracted=%d refuted=%d\n", o.outlet.c_str(),
-                  o.independent_group.c_str(), o.denies, o.anonymous_only, o.retracted, o.refuted);
+      std::printf("origin %s group=%s denies=%d anon=%d retracted=%d refuted=%d\n",
+                  o.outlet.c_str(), o.independent_group.c_str(), o.denies, o.anonymous_only,
+                  o.retracted, o.refuted);
   if (getenv("HW_SUMMIT_DEBUG")) {
     std::printf("%s\n", r.explanation.c_str());
     for (const auto& x : r.retractions)
@@ -112,7 +114,7 @@ TEST(SummitWire, WireCopiesMergeOutletsIntoFewOrigins) {
                   x.by.c_str(), x.targets.size(), x.evidence.text.c_str());
   }
   int articles = 0, whole_copies = 0, credited = 0, credited_not_origin = 0, copies_credited = 0;
-  std::set<std::string> copy_outlets;  // outlets with an article merged by wire copy
+  std::set<std::string> copy_outlets;         // outlets with an article merged by wire copy
   std::vector<std::string> credited_origins;  // credited articles counted as origins
   std::map<ArticleId, const provenance::Node*> node_of;
   for (const provenance::Node& n : r.nodes)
@@ -147,19 +149,23 @@ TEST(SummitWire, WireCopiesMergeOutletsIntoFewOrigins) {
       }
     }
   }
-  std::printf("summit: %d articles from %d outlets; whole copies of another outlet's article %d "
-              "(%.3f), from %zu outlets\n",
-              articles, r.counts.outlets, whole_copies, double(whole_copies) / articles,
-              copy_outlets.size());
-  std::printf("  without copies edges: %d origins, %d independent; with them: %d origins, %d "
-              "independent\n",
-              r0.counts.origins, r0.counts.independent_origins, r.counts.origins,
-              r.counts.independent_origins);
-  std::printf("  texts crediting a wire (not their own outlet) %d; of them not an origin %d "
-              "(%.3f); whole copies whose text credits a wire %d of %d (%.3f)\n",
-              credited, credited_not_origin, double(credited_not_origin) / credited,
-              copies_credited, whole_copies, double(copies_credited) / whole_copies);
-  for (const std::string& m : credited_origins) std::printf("  credited but an origin: %s\n", m.c_str());
+  std::printf(
+      "summit: %d articles from %d outlets; whole copies of another outlet's article %d "
+      "(%.3f), from %zu outlets\n",
+      articles, r.counts.outlets, whole_copies, double(whole_copies) / articles,
+      copy_outlets.size());
+  std::printf(
+      "  without copies edges: %d origins, %d independent; with them: %d origins, %d "
+      "independent\n",
+      r0.counts.origins, r0.counts.independent_origins, r.counts.origins,
+      r.counts.independent_origins);
+  std::printf(
+      "  texts crediting a wire (not their own outlet) %d; of them not an origin %d "
+      "(%.3f); whole copies whose text credits a wire %d of %d (%.3f)\n",
+      credited, credited_not_origin, double(credited_not_origin) / credited, copies_credited,
+      whole_copies, double(copies_credited) / whole_copies);
+  for (const std::string& m : credited_origins)
+    std::printf("  credited but an origin: %s\n", m.c_str());
   // Measured on this data (docs/BENCHMARKS.md): 579 articles, 180 whole copies (0.311) from 47
   // outlets; 75 -> 65 independent origins with the copies edges; 113 texts credit a wire, 94 of
   // them (0.841) are not origins (most of the rest are aggregator pages, news.google.com, and

@@ -25,15 +25,15 @@ struct CueCase {
 
 TEST(RetractionCuesTest, EnglishAndSpanishCues) {
   const CueCase cases[] = {
-      {"Correction: An earlier version of this article misstated the distance to the border.",
-       true, RetractionKind::kCorrected, true},
+      {"Correction: An earlier version of this article misstated the distance to the border.", true,
+       RetractionKind::kCorrected, true},
       {"The camp was said to be near the border.\nCORRECTION: the camp is in Chihuahua.", true,
        RetractionKind::kCorrected, true},
       {"We erred in reporting that the camp was operational.", true, RetractionKind::kCorrected,
        true},
       {"This story has been retracted.", true, RetractionKind::kRetracted, true},
-      {"The Daily Planet has retracted its story about the camp.", true,
-       RetractionKind::kRetracted, false},
+      {"The Daily Planet has retracted its story about the camp.", true, RetractionKind::kRetracted,
+       false},
       {"The report was later withdrawn by the group.", true, RetractionKind::kRetracted, false},
       {"The claim has been debunked by local reporters.", true, RetractionKind::kRefuted, false},
       {"Our ruling: False. There is no camp.", true, RetractionKind::kRefuted, false},
@@ -140,7 +140,8 @@ TEST(RetractionAnalyzeTest, RefutationNamesTheOriginAndDisputesTheStory) {
   EXPECT_EQ(jx["evidence"]["start"].get<size_t>(), CodePointLength(text.substr(0, byte_start)));
   EXPECT_EQ(j["counts"]["retractions"], 1);
   bool flagged = false;
-  for (const auto& jo : j["origins"]) flagged = flagged || (jo["outlet"] == "Judicial Watch" && jo["refuted"] == true);
+  for (const auto& jo : j["origins"])
+    flagged = flagged || (jo["outlet"] == "Judicial Watch" && jo["refuted"] == true);
   EXPECT_TRUE(flagged);
 }
 
