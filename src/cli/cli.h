@@ -38,6 +38,8 @@ int CmdIngest(const Context& c, const std::vector<std::string>& files, bool stri
               bool timings = false);
 int CmdOutletsList(const Context& c);
 int CmdOutletsImport(const Context& c, const std::vector<std::string>& files);
+// `outlets NAME`: one outlet (name, alias or domain) with its track record, by year and region.
+int CmdOutletShow(const Context& c, const std::string& name);
 struct StoriesArgs {
   std::string verdict, country, since, outlet, lang, query;
   int limit = 0;

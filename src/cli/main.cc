@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
 
   auto* outlets = app.add_subcommand("outlets", "list outlets, or import a registry");
   outlets->add_flag("--json", ctx.json, "JSON output");
+  std::string outlet_name;
+  outlets->add_option("NAME", outlet_name, "show one outlet (name, alias or domain) with its track record");
   auto* outlets_import = outlets->add_subcommand("import", "import outlets (CSV, TOML, MBFC CSV)");
   std::vector<std::string> registry_files;
   outlets_import->add_option("FILE", registry_files, "registry files")->required();
@@ -170,7 +172,10 @@ int main(int argc, char** argv) {
 
   if (*init) return CmdInit(ctx);
   if (*ingest) return CmdIngest(ctx, ingest_files, strict, timings);
-  if (*outlets) return *outlets_import ? CmdOutletsImport(ctx, registry_files) : CmdOutletsList(ctx);
+  if (*outlets) {
+    if (*outlets_import) return CmdOutletsImport(ctx, registry_files);
+    return outlet_name.empty() ? CmdOutletsList(ctx) : CmdOutletShow(ctx, outlet_name);
+  }
   if (*stories) return CmdStories(ctx, sargs);
   if (*story) return CmdStory(ctx, story_id, dot ? "dot" : story_format);
   if (*search) return CmdSearch(ctx, query, limit);

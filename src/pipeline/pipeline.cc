@@ -150,12 +150,15 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   });
 
   outcomes_.reset();
+  track_index_.reset();
   HW_RETURN_IF_ERROR(store_->Begin());
   auto fail = [&](Status s) -> Status {
     (void)store_->Rollback();
     // The in-memory indexes saw articles that were rolled back: drop them, reload next batch.
     reuse_.reset();
     clusterer_.reset();
+    outcomes_.reset();
+    track_index_.reset();
     (void)LoadRegistry();
     return s;
   };
@@ -208,6 +211,9 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   if (s.ok()) s = store_->Commit();
   if (!s.ok()) return fail(s);
   batch_articles_.clear();
+  // The outcomes were read before this batch's reports were written: read them again next time.
+  outcomes_.reset();
+  track_index_.reset();
   return summary;
 }
 
@@ -369,15 +375,35 @@ StatusOr<provenance::StoryInput> Pipeline::LoadStoryInput(StoryId id) {
             [](const PlaceMention& a, const PlaceMention& b) { return a.mentions > b.mentions; });
   in.story.country = normalize::PrimaryCountry(merged, dateline);
   in.outlets = registry_.get();
-  HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
   // A track record says how an outlet's OTHER stories turned out: this story is left out, or
   // an origin would vouch for itself.
-  std::vector<records::StoryOutcome> others;
-  others.reserve(outcomes->size());
-  for (const records::StoryOutcome& o : *outcomes)
-    if (o.story != id) others.push_back(o);
-  in.track_record = records::MakeTrackRecordLookup(others, clock_->Now());
+  HW_ASSIGN_OR_RETURN(std::shared_ptr<const records::TrackRecordIndex> index, TrackIndex());
+  in.track_record = [index, id](OutletId outlet) { return index->Get(outlet, id); };
   return in;
+}
+
+records::TrackRecordOptions Pipeline::TrackRecordOptions() const {
+  records::TrackRecordOptions o = options_.track_records;
+  if (policies_.track_records().min_age_days) o.min_age_days = *policies_.track_records().min_age_days;
+  return o;
+}
+
+StatusOr<std::shared_ptr<const records::TrackRecordIndex>> Pipeline::TrackIndex() {
+  if (track_index_ && outcomes_) return track_index_;
+  HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
+  // The policy set is copied into the function: the index may outlive this pipeline's policies.
+  track_index_ = std::make_shared<const records::TrackRecordIndex>(
+      *outcomes, clock_->Now(), TrackRecordOptions(),
+      [policies = policies_](std::string_view cc) { return policies.ForCountry(cc).name; });
+  return track_index_;
+}
+
+StatusOr<provenance::TrackRecord> Pipeline::OutletTrackRecord(OutletId outlet) {
+  HW_ASSIGN_OR_RETURN(std::shared_ptr<const records::TrackRecordIndex> index, TrackIndex());
+  provenance::TrackRecord none;
+  none.estimate = records::BetaPosteriorMean(0, 0, TrackRecordOptions().prior_alpha,
+                                             TrackRecordOptions().prior_beta);
+  return index->Get(outlet).value_or(none);
 }
 
 StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {
@@ -394,9 +420,17 @@ StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {
     o.first_seen = r.story.first_seen;
     o.country = r.story.country;
     o.verdict = *verdict;
+    bool corrections_refute =
+        policies_.track_records().corrections_refute.value_or(options_.corrections_refute);
     for (const json& origin : doc.value("origins", json::array())) {
+      if (origin.value("denies", false)) continue;  // as records::OutcomeOf
       const Outlet* outlet = registry_->FindByName(origin.value("outlet", ""));
-      if (outlet) o.origin_outlets.push_back(outlet->id);
+      if (!outlet) continue;
+      o.origin_outlets.push_back(outlet->id);
+      // Its report was retracted or refuted by a later article (provenance/retraction.h).
+      if (origin.value("retracted", false) || origin.value("refuted", false) ||
+          (corrections_refute && origin.value("corrected", false)))
+        o.refuted_outlets.push_back(outlet->id);
     }
     out.push_back(std::move(o));
   }

@@ -37,6 +37,10 @@ struct PipelineOptions {
   attribution::Options attribution;
   stories::Options stories;
   std::string policies_path;  // "" = the default policies.toml found by FindDataFile
+  // Track records shown for each origin; the policy file's [track_records] table (min_age_days,
+  // corrections_refute) overrides these when it sets them.
+  records::TrackRecordOptions track_records;
+  bool corrections_refute = false;
   bool load_gazetteer = true;  // false: no places or dateline countries (tests that don't need them)
 };
 
@@ -93,6 +97,11 @@ class Pipeline {
   // What became of every stored story, for track records (computed once, then kept until the
   // next batch of this pipeline; a read-only user opens a new Pipeline to see newer batches).
   StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
+  // The track record of an outlet over every stored story (with by_year and by_region slices),
+  // judged at the clock's now under the options and policy file in force.
+  StatusOr<provenance::TrackRecord> OutletTrackRecord(OutletId outlet);
+  // Track record options in force (PipelineOptions overridden by the policy file).
+  records::TrackRecordOptions TrackRecordOptions() const;
 
   const normalize::OutletRegistry& outlets() const { return *registry_; }
   const provenance::PolicySet& policies() const { return policies_; }
@@ -117,8 +126,11 @@ class Pipeline {
   attribution::Extractor extractor_;
   std::unique_ptr<reuse::ReuseDetector> reuse_;
   std::unique_ptr<stories::StoryClusterer> clusterer_;
-  std::vector<Article> batch_articles_;
-  std::optional<std::vector<records::StoryOutcome>> outcomes_;  // articles of the batch in flight, for reuse lookups
+  std::vector<Article> batch_articles_;  // articles of the batch in flight, for reuse lookups
+  // Track records over outcomes_, built on first need; shared with the StoryInputs handed out.
+  StatusOr<std::shared_ptr<const records::TrackRecordIndex>> TrackIndex();
+  std::shared_ptr<const records::TrackRecordIndex> track_index_;
+  std::optional<std::vector<records::StoryOutcome>> outcomes_;
 };
 
 }  // namespace headwater::pipeline

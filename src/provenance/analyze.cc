@@ -23,6 +23,7 @@
 #include <set>
 
 #include "provenance/graph.h"
+#include "provenance/retraction.h"
 
 namespace headwater::provenance {
 
@@ -124,7 +125,7 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
     // An article whose lead relays another outlet (its first asserting attribution cites that
     // outlet) carries that outlet's reporting: the own sources it quotes later (officials'
     // reactions, the cited outlet's source restated) make it no origin.
-    bool lead_relays = options.lead_decides && f.first_cite < f.first_own;
+    bool lead_relays = options.lead_decides && (f.wire_byline || f.first_cite < f.first_own);
     if (!f.whole_copy && !lead_relays && (Asserts(f) || (!depends[i] && f.own_denying > 0))) {
       g.nodes[i].role = NodeRole::kOrigin;
     } else {
@@ -280,6 +281,24 @@ std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& 
     if (order.size() > 3) parts.push_back(fmt::format("{} more", order.size() - 3));
     s += "; denied by " + JoinAnd(parts);
   }
+  // "retracted by Judicial Watch on 2016-05-01; rated false by Animal Político on 2016-04-20".
+  std::vector<std::string> said;
+  std::set<std::string> seen_said;
+  for (const Retraction& rt : r.retractions) {
+    std::string what = rt.kind == RetractionKind::kRetracted  ? "retracted"
+                       : rt.kind == RetractionKind::kRefuted ? "refuted"
+                                                              : "corrected";
+    std::string whose = rt.self || rt.targets.empty() ? "" : " (the report of " + JoinAnd(rt.targets) + ")";
+    std::string phrase = what + " by " + rt.by + whose +
+                         (rt.published ? " on " + FormatDate(*rt.published) : "");
+    if (seen_said.insert(phrase).second) said.push_back(phrase);
+  }
+  if (said.size() > 3) {
+    size_t more = said.size() - 3;
+    said.resize(3);
+    said.push_back(fmt::format("{} more", more));
+  }
+  if (!said.empty()) s += "; " + JoinAnd(said);
   s += ".";
   return s;
 }
@@ -342,6 +361,46 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   for (OriginInfo& o : r.origins) {
     if (o.denies) o.anonymous_only = false;
   }
+  bool refuted = false;  // a refutation concerns an origin or the story itself
+  if (options.detect_retractions) {
+    r.retractions = FindRetractions(in);
+    for (const Retraction& rt : r.retractions) {
+      if (rt.kind == RetractionKind::kCorrected) {
+        ++r.counts.corrections;
+      } else {
+        ++r.counts.retractions;
+      }
+      bool hit = false;
+      auto by_itself = [&](const OriginInfo& o) {
+        return o.outlet_id != 0 ? o.outlet_id == rt.by_outlet_id : o.outlet == rt.by;
+      };
+      // A retraction naming no report concerns "the report": only unambiguous when the story has
+      // one origin besides the outlet saying it. With several, it is listed and concerns none.
+      size_t others = static_cast<size_t>(std::count_if(
+          r.origins.begin(), r.origins.end(), [&](const OriginInfo& o) { return !by_itself(o); }));
+      for (OriginInfo& o : r.origins) {
+        bool concerned = rt.targets.empty() && others == 1 && !by_itself(o);
+        for (size_t t = 0; t < rt.targets.size(); ++t) {
+          concerned = concerned || (o.outlet_id != 0 && o.outlet_id == rt.target_ids[t]) ||
+                      o.outlet == rt.targets[t];
+        }
+        if (!concerned) continue;
+        hit = true;
+        switch (rt.kind) {
+          case RetractionKind::kRetracted:
+            o.retracted = true;
+            break;
+          case RetractionKind::kCorrected:
+            o.corrected = true;
+            break;
+          case RetractionKind::kRefuted:
+            o.refuted = true;
+            break;
+        }
+      }
+      if (rt.kind == RetractionKind::kRefuted && hit) refuted = true;
+    }
+  }
 
   // Step 3: independent origins.
   UnionFind uf(r.origins.size());
@@ -380,7 +439,8 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     Group& grp = groups[it->second];
     const OriginInfo& o = r.origins[k];
     grp.origins.push_back(k);
-    if (!o.denies) grp.asserts = true;
+    bool withdrawn = o.retracted && !options.retracted_origins_count;
+    if (!o.denies && !withdrawn) grp.asserts = true;
     if (!o.denies) grp.denies = false;
     if (o.in_country) grp.in_country = true;
     if (!o.anonymous_only && !o.denies) grp.anonymous_only = false;
@@ -417,7 +477,8 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   if (c.independent_origins >= std::max(1, policy.min_independent_origins) &&
       c.in_country_origins >= policy.min_in_country_origins) {
     r.verdict = Verdict::kCorroborated;
-  } else if (contradicted || (policy.denials_dispute && official_denial)) {
+  } else if (contradicted || (policy.denials_dispute && official_denial) ||
+             (options.refutations_dispute && refuted)) {
     r.verdict = Verdict::kDisputed;
   } else if (c.independent_origins >= 2) {
     r.verdict = Verdict::kPartlyCorroborated;

@@ -43,11 +43,26 @@ json Time(const std::optional<UnixSeconds>& t) {
 
 json TrackRecordJson(const std::optional<TrackRecord>& t) {
   if (!t) return nullptr;
-  return json{{"originated", t->originated},
-              {"corroborated", t->corroborated},
-              {"single_source", t->single_source},
-              {"refuted", t->refuted},
-              {"estimate", t->estimate}};
+  json j{{"originated", t->originated},
+         {"corroborated", t->corroborated},
+         {"single_source", t->single_source},
+         {"refuted", t->refuted},
+         {"estimate", t->estimate}};
+  // {"2016": {...}, "2017": {...}} and {"latin-america": {...}}; present only when filled.
+  auto slices = [](const std::vector<TrackRecordSlice>& v) {
+    json out = json::object();
+    for (const TrackRecordSlice& x : v) {
+      out[x.key] = {{"originated", x.originated},
+                    {"corroborated", x.corroborated},
+                    {"single_source", x.single_source},
+                    {"refuted", x.refuted},
+                    {"estimate", x.estimate}};
+    }
+    return out;
+  };
+  if (!t->by_year.empty()) j["by_year"] = slices(t->by_year);
+  if (!t->by_region.empty()) j["by_region"] = slices(t->by_region);
+  return j;
 }
 
 }  // namespace
@@ -82,7 +97,9 @@ json ReportToJson(const Report& r, const StoryInput& in) {
                  {"in_country_origins", c.in_country_origins},
                  {"denials", c.denials},
                  {"denying_origins", c.denying_origins},
-                 {"anonymous_only_origins", c.anonymous_only_origins}};
+                 {"anonymous_only_origins", c.anonymous_only_origins},
+                 {"retractions", c.retractions},
+                 {"corrections", c.corrections}};
   std::map<ArticleId, std::string> outlet_of;
   for (const Node& n : r.nodes) {
     if (!n.external) outlet_of[n.article] = n.outlet;
@@ -111,6 +128,9 @@ json ReportToJson(const Report& r, const StoryInput& in) {
                        {"denies", o.denies},
                        {"articles", o.articles},
                        {"evidence", std::move(ev)},
+                       {"retracted", o.retracted},
+                       {"corrected", o.corrected},
+                       {"refuted", o.refuted},
                        {"track_record", TrackRecordJson(o.track_record)}});
   }
   j["origins"] = std::move(origins);
@@ -130,6 +150,20 @@ json ReportToJson(const Report& r, const StoryInput& in) {
                        {"evidence", offsets.Evidence(d.evidence)}});
   }
   j["denials"] = std::move(denials);
+
+  // Retractions, corrections and refutations ("kind" says which), in article order.
+  json retractions = json::array();
+  for (const Retraction& x : r.retractions) {
+    retractions.push_back({{"kind", RetractionKindName(x.kind)},
+                           {"by", x.by},
+                           {"self", x.self},
+                           {"targets", x.targets},
+                           {"url", x.url},
+                           {"published", Time(x.published)},
+                           {"cue", x.cue},
+                           {"evidence", offsets.Evidence(x.evidence)}});
+  }
+  j["retractions"] = std::move(retractions);
 
   json pl = json::array();
   for (const PlaceMention& p : r.places) {
@@ -247,12 +281,25 @@ std::string ReportToText(const Report& r) {
                     o.external ? ", external (no article)" : "", o.in_country ? ", in-country" : "",
                     o.anonymous_only ? ", anonymous sources only" : "");
     if (o.denies) out += "    its own sources deny the story\n";
+    if (o.retracted) out += "    its report was retracted\n";
+    if (o.refuted) out += "    its report was refuted\n";
+    if (o.corrected) out += "    its report was corrected\n";
     if (o.track_record) {
       const TrackRecord& t = *o.track_record;
       out += fmt::format(
           "    track record: {} originated, {} corroborated, {} single-source, {} refuted "
           "(estimate {:.2f})\n",
           t.originated, t.corroborated, t.single_source, t.refuted, t.estimate);
+      // "by year: 2015 2/3, 2016 1/2; by region: latin-america 3/5" (corroborated/originated).
+      auto slices = [](const std::vector<TrackRecordSlice>& v) {
+        std::string line;
+        for (size_t i = 0; i < v.size(); ++i)
+          line += fmt::format("{}{} {}/{}", i ? ", " : "", v[i].key, v[i].corroborated,
+                              v[i].originated);
+        return line;
+      };
+      if (!t.by_year.empty()) out += "      by year (corroborated/originated): " + slices(t.by_year) + "\n";
+      if (!t.by_region.empty()) out += "      by region: " + slices(t.by_region) + "\n";
     }
     for (const std::string& url : o.articles) out += "    " + url + "\n";
     for (const Evidence& e : o.evidence) {
@@ -281,6 +328,18 @@ std::string ReportToText(const Report& r) {
     out += fmt::format("  {}{} on {}  {}\n", d.who, d.official ? " (official)" : "",
                        d.published ? FormatDate(*d.published) : "unknown date", d.url);
     if (!d.evidence.text.empty()) out += "    \"" + Clip(d.evidence.text, 200) + "\"\n";
+  }
+
+  out += "\nRetractions and corrections:\n";
+  if (r.retractions.empty()) out += "  (none)\n";
+  for (const Retraction& x : r.retractions) {
+    std::string whose;
+    for (size_t i = 0; i < x.targets.size(); ++i) whose += (i ? ", " : "") + x.targets[i];
+    out += fmt::format("  {} by {}{} on {}  {}\n", RetractionKindName(x.kind), x.by,
+                       x.self ? " (its own report)"
+                              : (whose.empty() ? " (the story)" : " (the report of " + whose + ")"),
+                       x.published ? FormatDate(*x.published) : "unknown date", x.url);
+    if (!x.evidence.text.empty()) out += "    \"" + Clip(x.evidence.text, 200) + "\"\n";
   }
 
   out += "\nPlaces:\n";

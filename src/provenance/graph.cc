@@ -5,7 +5,8 @@
 // came from:
 //   copies  from each reuse edge of class whole/partial: copy -> source;
 //   cites   from each attribution whose source is an outlet (source_kind outlet, or a resolved
-//           outlet without another kind) and from a dateline's wire credit ("(AP)"): article ->
+//           outlet without another kind), from a dateline's wire credit ("(AP)") and from a wire
+//           credit in the byline or lead (reuse::WireCredit: "By Reuters"): article ->
 //           that outlet's earliest article published before it (else its earliest article, else
 //           its external node);
 //   links   from each hyperlink (attribution link or Article::links): to the article with that
@@ -21,7 +22,9 @@
 #include <set>
 #include <tuple>
 
+#include "common/text.h"
 #include "common/url.h"
+#include "reuse/wire_credit.h"
 
 namespace headwater::provenance::internal {
 namespace {
@@ -86,6 +89,7 @@ class Builder {
     for (const Attribution& at : in_.attributions) AddAttribution(at);
     for (size_t i = 0; i < in_.articles.size(); ++i) {
       AddDateline(i);
+      AddWireCredit(i);
       for (const std::string& link : in_.articles[i].links) {
         AddLink(i, link, Evidence{}, /*bare=*/true);
       }
@@ -247,8 +251,12 @@ class Builder {
         kind = SourceKind::kOfficial;
       }
     }
-    uint32_t at_begin = at.cue.empty() ? UINT32_MAX : at.cue.front().begin;
-    if (!at.source.empty()) at_begin = std::min(at_begin, at.source.front().begin);
+    // Where the attribution is stated, for "the lead decides": its cue (a source span may lie far
+    // before it, resolved back to an earlier name or misread from a dateline place), else its
+    // source.
+    uint32_t at_begin = !at.cue.empty()      ? at.cue.front().begin
+                        : !at.source.empty() ? at.source.front().begin
+                                             : UINT32_MAX;
     if (at.stance == Stance::kDenies) {
       Denial d;
       d.who = !at.source_text.empty()   ? at.source_text
@@ -307,11 +315,64 @@ class Builder {
     }
     Evidence ev = MakeEvidence(a, a.dateline.begin, a.dateline.end);
     if (credit && credit->key != f.outlet.key) {
-      AddOutletEdge(i, *credit, EdgeKind::kCites, ev);  // a wire credit: the wire's reporting
+      // A wire credit: the article carries the wire's reporting, from its lead on.
+      f.first_cite = std::min(f.first_cite, a.dateline.begin);
+      AddOutletEdge(i, *credit, EdgeKind::kCites, ev);
       return;
     }
     f.own_dateline = true;
     f.dateline_evidence = ev;
+  }
+
+  // A wire credit in the byline or the lead ("By Reuters", "MOSCOW (AP) —", reuse::WireCredit)
+  // that is not the article's own outlet: the article is the wire's story, an echo of it, even
+  // when it quotes the officials the wire quoted. Its outlet is the wire when the registry says
+  // so (by name or alias, or when the article's host is the wire's domain).
+  void AddWireCredit(size_t i) {
+    if (!options_.wire_credit_is_citation) return;
+    const Article& a = in_.articles[i];
+    if (!a.dateline.credit.empty()) return;  // the dateline's credit said it already
+    std::string wire = reuse::WireCredit(a.text, a.byline);
+    if (wire.empty()) return;
+    const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
+    if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
+      static const std::pair<const char*, const char*> kLong[] = {
+          {"AP", "Associated Press"},
+          {"AFP", "Agence France-Presse"},
+          {"UPI", "United Press International"},
+          {"EFE", "Agencia EFE"}};
+      for (const auto& [short_name, long_name] : kLong)
+        if (wire == short_name) o = in_.outlets->FindByName(long_name);
+    }
+    OutletInfo info = o ? InfoOf(*o) : InfoByName(0, wire);
+    ArticleFacts& f = g_.facts[i];
+    if (info.key == f.outlet.key || info.group == f.outlet.group) return;
+    std::string host = Fold(HostOf(a.url));
+    std::string key = Fold(wire) == "ap" ? "apnews" : Fold(wire);
+    key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+    if (host.find(key) != std::string::npos) return;
+    if (o != nullptr) {
+      for (const std::string& d : o->domains)
+        if (!d.empty() && (host == d || (host.size() > d.size() &&
+                                         host.compare(host.size() - d.size(), d.size(), d) == 0 &&
+                                         host[host.size() - d.size() - 1] == '.')))
+          return;
+    }
+    // Evidence: where the credit is written in the lead, else nothing to point at (the byline).
+    size_t window = std::min(a.text.size(), reuse::kWireCreditWindow);
+    std::string_view lead(a.text.data(), window);
+    size_t at = lead.find(wire == "AP" ? std::string("(AP)") : wire);
+    if (at == std::string_view::npos && o != nullptr) at = lead.find(o->name);
+    Evidence ev = at == std::string_view::npos
+                      ? Evidence{a.id, a.url, 0, 0, ""}
+                      : MakeEvidence(a, static_cast<uint32_t>(at),
+                                     static_cast<uint32_t>(at + (wire == "AP" ? 4 : wire.size())));
+    if (at == std::string_view::npos) {
+      f.wire_byline = true;
+    } else {
+      f.first_cite = std::min<uint32_t>(f.first_cite, static_cast<uint32_t>(at));
+    }
+    AddOutletEdge(i, info, EdgeKind::kCites, std::move(ev));
   }
 
   // A hyperlink. Bare links (Article::links, not part of an attribution) to the article's own

@@ -38,6 +38,9 @@ struct ArticleFacts {
   // the lead of an article (whichever comes first) says whose reporting it carries.
   uint32_t first_own = UINT32_MAX;
   uint32_t first_cite = UINT32_MAX;
+  // The byline credits a wire ("By Reuters"): it precedes the whole text, so the article relays
+  // the wire whatever its lead quotes.
+  bool wire_byline = false;
 };
 
 struct Graph {

@@ -124,11 +124,37 @@ StatusOr<PolicySet> PolicySet::Parse(std::string_view toml_text, std::string_vie
         << ": TOML syntax error: " << e.description();
     return Status::InvalidArgument(msg.str());
   }
+  PolicySet set;
   for (const auto& [k, v] : root) {
+    if (k.str() == "track_records") {
+      const toml::table* t = v.as_table();
+      if (t == nullptr)
+        return Status::InvalidArgument(std::string(source_name) + ": [track_records]" + LineOf(v) +
+                                       ": expected a table");
+      for (const auto& [tk, tv] : *t) {
+        std::string where = std::string(source_name) + ": [track_records] key '" +
+                            std::string(tk.str()) + "'" + LineOf(tv);
+        if (tk.str() == "min_age_days") {
+          const auto* x = tv.as_integer();
+          if (x == nullptr || x->get() < 0 || x->get() > 36500)
+            return Status::InvalidArgument(where + ": expected an integer in [0, 36500]");
+          set.track_records_.min_age_days = static_cast<int>(x->get());
+        } else if (tk.str() == "corrections_refute") {
+          const auto* x = tv.as_boolean();
+          if (x == nullptr) return Status::InvalidArgument(where + ": expected true or false");
+          set.track_records_.corrections_refute = x->get();
+        } else {
+          return Status::InvalidArgument(where +
+                                         ": unknown key (expected min_age_days, corrections_refute)");
+        }
+      }
+      continue;
+    }
     if (k.str() != "policies") {
       return Status::InvalidArgument(std::string(source_name) + ": top-level key '" +
                                      std::string(k.str()) + "'" + LineOf(v) +
-                                     " is unknown (policies live in [policies.NAME] tables)");
+                                     " is unknown (policies live in [policies.NAME] tables; track records in "
+                                     "[track_records])");
     }
   }
   const toml::table* all = root["policies"].as_table();
@@ -137,7 +163,6 @@ StatusOr<PolicySet> PolicySet::Parse(std::string_view toml_text, std::string_vie
         std::string(source_name) +
         ": no [policies.NAME] tables (a [policies.default] is required)");
   }
-  PolicySet set;
   std::map<std::string, std::string> owner;  // country -> policy listing it
   for (const auto& [k, v] : *all) {
     std::string name(k.str());

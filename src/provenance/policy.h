@@ -9,10 +9,16 @@
 //   denials_dispute = false
 //
 // A policy named "default" is required; it applies to every country no other policy lists. A
-// country may be listed by one policy only.
+// country may be listed by one policy only. An optional table sets how track records judge:
+//
+//   [track_records]
+//   min_age_days = 180          # stories younger than this are too young to judge (0..36500)
+//   corrections_refute = false  # does a correction count against the originator like a
+//                               # retraction? (retractions and refutations always do)
 // Thread-safety: a PolicySet is an immutable value after Parse/Load; share it freely.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +36,12 @@ struct Policy {
   bool denials_dispute = false;        // does an official denial make the story disputed?
 };
 
+// The [track_records] table; unset keys are nullopt (the caller's defaults apply).
+struct TrackRecordPolicy {
+  std::optional<int> min_age_days;
+  std::optional<bool> corrections_refute;
+};
+
 class PolicySet {
  public:
   // Parses the TOML text. Errors name source_name, the table and the key at fault (and the line
@@ -44,6 +56,7 @@ class PolicySet {
   // The policy listing country, else the one named "default". country compares upper-cased.
   const Policy& ForCountry(std::string_view country) const;
   const std::vector<Policy>& policies() const { return policies_; }
+  const TrackRecordPolicy& track_records() const { return track_records_; }
   // Where the policies came from: the file name given to Parse/Load, or "built-in".
   const std::string& source() const { return source_; }
 
@@ -52,6 +65,7 @@ class PolicySet {
   std::vector<Policy> policies_;  // "default" first, then the others by name
   size_t default_index_ = 0;
   std::string source_ = "built-in";
+  TrackRecordPolicy track_records_;
 };
 
 }  // namespace headwater::provenance

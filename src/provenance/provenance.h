@@ -34,9 +34,18 @@ namespace headwater::provenance {
 // smoothed share of corroborated stories in [0,1] (higher = more often corroborated); see
 // records/track_record.h for how it is computed. Defined here so provenance need not depend on
 // records.
+// by_year and by_region (when filled) split the same counts by the UTC year the story was first
+// seen ("2016") and by region (the name of the policy chosen for the story's country); each
+// slice has its own estimate, and only slices with a judged story appear.
+struct TrackRecordSlice {
+  std::string key;  // "2016", or a region name such as "latin-america"
+  int originated = 0, corroborated = 0, single_source = 0, refuted = 0;
+  double estimate = 0;
+};
 struct TrackRecord {
   int originated = 0, corroborated = 0, single_source = 0, refuted = 0;
   double estimate = 0;
+  std::vector<TrackRecordSlice> by_year, by_region;  // ascending keys; may be empty
 };
 
 struct StoryInput {
@@ -102,6 +111,10 @@ struct OriginInfo {  // one per origin outlet
   std::vector<size_t> nodes;          // indices into Report::nodes
   std::vector<Evidence> evidence;
   std::optional<TrackRecord> track_record;
+  // A later article (or its own) says its report was retracted / corrected / refuted (the
+  // retraction names it, or names no report in particular). A retracted origin does not count
+  // as an independent origin unless Options::retracted_origins_count.
+  bool retracted = false, corrected = false, refuted = false;
 };
 
 struct EchoInfo {
@@ -119,6 +132,29 @@ struct Denial {
   Evidence evidence;
 };
 
+// What a later article says became of a report (DESIGN.md, "Track record"): `retracted` (the
+// report was withdrawn), `corrected` (it was corrected; the story may stand), `refuted` (shown
+// false: a fact-check rating, "debunked", "desmiente la nota"). See provenance/retraction.h.
+enum class RetractionKind { kRetracted, kCorrected, kRefuted };
+const char* RetractionKindName(RetractionKind k);  // "retracted", "corrected", "refuted"
+
+struct Retraction {
+  RetractionKind kind = RetractionKind::kCorrected;
+  std::string by;            // outlet of the article that says it
+  OutletId by_outlet_id = 0;
+  bool self = false;         // the outlet says it of its own report ("we erred", "Correction:")
+  // Outlets whose report it concerns (names, ids parallel; id 0 when unknown). Empty: no report
+  // is named; it then concerns the story's one origin (other than `by`) when there is exactly
+  // one, else no origin in particular (listed only).
+  std::vector<std::string> targets;
+  std::vector<OutletId> target_ids;
+  ArticleId article = 0;
+  std::string url;
+  std::optional<UnixSeconds> published;
+  std::string cue;    // the words that say it, as written
+  Evidence evidence;  // the sentence
+};
+
 struct TimelineEntry {
   std::optional<UnixSeconds> published;
   std::string url, outlet;
@@ -130,6 +166,8 @@ struct Counts {
       denials = 0;
   int denying_origins = 0;         // independent origins whose own sources deny (not counted above)
   int anonymous_only_origins = 0;  // independent origins resting only on anonymous sources
+  int retractions = 0;             // Report::retractions of kind retracted or refuted
+  int corrections = 0;             // Report::retractions of kind corrected
 };
 
 struct Report {
@@ -141,6 +179,7 @@ struct Report {
   std::vector<OriginInfo> origins;
   std::vector<EchoInfo> echoes;
   std::vector<Denial> denials;
+  std::vector<Retraction> retractions;  // retractions, corrections, refutations; article order
   std::vector<PlaceMention> places;     // summed over the articles, most mentioned first
   std::vector<TimelineEntry> timeline;  // by published time, unknown times last
   std::vector<Node> nodes;
@@ -157,8 +196,20 @@ struct Options {
   // The lead decides: an article whose first asserting attribution cites another outlet is an
   // echo even when it quotes own sources later (reactions, denials, the cited outlet's source).
   bool lead_decides = true;
+  // A wire credit in an article's byline or lead (reuse::WireCredit: "By Reuters", "(AP) —")
+  // that is not its own outlet is a citation of the wire from the lead on: the article is an
+  // echo of the wire's report, not an origin, even when it quotes the wire's sources.
+  bool wire_credit_is_citation = true;
   // Evidence passages kept per origin outlet.
   size_t max_evidence_per_origin = 3;
+  // Look for retractions, corrections and refutations in the story's articles.
+  bool detect_retractions = true;
+  // Does an origin whose report was retracted still count as an independent origin? Default no:
+  // a withdrawn report is no evidence.
+  bool retracted_origins_count = false;
+  // Does a refutation (a fact-check rating it false, "debunked", "desmiente la nota") make a story
+  // that is not corroborated `disputed`? Default yes: an independent check contradicts it.
+  bool refutations_dispute = true;
 };
 
 // Analyzes one story under the policy PolicySet::ForCountry(in.story.country).

@@ -3,6 +3,7 @@
 #include "records/track_record.h"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 namespace headwater::records {
@@ -19,11 +20,13 @@ bool OldEnough(const StoryOutcome& o, UnixSeconds now, const TrackRecordOptions&
   return now - o.first_seen >= opt.min_age_days * kSecondsPerDay;
 }
 
-// Adds one judged outcome to the counts (estimate left for Finish).
-void Count(const StoryOutcome& o, const TrackRecordOptions& opt, TrackRecord* t) {
+// Adds one judged outcome of `outlet` to the counts (estimate left for Finish). T is TrackRecord
+// or TrackRecordSlice.
+template <typename T>
+void Count(const StoryOutcome& o, OutletId outlet, const TrackRecordOptions& opt, T* t) {
   using provenance::Verdict;
   ++t->originated;
-  if (o.refuted) {
+  if (RefutedFor(o, outlet)) {
     ++t->refuted;
   } else if (o.verdict == Verdict::kCorroborated ||
              (opt.partly_counts_as_corroborated && o.verdict == Verdict::kPartlyCorroborated)) {
@@ -33,9 +36,12 @@ void Count(const StoryOutcome& o, const TrackRecordOptions& opt, TrackRecord* t)
   }
 }
 
-void Finish(const TrackRecordOptions& opt, TrackRecord* t) {
+template <typename T>
+void Finish(const TrackRecordOptions& opt, T* t) {
   t->estimate = BetaPosteriorMean(t->corroborated, t->originated, opt.prior_alpha, opt.prior_beta);
 }
+
+}  // namespace
 
 int YearOf(UnixSeconds t) {
   // Civil year from days since the epoch (Howard Hinnant's algorithm, as in common/time).
@@ -50,10 +56,13 @@ int YearOf(UnixSeconds t) {
   return static_cast<int>(m <= 2 ? y + 1 : y);
 }
 
-}  // namespace
+bool RefutedFor(const StoryOutcome& o, OutletId outlet) {
+  return o.refuted || std::find(o.refuted_outlets.begin(), o.refuted_outlets.end(), outlet) !=
+                          o.refuted_outlets.end();
+}
 
 StoryOutcome OutcomeOf(const provenance::Report& report, const provenance::StoryInput& in,
-                       bool refuted) {
+                       bool refuted, bool corrections_refute) {
   StoryOutcome o;
   o.story = in.story.id;
   o.country = in.story.country;
@@ -70,6 +79,11 @@ StoryOutcome OutcomeOf(const provenance::Report& report, const provenance::Story
   for (const provenance::OriginInfo& origin : report.origins) {
     if (origin.denies || origin.outlet_id == 0) continue;
     if (!Originated(o, origin.outlet_id)) o.origin_outlets.push_back(origin.outlet_id);
+    if (origin.retracted || origin.refuted || (corrections_refute && origin.corrected)) {
+      if (std::find(o.refuted_outlets.begin(), o.refuted_outlets.end(), origin.outlet_id) ==
+          o.refuted_outlets.end())
+        o.refuted_outlets.push_back(origin.outlet_id);
+    }
   }
   return o;
 }
@@ -82,7 +96,7 @@ TrackRecord ComputeTrackRecord(OutletId outlet, const std::vector<StoryOutcome>&
                                UnixSeconds now, const TrackRecordOptions& options) {
   TrackRecord t;
   for (const StoryOutcome& o : outcomes) {
-    if (Originated(o, outlet) && OldEnough(o, now, options)) Count(o, options, &t);
+    if (Originated(o, outlet) && OldEnough(o, now, options)) Count(o, outlet, options, &t);
   }
   Finish(options, &t);
   return t;
@@ -95,7 +109,7 @@ std::map<std::string, TrackRecord> TrackRecordByRegion(
   std::map<std::string, TrackRecord> out;
   for (const StoryOutcome& o : outcomes) {
     if (Originated(o, outlet) && OldEnough(o, now, options)) {
-      Count(o, options, &out[region_of(o.country)]);
+      Count(o, outlet, options, &out[region_of(o.country)]);
     }
   }
   for (auto& [region, t] : out) Finish(options, &t);
@@ -108,7 +122,7 @@ std::map<int, TrackRecord> TrackRecordByYear(OutletId outlet,
   std::map<int, TrackRecord> out;
   for (const StoryOutcome& o : outcomes) {
     if (Originated(o, outlet) && OldEnough(o, now, options)) {
-      Count(o, options, &out[YearOf(o.first_seen)]);
+      Count(o, outlet, options, &out[YearOf(o.first_seen)]);
     }
   }
   for (auto& [year, t] : out) Finish(options, &t);
@@ -116,18 +130,107 @@ std::map<int, TrackRecord> TrackRecordByYear(OutletId outlet,
 }
 
 std::function<std::optional<TrackRecord>(OutletId)> MakeTrackRecordLookup(
-    const std::vector<StoryOutcome>& outcomes, UnixSeconds now, const TrackRecordOptions& options) {
-  std::unordered_map<OutletId, TrackRecord> records;
+    const std::vector<StoryOutcome>& outcomes, UnixSeconds now, const TrackRecordOptions& options,
+    const std::function<std::string(std::string_view country)>& region_of) {
+  auto index = std::make_shared<const TrackRecordIndex>(outcomes, now, options, region_of);
+  return [index](OutletId outlet) { return index->Get(outlet); };
+}
+
+namespace {
+
+// The bucket an outcome falls in for `outlet`: 0 corroborated, 1 single-source, 2 refuted,
+// 3 judged but neither (disputed, unsourced). Mirrors Count().
+int Bucket(const StoryOutcome& o, OutletId outlet, const TrackRecordOptions& opt) {
+  using provenance::Verdict;
+  if (RefutedFor(o, outlet)) return 2;
+  if (o.verdict == Verdict::kCorroborated ||
+      (opt.partly_counts_as_corroborated && o.verdict == Verdict::kPartlyCorroborated))
+    return 0;
+  if (o.verdict == Verdict::kSingleSource) return 1;
+  return 3;
+}
+
+void Add(TrackRecordSlice* t, int bucket, int sign) {
+  t->originated += sign;
+  if (bucket == 0) t->corroborated += sign;
+  if (bucket == 1) t->single_source += sign;
+  if (bucket == 2) t->refuted += sign;
+}
+
+}  // namespace
+
+TrackRecordIndex::TrackRecordIndex(const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
+                                   const TrackRecordOptions& options,
+                                   std::function<std::string(std::string_view country)> region_of)
+    : options_(options), slices_(static_cast<bool>(region_of)) {
+  std::unordered_map<std::string, std::string> region_cache;
   for (const StoryOutcome& o : outcomes) {
-    if (!OldEnough(o, now, options)) continue;
-    for (OutletId outlet : o.origin_outlets) Count(o, options, &records[outlet]);
+    if (!OldEnough(o, now, options_) || o.origin_outlets.empty()) continue;
+    Judged j;
+    j.story = o.story;
+    if (slices_) {
+      auto it = region_cache.find(o.country);
+      if (it == region_cache.end()) it = region_cache.emplace(o.country, region_of(o.country)).first;
+      j.region = it->second;
+      j.year = YearOf(o.first_seen);
+    }
+    for (OutletId outlet : o.origin_outlets) {
+      int bucket = Bucket(o, outlet, options_);
+      j.outlets.emplace_back(outlet, bucket);
+      Acc& a = acc_[outlet];
+      Add(&a.total, bucket, 1);
+      if (slices_) {
+        Add(&a.by_year[j.year], bucket, 1);
+        Add(&a.by_region[j.region], bucket, 1);
+      }
+    }
+    if (o.story != 0) judged_[o.story] = std::move(j);
   }
-  for (auto& [outlet, t] : records) Finish(options, &t);
-  return [records = std::move(records)](OutletId outlet) -> std::optional<TrackRecord> {
-    auto it = records.find(outlet);
-    if (it == records.end()) return std::nullopt;
-    return it->second;
-  };
+}
+
+std::optional<TrackRecord> TrackRecordIndex::Get(OutletId outlet, StoryId exclude) const {
+  auto it = acc_.find(outlet);
+  if (it == acc_.end()) return std::nullopt;
+  TrackRecordSlice total = it->second.total;
+  const Judged* skip = nullptr;
+  int skip_bucket = -1;
+  if (exclude != 0) {
+    auto j = judged_.find(exclude);
+    if (j != judged_.end()) {
+      for (const auto& [o, bucket] : j->second.outlets)
+        if (o == outlet) {
+          skip = &j->second;
+          skip_bucket = bucket;
+        }
+    }
+  }
+  if (skip) Add(&total, skip_bucket, -1);
+  if (total.originated <= 0) return std::nullopt;
+  TrackRecord t;
+  t.originated = total.originated;
+  t.corroborated = total.corroborated;
+  t.single_source = total.single_source;
+  t.refuted = total.refuted;
+  Finish(options_, &t);
+  if (slices_) {
+    for (const auto& [year, x] : it->second.by_year) {
+      TrackRecordSlice s = x;
+      if (skip && skip->year == year) Add(&s, skip_bucket, -1);
+      if (s.originated <= 0) continue;
+      s.key = std::to_string(year);
+      Finish(options_, &s);
+      t.by_year.push_back(std::move(s));
+    }
+    for (const auto& [region, x] : it->second.by_region) {
+      TrackRecordSlice s = x;
+      if (skip && skip->region == region) Add(&s, skip_bucket, -1);
+      if (s.originated <= 0) continue;
+      s.key = region;
+      Finish(options_, &s);
+      t.by_region.push_back(std::move(s));
+    }
+  }
+  return t;
 }
 
 }  // namespace headwater::records

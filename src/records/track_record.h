@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/model.h"
@@ -25,6 +26,7 @@
 namespace headwater::records {
 
 using provenance::TrackRecord;
+using provenance::TrackRecordSlice;
 
 // What became of one story, as the track records need it.
 struct StoryOutcome {
@@ -33,7 +35,11 @@ struct StoryOutcome {
   UnixSeconds first_seen = 0;            // when the story was first seen
   std::string country;                   // primary country
   provenance::Verdict verdict = provenance::Verdict::kSingleSource;
-  bool refuted = false;  // retracted or refuted (known from a correction or a later report)
+  // Retracted or refuted (a later article says so; provenance::Report::retractions): `refuted`
+  // for every originator (a retraction naming no report in particular), refuted_outlets for the
+  // originators whose report was named.
+  bool refuted = false;
+  std::vector<OutletId> refuted_outlets;
 };
 
 struct TrackRecordOptions {
@@ -49,10 +55,15 @@ struct TrackRecordOptions {
 };
 
 // The outcome of an analyzed story: its asserting origins' outlets (external ones included,
-// unknown outlets left out), first seen (the story's, else its earliest article), country and
-// verdict.
+// unknown outlets left out), first seen (the story's, else its earliest article), country,
+// verdict, and which originators' reports were retracted or refuted (report.retractions of kind
+// retracted/refuted; corrections only when corrections_refute). `refuted` forces the whole
+// story refuted.
 StoryOutcome OutcomeOf(const provenance::Report& report, const provenance::StoryInput& in,
-                       bool refuted = false);
+                       bool refuted = false, bool corrections_refute = false);
+
+// Whether `outlet`'s report in this outcome counts as retracted or refuted.
+bool RefutedFor(const StoryOutcome& o, OutletId outlet);
 
 // (successes + alpha) / (trials + alpha + beta), in [0, 1]. REQUIRES: alpha, beta > 0.
 double BetaPosteriorMean(int successes, int trials, double alpha, double beta);
@@ -74,9 +85,47 @@ std::map<int, TrackRecord> TrackRecordByYear(OutletId outlet,
                                              const TrackRecordOptions& options = {});
 
 // A lookup for provenance::StoryInput::track_record over precomputed outcomes: the outlet's
-// record, or nullopt when it originated no judged story.
+// record, or nullopt when it originated no judged story. With region_of, each record also
+// carries by_year and by_region slices (TrackRecord::by_year / by_region).
 std::function<std::optional<TrackRecord>(OutletId)> MakeTrackRecordLookup(
     const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
-    const TrackRecordOptions& options = {});
+    const TrackRecordOptions& options = {},
+    const std::function<std::string(std::string_view country)>& region_of = nullptr);
+
+// Track records of every outlet over a fixed set of outcomes, built once (one pass, O(outcomes ×
+// origins)) and asked many times: Get() is O(slices of the outlet), and can leave one story out
+// (a story's own outcome must not vouch for its origins), so recomputing N stories costs O(N)
+// rather than O(N²). Immutable after construction: Get() may be called concurrently.
+class TrackRecordIndex {
+ public:
+  // region_of may be empty: then no by_year / by_region slices.
+  TrackRecordIndex(const std::vector<StoryOutcome>& outcomes, UnixSeconds now,
+                   const TrackRecordOptions& options = {},
+                   std::function<std::string(std::string_view country)> region_of = nullptr);
+
+  // The record of `outlet` over every outcome but story `exclude` (0 = none); nullopt when no
+  // judged story is left.
+  std::optional<TrackRecord> Get(OutletId outlet, StoryId exclude = 0) const;
+
+ private:
+  struct Acc {
+    TrackRecordSlice total;
+    std::map<int, TrackRecordSlice> by_year;
+    std::map<std::string, TrackRecordSlice> by_region;
+  };
+  struct Judged {  // one judged outcome, as counted
+    StoryId story = 0;
+    int year = 0;
+    std::string region;
+    std::vector<std::pair<OutletId, int>> outlets;  // outlet -> bucket (0 corr, 1 single, 2 ref, 3 other)
+  };
+  TrackRecordOptions options_;
+  bool slices_ = false;
+  std::unordered_map<OutletId, Acc> acc_;
+  std::unordered_map<StoryId, Judged> judged_;
+};
+
+// The UTC calendar year of t.
+int YearOf(UnixSeconds t);
 
 }  // namespace headwater::records

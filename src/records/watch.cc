@@ -21,10 +21,16 @@ json Snapshot(const store::StoryRecord& r) {
   json denials = json::array();
   if (report.is_object() && report.contains("denials") && report["denials"].is_array())
     for (const json& d : report["denials"]) denials.push_back(d.value("who", "") + " " + d.value("published", ""));
+  // Retractions, corrections and refutations said of the story (provenance/retraction.h).
+  json retractions = json::array();
+  if (report.is_object() && report.contains("retractions") && report["retractions"].is_array())
+    for (const json& x : report["retractions"])
+      retractions.push_back(x.value("kind", "") + " " + x.value("by", "") + " " + x.value("url", ""));
   return {{"verdict", r.verdict},
           {"independent_origins", counts.value("independent_origins", 0)},
           {"in_country_origins", counts.value("in_country_origins", 0)},
           {"denials", denials},
+          {"retractions", retractions},
           {"status", StoryStatusName(r.story.status)}};
 }
 
@@ -35,6 +41,11 @@ json Evidence(const store::StoryRecord& r, const std::string& what) {
   if (what == "denials") {
     for (const json& d : report.value("denials", json::array()))
       if (d.contains("evidence")) out.push_back(d["evidence"]);
+    return out;
+  }
+  if (what == "retractions") {
+    for (const json& d : report.value("retractions", json::array()))
+      if (d.contains("evidence") && !d["evidence"].is_null()) out.push_back(d["evidence"]);
     return out;
   }
   for (const json& o : report.value("origins", json::array()))
@@ -182,6 +193,12 @@ StatusOr<std::vector<store::Alert>> CheckWatches(store::Store* store, UnixSecond
         if (was.value("denials", json::array()) != now_s.value("denials", json::array()))
           HW_RETURN_IF_ERROR(add("denials", std::to_string(was.value("denials", json::array()).size()),
                                  std::to_string(now_s.value("denials", json::array()).size())));
+        // A state remembered before retractions were tracked has no list: compare only when the
+        // earlier check saw one, so an upgrade does not alert on old news.
+        if (was.contains("retractions") &&
+            was["retractions"] != now_s.value("retractions", json::array()))
+          HW_RETURN_IF_ERROR(add("retractions", std::to_string(was["retractions"].size()),
+                                 std::to_string(now_s.value("retractions", json::array()).size())));
         if (was.value("status", "") == "dormant" && now_s.value("status", "") == "active")
           HW_RETURN_IF_ERROR(add("revived", "dormant", "active"));
       }

@@ -1,7 +1,8 @@
 // Watches and alerts: a user follows a story, an outlet (every story it appears in) or a saved
 // search (every story whose articles match, now or later), and is alerted when a followed
-// story's verdict, independent-origin count, in-country count or denials change, when a dormant
-// story revives, or (outlet and query watches) when a new story matches.
+// story's verdict, independent-origin count, in-country count, denials or retractions
+// (retractions, corrections, refutations: alert "retractions") change, when a dormant story
+// revives, or (outlet and query watches) when a new story matches.
 //
 // A watch remembers what its last check saw (Watch::state_json); Check reports each change once
 // and then remembers it. Every alert carries evidence taken from the story's report.

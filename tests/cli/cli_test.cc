@@ -121,6 +121,16 @@ TEST_F(CliTest, DemoJsonShapesFollowTheContract) {
     EXPECT_TRUE(story["origins"][0].contains(k)) << k;
   EXPECT_EQ(Run("story " + id + " --dot", &out), 0);
   EXPECT_NE(out.find("digraph"), std::string::npos);
+  EXPECT_TRUE(story["retractions"].is_array());
+
+  // outlets NAME: one outlet and its track record (the demo stories are from 2023: old enough).
+  json fv = RunJson("outlets FV --json");
+  EXPECT_EQ(fv["outlet"]["name"], "Frontier Vigil");
+  for (const char* k : {"originated", "corroborated", "single_source", "refuted", "estimate",
+                        "by_year", "by_region", "min_age_days"})
+    EXPECT_TRUE(fv["track_record"].contains(k)) << k;
+  EXPECT_GE(fv["track_record"]["originated"].get<int>(), 1);
+  EXPECT_EQ(Run("outlets \"No Such Outlet\"", &out), 1);
 
   ASSERT_EQ(Run("watch add story " + id, &out), 0) << out;
   json first = RunJson("watch check --json");

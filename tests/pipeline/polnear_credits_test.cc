@@ -117,10 +117,16 @@ TEST(PolnearCredits, CreditedArticlesAreEchoesOfTheCreditedOutlet) {
     for (const auto& o : r.origins) own_origin = own_origin || (!o.external && o.outlet_id == own);
     if (getenv("HW_CREDITS_DEBUG") && c.file.find(getenv("HW_CREDITS_DEBUG")) != std::string::npos) {
       std::printf("%s\n", provenance::ReportToText(r).c_str());
+      for (const auto& e : r.edges)
+        std::printf("  edge %s -> %s %s self=%d\n", r.nodes[e.from].id.c_str(), r.nodes[e.to].id.c_str(),
+                    provenance::EdgeKindName(e.kind), e.self);
+      std::printf("  text: %s\n", text->substr(0, 300).c_str());
       for (const Attribution& a : attrs)
         std::printf("  attr kind=%s outlet=%s stance=%s cue=%s @%u\n", SourceKindName(a.source_kind),
                     a.outlet_name.c_str(), StanceName(a.stance), a.cue_text.c_str(),
                     a.cue.empty() ? 0 : a.cue[0].begin);
+      for (const Attribution& a : attrs)
+        if (!a.source.empty()) std::printf("    src [%u,%u) %s\n", a.source[0].begin, a.source[0].end, a.source_text.c_str());
     }
     if (echo && !own_origin) {
       ++echoes;
@@ -140,12 +146,14 @@ TEST(PolnearCredits, CreditedArticlesAreEchoesOfTheCreditedOutlet) {
   for (const std::string& m : misses) std::printf("  miss: %s\n", m.c_str());
   ASSERT_GT(total, 80);
   // Measured (131 credited articles): named in the text 82; resolved 80 (0.611 of all, 0.976 of
-  // those named); echo of the credited outlet 73 (0.557 of all, 0.890 of those named). Most
-  // misses credit an outlet the text never names (an "h/t" in the metadata only).
+  // those named); echo of the credited outlet 74 (0.565 of all, 0.902 of those named). Most
+  // misses credit an outlet the text never names (an "h/t" in the metadata only). The 8 named
+  // misses (all West Journal) open with their own sources before the credit (several misread
+  // by the extractor: "The tactic", "Corey Lewandowski helped") or the credit is not resolved.
   EXPECT_GE(double(found) / total, 0.60);
-  EXPECT_GE(double(echoes) / total, 0.55);
+  EXPECT_GE(double(echoes) / total, 0.56);
   EXPECT_GE(double(named_found) / in_text, 0.96);
-  EXPECT_GE(double(named_echoes) / in_text, 0.88);
+  EXPECT_GE(double(named_echoes) / in_text, 0.90);
 }
 
 }  // namespace

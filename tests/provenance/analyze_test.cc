@@ -410,5 +410,29 @@ TEST(AnalyzeTest, AnonymousOnlyOriginsCountOnlyWhenThePolicySaysSo) {
   EXPECT_THAT(not_counted.explanation, HasSubstr("which this policy does not count"));
 }
 
+TEST(AnalyzeTest, WireBylineMakesTheArticleAnEchoOfTheWire) {
+  StoryBuilder b("US");
+  OutletId reuters = b.AddOutlet("Reuters", "GB", OutletKind::kWire, "", "reuters.com");
+  OutletId paper = b.AddOutlet("Paper One", "US", OutletKind::kNews);
+  const std::string text = "Police said the bridge collapsed on Friday.";
+  ArticleId own = b.AddArticle(reuters, "2016-04-14", text);
+  b.article(own).byline = "By Reuters";
+  b.Attribute(own, SourceKind::kOfficial, "Police");
+  ArticleId copy = b.AddArticle(paper, "2016-04-14T06:00:00Z", text);
+  b.article(copy).byline = "By Reuters";
+  b.Attribute(copy, SourceKind::kOfficial, "Police");
+  Report r = Analyze(b.Input(), TestPolicies());
+  EXPECT_EQ(RoleOf(r, own), NodeRole::kOrigin);  // the wire's own site: its own report
+  EXPECT_EQ(RoleOf(r, copy), NodeRole::kEcho);
+  const EchoInfo* e = EchoOf(r, b.Url(copy));
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->echoes, ElementsAre("Reuters"));
+  EXPECT_EQ(r.counts.independent_origins, 1);
+  Options o;
+  o.wire_credit_is_citation = false;
+  Report r2 = Analyze(b.Input(), TestPolicies(), o);
+  EXPECT_EQ(RoleOf(r2, copy), NodeRole::kOrigin);
+}
+
 }  // namespace
 }  // namespace headwater::provenance

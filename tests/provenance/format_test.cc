@@ -61,7 +61,7 @@ class FormatTest : public ::testing::Test {
     StoryInput in = b_.Input();
     in.track_record = [this](OutletId id) -> std::optional<TrackRecord> {
       if (id != mx_) return std::nullopt;
-      return TrackRecord{12, 7, 4, 1, 8.0 / 14.0};
+      return TrackRecord{12, 7, 4, 1, 8.0 / 14.0, {}, {}};
     };
     return in;
   }

@@ -143,5 +143,24 @@ TEST(PolicySetTest, BuiltInIsTheDefaultPolicy) {
   EXPECT_EQ(set.ForCountry("MX").min_independent_origins, 2);
 }
 
+TEST(PolicySetTest, TrackRecordsTable) {
+  auto set = PolicySet::Parse(
+      "[policies.default]\n[track_records]\nmin_age_days = 30\ncorrections_refute = true\n",
+      "p.toml");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(set->track_records().min_age_days, 30);
+  EXPECT_EQ(set->track_records().corrections_refute, true);
+  auto none = PolicySet::Parse("[policies.default]\n", "p.toml");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->track_records().min_age_days.has_value());
+  auto bad = PolicySet::Parse("[policies.default]\n[track_records]\nmin_age = 3\n", "p.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("[track_records] key 'min_age'"), std::string::npos)
+      << bad.status().message();
+  auto range =
+      PolicySet::Parse("[policies.default]\n[track_records]\nmin_age_days = -1\n", "p.toml");
+  EXPECT_FALSE(range.ok());
+}
+
 }  // namespace
 }  // namespace headwater::provenance

@@ -122,5 +122,70 @@ TEST(TrackRecordTest, OutcomeOfAnAnalyzedStory) {
   EXPECT_EQ(o.origin_outlets[0], jw);
 }
 
+TEST(TrackRecordTest, LookupSlicesByYearAndRegion) {
+  auto region = [](std::string_view cc) {
+    return cc == "MX" || cc == "GT" ? std::string("latin-america") : std::string("default");
+  };
+  auto lookup = MakeTrackRecordLookup(History(), Day("2016-06-01"), {}, region);
+  auto jw = lookup(kJw);
+  ASSERT_TRUE(jw.has_value());
+  ASSERT_EQ(jw->by_year.size(), 2u);
+  EXPECT_EQ(jw->by_year[0].key, "2014");
+  EXPECT_EQ(jw->by_year[0].originated, 2);
+  EXPECT_EQ(jw->by_year[0].corroborated, 1);
+  EXPECT_DOUBLE_EQ(jw->by_year[0].estimate, 2.0 / 4.0);
+  EXPECT_EQ(jw->by_year[1].key, "2015");
+  EXPECT_EQ(jw->by_year[1].originated, 3);
+  EXPECT_EQ(jw->by_year[1].refuted, 1);
+  ASSERT_EQ(jw->by_region.size(), 2u);
+  EXPECT_EQ(jw->by_region[0].key, "default");
+  EXPECT_EQ(jw->by_region[0].originated, 2);
+  EXPECT_EQ(jw->by_region[1].key, "latin-america");
+  EXPECT_EQ(jw->by_region[1].originated, 3);
+  // The slices agree with the one-outlet functions.
+  auto by_region = TrackRecordByRegion(kJw, History(), Day("2016-06-01"), region);
+  EXPECT_EQ(by_region["latin-america"].corroborated, jw->by_region[1].corroborated);
+  // Without region_of, no slices.
+  EXPECT_TRUE(MakeTrackRecordLookup(History(), Day("2016-06-01"))(kJw)->by_year.empty());
+}
+
+TEST(TrackRecordTest, RefutedCountsOnlyForTheOutletWhoseReportWasNamed) {
+  std::vector<StoryOutcome> h = {
+      Outcome(1, {kJw, kOther}, "2014-03-01", "US", Verdict::kCorroborated),
+  };
+  h[0].refuted_outlets = {kJw};
+  TrackRecord jw = ComputeTrackRecord(kJw, h, Day("2016-06-01"));
+  EXPECT_EQ(jw.refuted, 1);
+  EXPECT_EQ(jw.corroborated, 0);
+  TrackRecord other = ComputeTrackRecord(kOther, h, Day("2016-06-01"));
+  EXPECT_EQ(other.refuted, 0);
+  EXPECT_EQ(other.corroborated, 1);
+  auto lookup = MakeTrackRecordLookup(h, Day("2016-06-01"));
+  EXPECT_EQ(lookup(kJw)->refuted, 1);
+  EXPECT_EQ(lookup(kOther)->refuted, 0);
+}
+
+TEST(TrackRecordTest, OutcomeOfARetractedStory) {
+  provenance::testing::StoryBuilder b("US");
+  OutletId one = b.AddOutlet("Daily Planet", "US", OutletKind::kNews);
+  OutletId two = b.AddOutlet("Gotham Gazette", "US", OutletKind::kNews);
+  ArticleId a1 = b.AddArticle(one, "2016-04-14", "The mayor resigned, two aides said.");
+  b.Attribute(a1, SourceKind::kPerson, "two aides");
+  ArticleId a2 = b.AddArticle(two, "2016-04-14",
+                              "The mayor resigned, his spokesman said.\nCorrection: an earlier "
+                              "version of this article gave the wrong date.");
+  b.Attribute(a2, SourceKind::kOfficial, "his spokesman");
+  b.AddArticle(two, "2016-04-16", "The Daily Planet retracted its story about the mayor.");
+  provenance::StoryInput in = b.Input();
+  provenance::Report r = provenance::Analyze(in, provenance::testing::TestPolicies());
+  StoryOutcome o = OutcomeOf(r, in);
+  EXPECT_EQ(o.origin_outlets.size(), 2u);  // the retracted Daily Planet still originated it
+  EXPECT_EQ(o.refuted_outlets, std::vector<OutletId>{one});
+  EXPECT_TRUE(RefutedFor(o, one));
+  EXPECT_FALSE(RefutedFor(o, two));  // a correction only
+  StoryOutcome strict = OutcomeOf(r, in, false, /*corrections_refute=*/true);
+  EXPECT_TRUE(RefutedFor(strict, two));
+}
+
 }  // namespace
 }  // namespace headwater::records

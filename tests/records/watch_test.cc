@@ -36,7 +36,8 @@ class WatchTest : public ::testing::Test {
   }
 
   void Put(StoryId id, const std::string& verdict, int origins, int in_country,
-           const std::vector<std::string>& deniers, StoryStatus status = StoryStatus::kActive) {
+           const std::vector<std::string>& deniers, StoryStatus status = StoryStatus::kActive,
+           const json& retractions = json::array()) {
     store::StoryRecord r;
     r.story.id = id;
     r.story.title = "Camp";
@@ -52,7 +53,11 @@ class WatchTest : public ::testing::Test {
                                      {"evidence", json::array({{{"url", "https://frontiervigil.org/a"},
                                                                 {"start", 0}, {"end", 10}, {"text", "A camp"}}})}}});
     r.counts_json = counts.dump();
-    r.report_json = json{{"counts", counts}, {"denials", denials}, {"origins", origin_list}}.dump();
+    r.report_json = json{{"counts", counts},
+                         {"denials", denials},
+                         {"origins", origin_list},
+                         {"retractions", retractions}}
+                        .dump();
     ASSERT_TRUE(store_->UpsertStory(r).ok());
   }
 
@@ -79,6 +84,31 @@ TEST_F(WatchTest, StoryWatchReportsEachChangeOnceWithEvidence) {
   EXPECT_NE(by_what["denials"].evidence_json.find("https://x.org/d"), std::string::npos);
   EXPECT_TRUE(CheckWatches(store_.get(), 103)->empty());
   EXPECT_EQ(store_->ListAlerts(10)->size(), 4u);
+}
+
+TEST_F(WatchTest, RetractionAlertsWithItsSentence) {
+  ASSERT_TRUE(AddWatch(store_.get(), store::WatchKind::kStory, "1", "", 100).ok());
+  json retraction = {{"kind", "retracted"},
+                     {"by", "Frontier Vigil"},
+                     {"self", true},
+                     {"targets", {"Frontier Vigil"}},
+                     {"url", "https://frontiervigil.org/c"},
+                     {"published", "2023-05-01T00:00:00Z"},
+                     {"cue", "this story has been retracted"},
+                     {"evidence",
+                      {{"url", "https://frontiervigil.org/c"},
+                       {"start", 15},
+                       {"end", 60},
+                       {"text", "Editor's note: this story has been retracted."}}}};
+  Put(1, "single-source", 1, 0, {}, StoryStatus::kActive, json::array({retraction}));
+  auto alerts = CheckWatches(store_.get(), 101);
+  ASSERT_TRUE(alerts.ok());
+  ASSERT_EQ(alerts->size(), 1u);
+  EXPECT_EQ((*alerts)[0].what, "retractions");
+  EXPECT_EQ((*alerts)[0].from, "0");
+  EXPECT_EQ((*alerts)[0].to, "1");
+  EXPECT_NE((*alerts)[0].evidence_json.find("has been retracted"), std::string::npos);
+  EXPECT_TRUE(CheckWatches(store_.get(), 102)->empty());
 }
 
 TEST_F(WatchTest, RevivalOfADormantStoryAlerts) {
