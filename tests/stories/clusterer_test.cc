@@ -224,6 +224,68 @@ TEST(StoryClusterer, DeserializeRejectsCorruptBytes) {
   EXPECT_TRUE(StoryClusterer::Deserialize(StoryClusterer().Serialize(), Options{}).ok());
 }
 
+// Stories that grow towards each other merge, and the merge is recorded, never silent: the
+// merged id stays known (Describe says merged, Surviving() maps it), later articles never get it,
+// and the state round-trips with its merge records.
+TEST(StoryClusterer, StoriesThatGrowTogetherMergeAndTheMergeIsRecorded) {
+  Options o;
+  o.merge_threshold = 0.25;
+  StoryClusterer c(o);
+  std::vector<Assignment> as;
+  for (const auto& a : Stream()) as.push_back(c.Assign(a));
+  EXPECT_TRUE(c.merges().empty());
+  UnixSeconds t = kT0 + kDay;
+  Assignment volcano = c.Assign(Make(20, t, "Ketara volcano erupts on Suli island"));
+  Assignment flights = c.Assign(Make(21, t + 60, "Flights grounded at Port Amsel airport"));
+  ASSERT_TRUE(volcano.is_new);
+  ASSERT_TRUE(flights.is_new);
+  // An article that links the flights story and tells of the eruption: the flights story grows
+  // towards the volcano story, and the two merge into the older one.
+  ArticleFeatures bridge =
+      Make(22, t + 120, "Ketara volcano eruption on Suli grounds flights at Port Amsel airport");
+  bridge.linked_stories = {flights.story};
+  Assignment x = c.Assign(bridge);
+  ASSERT_EQ(c.merges().size(), 1u);
+  const StoryMerge& m = c.merges()[0];
+  EXPECT_EQ(m.from, flights.story);
+  EXPECT_EQ(m.into, volcano.story);
+  EXPECT_EQ(m.at, t + 120);
+  EXPECT_GE(m.score, o.merge_threshold);
+  EXPECT_LE(m.score, 1.0);
+  EXPECT_EQ(x.story, volcano.story);  // the survivor
+  EXPECT_FALSE(x.is_new);
+  EXPECT_EQ(x.merged_from, std::vector<StoryId>{flights.story});
+  EXPECT_EQ(c.Surviving(flights.story), volcano.story);
+  EXPECT_EQ(c.Surviving(volcano.story), volcano.story);
+  EXPECT_EQ(c.Surviving(999), 999);
+  // The merged id stays known.
+  StatusOr<Story> s = c.Describe(flights.story, t);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->status, StoryStatus::kMerged);
+  EXPECT_EQ(s->merged_into, volcano.story);
+  EXPECT_EQ(c.Describe(volcano.story, t)->status, StoryStatus::kActive);
+  // Later articles never land in the merged-away story, even when they link it.
+  ArticleFeatures late = Make(23, t + 180, "Port Amsel airport reopens");
+  late.linked_stories = {flights.story};
+  EXPECT_EQ(c.Assign(late).story, volcano.story);
+  // Round trip keeps the records and the assignments.
+  StatusOr<StoryClusterer> d = StoryClusterer::Deserialize(c.Serialize(), o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->merges().size(), 1u);
+  EXPECT_EQ(d->merges()[0].from, m.from);
+  EXPECT_EQ(d->Surviving(flights.story), volcano.story);
+  EXPECT_EQ(d->Serialize(), c.Serialize());
+  // Off: the same stream merges nothing.
+  o.merge_threshold = 0;
+  StoryClusterer off(o);
+  for (const auto& a : Stream()) (void)off.Assign(a);
+  (void)off.Assign(Make(20, t, "Ketara volcano erupts on Suli island"));
+  (void)off.Assign(Make(21, t + 60, "Flights grounded at Port Amsel airport"));
+  bridge.linked_stories = {flights.story};
+  EXPECT_TRUE(off.Assign(bridge).merged_from.empty());
+  EXPECT_TRUE(off.merges().empty());
+}
+
 TEST(StoryClusterer, Deterministic) {
   StoryClusterer a, b;
   for (const auto& x : Stream()) {

@@ -34,6 +34,8 @@ ClusterRun Cluster(const std::vector<Labelled>& data, const Options& options) {
   auto t0 = std::chrono::steady_clock::now();
   for (const Labelled& l : data) run.predicted.push_back(c.Assign(l.features).story);
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  // The clustering at the end of the stream: a story merged away lives on in its survivor.
+  for (int64_t& s : run.predicted) s = c.Surviving(s);
   for (const Labelled& l : data) run.gold.push_back(l.gold);
   std::map<int64_t, int> sizes;
   for (int64_t s : run.predicted) sizes[s]++;
@@ -47,8 +49,10 @@ ClusterRun Cluster(const std::vector<Labelled>& data, const Options& options) {
 }
 
 // Default Options on the UCI dev sample (the sample the thresholds were calibrated on, so this
-// is a regression floor, not a held-out score). Measured 2026-11-25: B-cubed P 0.839 R 0.788
-// F1 0.812; pairwise P 0.869 R 0.818 F1 0.843; 141 stories for 57 gold stories.
+// is a regression floor, not a held-out score; bench/stories_baseline.py gives the split-half
+// held-out figures). Measured 2026-11-25 with story merging (merge_threshold 0.2, join 0.15):
+// B-cubed P 0.839 R 0.845 F1 0.842; pairwise P 0.829 R 0.874 F1 0.851 (before merging: B-cubed
+// 0.812, pairwise 0.843).
 TEST(StoriesUci, DefaultOptionsMeetMeasuredFloor) {
   std::string path;
   HW_REQUIRE_SHARED_DATA("uci-news-aggregator-sample/uci-news-aggregator.dev-sample.csv", path);
@@ -61,9 +65,10 @@ TEST(StoriesUci, DefaultOptionsMeetMeasuredFloor) {
       "UCI dev: bcubed P %.3f R %.3f F1 %.3f; pairwise P %.3f R %.3f F1 %.3f; %.0f "
       "assignments/s\n",
       b.precision, b.recall, b.f1, p.precision, p.recall, p.f1, data.size() / run.seconds);
-  EXPECT_GE(b.f1, 0.80);
+  EXPECT_GE(b.f1, 0.835);
   EXPECT_GE(b.precision, 0.83);
-  EXPECT_GE(p.f1, 0.835);
+  EXPECT_GE(b.recall, 0.835);
+  EXPECT_GE(p.f1, 0.845);
 }
 
 // Serialize mid-stream on real data: the restored clusterer assigns the rest of the stream
@@ -102,8 +107,9 @@ TEST(StoriesUci, Throughput) {
 
 // The 612 Helsinki-summit articles should form one story (or a few), and the census and Spotify
 // articles must not join it. Measured with default Options (full texts join at
-// join_threshold_text = 0.2): the largest Helsinki story holds 0.897 of the Helsinki articles
-// (43 stories in all, most of the rest singletons; 0.959 in 18 at 0.1) and nothing else; census and Spotify articles join no story with a Helsinki article.
+// join_threshold_text = 0.2, merge_threshold 0.2): the largest Helsinki story holds 0.908 of the
+// Helsinki articles (41 stories in all, most of the rest singletons; 0.897 in 43 without
+// merging) and nothing else; census and Spotify articles join no story with a Helsinki article.
 TEST(StoriesEvents, HelsinkiIsOneStoryAndOthersStayOut) {
   std::string h, ce, sp;
   HW_REQUIRE_SHARED_DATA("multi-outlet-events/helsinki_articles.csv", h);
@@ -139,7 +145,7 @@ TEST(StoriesEvents, HelsinkiIsOneStoryAndOthersStayOut) {
             run.largest_terms.end());
   EXPECT_NE(std::find(run.largest_terms.begin(), run.largest_terms.end(), "helsinki"),
             run.largest_terms.end());
-  EXPECT_GE(coverage, 0.89);  // measured 0.897 with join_threshold_text = 0.2 (0.959 at 0.1)
+  EXPECT_GE(coverage, 0.90);  // measured 0.908 (0.897 without merging)
   EXPECT_EQ(mixed, 0u);
   EXPECT_DOUBLE_EQ(b.precision, 1.0);
   // Census and Spotify each stay together too.
@@ -193,9 +199,10 @@ RevivalRun RunRevival(const std::vector<Labelled>& data, const Options& o) {
   return run;
 }
 
-// Measured with default Options: of 2,139 late headlines 53 revive a dormant story, 49 of them
-// the right one (0.925); 1,703 late headlines (0.796) end in an early story of their own gold
-// story (the rest start new stories, or join a wrong one).
+// Measured with default Options: of 2,139 late headlines 54 revive a dormant story, 49 of them
+// the right one (0.907); 1,712 late headlines (0.800) end in an early story of their own gold
+// story (the rest start new stories, or join a wrong one). (Before story merging: 53, 49 (0.925),
+// 1,703 (0.796).)
 TEST(StoriesUci, DormantStoriesReviveOnTheirOwnHeadlines) {
   std::string path;
   HW_REQUIRE_SHARED_DATA("uci-news-aggregator-sample/uci-news-aggregator.dev-sample.csv", path);
