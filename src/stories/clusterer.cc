@@ -147,6 +147,7 @@ void StoryClusterer::Rep::MergeStories(size_t from, size_t into, UnixSeconds at,
   f.exemplars.clear();
   t.size += f.size;
   t.langs |= f.langs;
+  for (int i = 0; i < 4; ++i) t.lang_counts[i] += f.lang_counts[i];
   t.first_seen = std::min(t.first_seen, f.first_seen);
   t.last_seen = std::max(t.last_seen, f.last_seen);
   if (f.title_score > t.title_score) {
@@ -373,11 +374,16 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       double gap_days = std::max<double>(0, a.time - s.last_seen) / kSecondsPerDay;
       bool in_window = gap_days <= o.window_days;
       double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
-      double threshold = in_window ? join : o.revive_threshold;
+      double revive = a.text.empty() ? o.revive_threshold : o.revive_threshold_text;
+      double threshold = in_window ? join : revive;
       double decay = TimeDecay(o, gap_days);
       double score = cosine * decay * (1 + o.size_prior * std::log(static_cast<double>(s.size)));
       bool passes = score >= threshold;
-      if ((s.langs & lang_bit) == 0 && av.indep_norm > 0) {
+      // Compared on language-independent terms too when the article's language is a minority
+      // of the story (fewer than half its articles): its own-language terms have little to
+      // meet there.
+      bool minority = 2 * s.lang_counts[LangIndex(a.lang)] < s.size;
+      if (((s.langs & lang_bit) == 0 || minority) && av.indep_norm > 0) {
         // The norm of the story's language-independent part with today's flags: a term becomes
         // independent when an article first brings it as a translation (terms.h), after the
         // story's stored indep_norm was computed ("camp" in English stories once a Spanish
@@ -465,6 +471,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   }
   s.size += 1;
   s.langs |= LangBit(a.lang);
+  s.lang_counts[LangIndex(a.lang)] += 1;
   s.last_seen = std::max(s.last_seen, a.time);
   s.first_seen = std::min(s.first_seen, a.time);
 

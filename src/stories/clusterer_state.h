@@ -32,11 +32,21 @@ inline uint8_t LangBit(std::string_view lang) {
   return 8;
 }
 
+// Index of a language in StoryState::lang_counts.
+inline int LangIndex(std::string_view lang) {
+  if (lang == "en") return 0;
+  if (lang == "es") return 1;
+  if (lang == "pt") return 2;
+  return 3;
+}
+
 struct StoryState {
   StoryId id = 0;
   UnixSeconds first_seen = 0, last_seen = 0;
   uint32_t size = 0;
   uint8_t langs = 0;
+  // Articles per language, indexed by LangIndex (en, es, pt, other).
+  uint32_t lang_counts[4] = {0, 0, 0, 0};
   std::string title;
   double title_score = -1;
   // Sum of member unit vectors, truncated to the top centroid_terms; sorted by term id.

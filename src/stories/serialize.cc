@@ -6,7 +6,7 @@
 //   u64 term count, then per term: str text, str surface, u32 df, u32 sf, u8 independent
 //   u64 story count, then per story: i64 id, i64 first_seen, i64 last_seen, u32 size, u8 langs,
 //       str title, f64 title_score, vec centroid, u64 exemplar count, vec exemplars...,
-//       i64 merged_into (v2)
+//       i64 merged_into, u32 x 4 articles per language (en, es, pt, other) (v2)
 //   u64 merge count, then per merge: i64 from, i64 into, i64 at, f64 score (v2)
 //   u64 XXH64 of everything before it
 // where vec = u64 size + (u32 term, f64 weight) pairs sorted by term
@@ -126,6 +126,7 @@ std::string StoryClusterer::Serialize() const {
     w.Put<uint64_t>(s.exemplars.size());
     for (const auto& e : s.exemplars) PutVector(w, e);
     w.Put<int64_t>(s.merged_into);
+    for (uint32_t n : s.lang_counts) w.Put<uint32_t>(n);
   }
   w.Put<uint64_t>(r.merges.size());
   for (const StoryMerge& m : r.merges) {
@@ -191,6 +192,18 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
     if (!v1 && (!in.Get(&s.merged_into) || s.merged_into < 0 ||
                 s.merged_into >= static_cast<StoryId>(i + 1))) {
       return bad("merged_into", in.pos());
+    }
+    if (v1) {
+      // v1 kept no counts: the story's languages, its articles spread evenly.
+      int langs = 0;
+      for (int b = 0; b < 4; ++b) langs += (s.langs >> b) & 1;
+      for (int b = 0; b < 4; ++b) {
+        if ((s.langs >> b) & 1) s.lang_counts[b] = s.size / std::max(1, langs);
+      }
+    } else {
+      for (uint32_t& n : s.lang_counts) {
+        if (!in.Get(&n)) return bad("language counts", in.pos());
+      }
     }
   }
   if (!v1) {

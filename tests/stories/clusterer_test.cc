@@ -124,6 +124,37 @@ TEST(StoryClusterer, DormantStoryRevivesOnCloseMatch) {
   EXPECT_FALSE(y.revived);
 }
 
+// Years later, with a dormant period of a year (Options::dormant_after_days), a full-text
+// article that matches the story by its content alone (no link, no copy) revives it.
+TEST(StoryClusterer, DormantStoryRevivesByContentAfterYears) {
+  Options o;
+  o.dormant_after_days = 365;
+  StoryClusterer c(o);
+  for (const auto& a : Stream()) (void)c.Assign(a);
+  UnixSeconds years = kT0 + 3 * 365 * kDay;
+  EXPECT_FALSE(c.IsDormant(1, kT0 + 300 * kDay));  // quiet, but not for a year yet
+  ASSERT_TRUE(c.IsDormant(1, years));
+  EXPECT_EQ(c.Describe(1, years)->status, StoryStatus::kDormant);
+  // Unrelated full text first: stays out of every dormant story.
+  Assignment other = c.Assign(Make(400, years, "Harbour festival returns after renovation",
+                                   "The harbour festival returns this weekend with boats, music "
+                                   "and food stalls along the renovated quay."));
+  EXPECT_TRUE(other.is_new);
+  EXPECT_FALSE(other.revived);
+  Assignment x = c.Assign(
+      Make(401, years + 3600, "Oaxaca earthquake: three years on, rebuilding is unfinished",
+           "Three years after the magnitude 7.1 earthquake in Oaxaca, Mexico, families still "
+           "live beside buildings damaged in the quake; rescuers recall the search of the "
+           "collapsed buildings."));
+  EXPECT_EQ(x.story, 1);
+  EXPECT_FALSE(x.is_new);
+  EXPECT_TRUE(x.revived);
+  EXPECT_LT(x.score, 1.0);  // by content: a link would score 1
+  EXPECT_GE(x.score, o.revive_threshold_text);
+  EXPECT_EQ(c.Describe(1, years + 3600)->status, StoryStatus::kActive);
+  EXPECT_EQ(c.Describe(1, years + 3600)->last_seen, years + 3600);
+}
+
 TEST(StoryClusterer, DormantStoryNeedsStricterMatch) {
   StoryClusterer c;
   for (const auto& a : Stream()) (void)c.Assign(a);
