@@ -11,10 +11,14 @@
 //      index (exact over the truncated centroids); score = cosine x time decay x size prior,
 //      clamped to [0,1]; optionally also the best cosine with a recent member (exemplars); pick
 //      the best story whose score passes its rule (join_threshold inside the window,
-//      revive_threshold beyond it, cross_language_threshold on language-independent terms for a
-//      language new to the story); ties go to the lower StoryId;
+//      revive_threshold(_text) beyond it, cross_language_threshold on language-independent terms
+//      for a language new to the story or a minority in it); ties go to the lower StoryId;
 //   5. join it (centroid += article vector, truncate to centroid_terms, update the index and
-//      story frequencies), or start a new story.
+//      story frequencies), or start a new story;
+//   6. if the story joined has two or more articles, compare its centroid with those of the
+//      other stories active in the window (candidates through the index, by its heaviest
+//      merge_probe_terms terms; exact cosine); when one reaches merge_threshold, the younger
+//      story merges into the older (centroids added, recorded in merges()); repeat (at most 4).
 #include "stories/clusterer.h"
 
 #include <algorithm>

@@ -8,8 +8,10 @@
 // come from an inverted index over centroid terms; the score of a candidate is the cosine of
 // article and centroid times a time decay. A story whose last article is older than window_days is
 // matched only under the stricter revive_threshold; one older than dormant_after_days is dormant
-// and such a match revives it. An article in a language the story has not seen is also compared on
-// its language-independent terms only (entities, numbers, places) under cross_language_threshold.
+// and such a match revives it. An article in a language the story has not seen (or that is a
+// minority there) is also compared on its language-independent terms only (entities, numbers,
+// places) under cross_language_threshold. When a story grows until its centroid meets another
+// story's (merge_threshold), the younger merges into the older; the merge is recorded.
 // An article that links, cites or copies an article of a known story joins that story whatever the
 // text says.
 //
