@@ -173,6 +173,8 @@ def main():
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--repeat", type=int, default=3, help="timing runs (median)")
     ap.add_argument("--no-split", action="store_true", help="skip the split-half calibration")
+    ap.add_argument("--hw-options", default=None,
+                    help='Options for the whole-sample Headwater run, e.g. \'{"merge_threshold":0}\'')
     args = ap.parse_args()
     rows = load_uci(args.data)
     gold = [r["gold"] for r in rows]
@@ -183,14 +185,15 @@ def main():
     runs = [baseline_timed(rows, th) for _ in range(args.repeat)]
     base_pred = runs[0][0]
     base_sec = sorted(t for _, t in runs)[len(runs) // 2]
-    hw = [headwater_run(args.bin, rows) for _ in range(args.repeat)]
+    hw_opts = json.loads(args.hw_options) if args.hw_options else None
+    hw = [headwater_run(args.bin, rows, hw_opts) for _ in range(args.repeat)]
     hw_pred = hw[0][0]
     hw_sec = sorted(s["seconds"] for _, s in hw)[len(hw) // 2]
     sb, sh = scores(base_pred, gold), scores(hw_pred, gold)
     print("\nwhole sample (thresholds chosen on the scored data itself):")
     print("  baseline  (tfidf+avg-link, distance threshold %.2f): %s" % (th, fmt(sb)))
     print("            %.3f s = %.0f headlines/s" % (base_sec, len(rows) / base_sec))
-    print("  headwater (default Options): %s" % fmt(sh))
+    print("  headwater (%s): %s" % (args.hw_options or "default Options", fmt(sh)))
     print("            %.3f s = %.0f headlines/s; %d merges" % (hw_sec, len(rows) / hw_sec,
                                                                 hw[0][1].get("merges", 0)))
     print("  ratio headwater/baseline: B-cubed F1 %.3f, pairwise F1 %.3f, speed %.1fx"
