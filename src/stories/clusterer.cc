@@ -397,8 +397,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
           if (r.terms[t].independent) indep_norm += w * w;
         }
         indep_norm = std::sqrt(indep_norm);
-        double cross =
-            indep_norm > 0 ? r.dot_indep[si] / (indep_norm * av.indep_norm) * decay : 0;
+        double cross = indep_norm > 0 ? r.dot_indep[si] / (indep_norm * av.indep_norm) * decay : 0;
         if (cross >= std::max(threshold, o.cross_language_threshold)) passes = true;
         score = std::max(score, std::min(cross, 1.0));
       }

@@ -169,7 +169,7 @@ struct StoryMerge {
 };
 
 struct Assignment {
-  StoryId story = 0;  // never a merged-away story: the surviving one
+  StoryId story = 0;     // never a merged-away story: the surviving one
   bool is_new = false;   // the article started this story
   bool revived = false;  // the story was dormant at the article's time and this article revived it
   // Score in [0,1], higher = closer: the match score with the story joined (1 for a join by

@@ -54,8 +54,8 @@ struct StoryState {
   // Unit vectors of the last Options::exemplars members, oldest first.
   std::vector<std::vector<std::pair<TermId, double>>> exemplars;
   StoryId merged_into = 0;  // 0 = live; else the story this one merged into (centroid empty)
-  double norm = 0;        // L2 norm of centroid
-  double indep_norm = 0;  // L2 norm of its language-independent part
+  double norm = 0;          // L2 norm of centroid
+  double indep_norm = 0;    // L2 norm of its language-independent part
 };
 
 struct StoryClusterer::Rep {

@@ -120,9 +120,10 @@ TEST(ContentOnly, DemoWithoutLinksCrossesLanguagesAndRevivesByContent) {
       different_apart += together ? 0 : 1;
     }
   }
-  std::printf("cross-language pairs, no links: %d of %d same-happening pairs in one story; %d of "
-              "%d different-happening pairs apart\n",
-              same_joined, same, different_apart, different);
+  std::printf(
+      "cross-language pairs, no links: %d of %d same-happening pairs in one story; %d of "
+      "%d different-happening pairs apart\n",
+      same_joined, same, different_apart, different);
 
   // Revival and merges as story events.
   std::vector<StoryEvent> events = Events(h.db_path);
@@ -165,9 +166,10 @@ TEST(ContentOnly, DemoWithLinksCrossLanguagePairs) {
     if (p.same && together) ++same_joined;
     if (!p.same && !together) ++different_apart;
   }
-  std::printf("cross-language pairs, with links: %d of %d same-happening pairs in one story; %d "
-              "of %d different-happening pairs apart\n",
-              same_joined, same, different_apart, different);
+  std::printf(
+      "cross-language pairs, with links: %d of %d same-happening pairs in one story; %d "
+      "of %d different-happening pairs apart\n",
+      same_joined, same, different_apart, different);
   // Measured 6 of 6 and 6 of 6: El Mensajero joins by names and places, the October
   // confirmations through the US articles that link them (merged, recorded).
   EXPECT_EQ(same_joined, same);

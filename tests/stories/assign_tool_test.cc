@@ -35,30 +35,54 @@ std::vector<std::string> ApplyOptions(const json& j, Options& o) {
   std::vector<std::string> unknown;
   for (const auto& [k, v] : j.items()) {
     double x = v.get<double>();
-    if (k == "join_threshold") o.join_threshold = x;
-    else if (k == "join_threshold_text") o.join_threshold_text = x;
-    else if (k == "revive_threshold") o.revive_threshold = x;
-    else if (k == "revive_threshold_text") o.revive_threshold_text = x;
-    else if (k == "cross_language_threshold") o.cross_language_threshold = x;
-    else if (k == "merge_threshold") o.merge_threshold = x;
-    else if (k == "window_days") o.window_days = x;
-    else if (k == "dormant_after_days") o.dormant_after_days = x;
-    else if (k == "time_decay_weight") o.time_decay_weight = x;
-    else if (k == "size_prior") o.size_prior = x;
-    else if (k == "stop_df_fraction") o.stop_df_fraction = x;
-    else if (k == "stop_min_docs") o.stop_min_docs = static_cast<int64_t>(x);
-    else if (k == "merge_probe_terms") o.merge_probe_terms = static_cast<size_t>(x);
-    else if (k == "time_half_life_days") o.time_half_life_days = x;
-    else if (k == "place_weight") o.terms.place_weight = x;
-    else if (k == "centroid_terms") o.centroid_terms = static_cast<size_t>(x);
-    else if (k == "article_terms") o.article_terms = static_cast<size_t>(x);
-    else if (k == "exemplars") o.exemplars = static_cast<size_t>(x);
-    else if (k == "exemplar_threshold") o.exemplar_threshold = x;
-    else if (k == "entity_weight") o.terms.entity_weight = x;
-    else if (k == "number_weight") o.terms.number_weight = x;
-    else if (k == "title_weight") o.terms.title_weight = x;
-    else if (k == "translation_weight") o.terms.translation_weight = x;
-    else unknown.push_back(k);
+    if (k == "join_threshold")
+      o.join_threshold = x;
+    else if (k == "join_threshold_text")
+      o.join_threshold_text = x;
+    else if (k == "revive_threshold")
+      o.revive_threshold = x;
+    else if (k == "revive_threshold_text")
+      o.revive_threshold_text = x;
+    else if (k == "cross_language_threshold")
+      o.cross_language_threshold = x;
+    else if (k == "merge_threshold")
+      o.merge_threshold = x;
+    else if (k == "window_days")
+      o.window_days = x;
+    else if (k == "dormant_after_days")
+      o.dormant_after_days = x;
+    else if (k == "time_decay_weight")
+      o.time_decay_weight = x;
+    else if (k == "size_prior")
+      o.size_prior = x;
+    else if (k == "stop_df_fraction")
+      o.stop_df_fraction = x;
+    else if (k == "stop_min_docs")
+      o.stop_min_docs = static_cast<int64_t>(x);
+    else if (k == "merge_probe_terms")
+      o.merge_probe_terms = static_cast<size_t>(x);
+    else if (k == "time_half_life_days")
+      o.time_half_life_days = x;
+    else if (k == "place_weight")
+      o.terms.place_weight = x;
+    else if (k == "centroid_terms")
+      o.centroid_terms = static_cast<size_t>(x);
+    else if (k == "article_terms")
+      o.article_terms = static_cast<size_t>(x);
+    else if (k == "exemplars")
+      o.exemplars = static_cast<size_t>(x);
+    else if (k == "exemplar_threshold")
+      o.exemplar_threshold = x;
+    else if (k == "entity_weight")
+      o.terms.entity_weight = x;
+    else if (k == "number_weight")
+      o.terms.number_weight = x;
+    else if (k == "title_weight")
+      o.terms.title_weight = x;
+    else if (k == "translation_weight")
+      o.terms.translation_weight = x;
+    else
+      unknown.push_back(k);
   }
   return unknown;
 }
