@@ -307,12 +307,23 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
     HW_ASSIGN_OR_RETURN(StoryId live, store::SurvivingStory(store_, s));
     if (live != as.story) others.insert(live);
   }
-  if (!others.empty() && !as.is_new) {
-    StoryId into = std::min(as.story, *others.begin());
+  // Stories the clusterer merged into this one because their content grew together
+  // (stories::Options::merge_threshold): recorded the same way, with the reason "content".
+  std::set<StoryId> by_content;
+  for (StoryId s : as.merged_from) {
+    HW_ASSIGN_OR_RETURN(StoryId live, store::SurvivingStory(store_, s));
+    if (live != as.story && !others.count(live)) by_content.insert(live);
+  }
+  if ((!others.empty() || !by_content.empty()) && !as.is_new) {
+    StoryId into = as.story;
+    if (!others.empty()) into = std::min(into, *others.begin());
+    if (!by_content.empty()) into = std::min(into, *by_content.begin());
     others.insert(as.story);
+    for (StoryId s : by_content) others.insert(s);
     others.erase(into);
     for (StoryId from : others) {
-      HW_RETURN_IF_ERROR(store_->MergeStory(from, into, clock_->Now(), a.canonical_url));
+      std::string why = by_content.count(from) ? "content " + a.canonical_url : a.canonical_url;
+      HW_RETURN_IF_ERROR(store_->MergeStory(from, into, clock_->Now(), why));
       for (Article& b : batch_articles_)
         if (b.story_id == from) b.story_id = into;
       summary->stories_touched.erase(from);

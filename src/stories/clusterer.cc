@@ -11,10 +11,14 @@
 //      index (exact over the truncated centroids); score = cosine x time decay x size prior,
 //      clamped to [0,1]; optionally also the best cosine with a recent member (exemplars); pick
 //      the best story whose score passes its rule (join_threshold inside the window,
-//      revive_threshold beyond it, cross_language_threshold on language-independent terms for a
-//      language new to the story); ties go to the lower StoryId;
+//      revive_threshold(_text) beyond it, cross_language_threshold on language-independent terms
+//      for a language new to the story or a minority in it); ties go to the lower StoryId;
 //   5. join it (centroid += article vector, truncate to centroid_terms, update the index and
-//      story frequencies), or start a new story.
+//      story frequencies), or start a new story;
+//   6. if the story joined has two or more articles, compare its centroid with those of the
+//      other stories active in the window (candidates through the index, by its heaviest
+//      merge_probe_terms terms; exact cosine); when one reaches merge_threshold, the younger
+//      story merges into the older (centroids added, recorded in merges()); repeat (at most 4).
 #include "stories/clusterer.h"
 
 #include <algorithm>
@@ -55,7 +59,110 @@ double SparseDot(const std::vector<std::pair<TermId, double>>& x,
   return sum;
 }
 
+// x + y (both sorted by term id), then only the top k weights kept, sorted by term id again.
+std::vector<std::pair<TermId, double>> AddTruncated(const std::vector<std::pair<TermId, double>>& x,
+                                                    const std::vector<std::pair<TermId, double>>& y,
+                                                    size_t k) {
+  std::vector<std::pair<TermId, double>> merged;
+  merged.reserve(x.size() + y.size());
+  size_t i = 0, j = 0;
+  while (i < x.size() || j < y.size()) {
+    if (j == y.size() || (i < x.size() && x[i].first < y[j].first)) {
+      merged.push_back(x[i++]);
+    } else if (i == x.size() || y[j].first < x[i].first) {
+      merged.push_back(y[j++]);
+    } else {
+      merged.emplace_back(x[i].first, x[i].second + y[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  if (merged.size() > k) {
+    std::partial_sort(merged.begin(), merged.begin() + k, merged.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    merged.resize(k);
+    std::sort(merged.begin(), merged.end());
+  }
+  return merged;
+}
+
 }  // namespace
+
+std::pair<int64_t, double> StoryClusterer::Rep::MergeCandidate(size_t si, UnixSeconds now) {
+  const StoryState& s = stories[si];
+  if (s.norm <= 0) return {-1, 0};
+  // Candidates: stories holding one of s's heaviest merge_probe_terms terms (two centroids
+  // with a cosine near merge_threshold share their heavy terms); then exact cosines.
+  std::vector<std::pair<TermId, double>> probe = s.centroid;
+  size_t k = std::min(options.merge_probe_terms, probe.size());
+  std::partial_sort(probe.begin(), probe.begin() + k, probe.end(),
+                    [](const auto& x, const auto& y) {
+                      return x.second != y.second ? x.second > y.second : x.first < y.first;
+                    });
+  touched.clear();
+  for (size_t i = 0; i < k; ++i) {
+    for (uint32_t sj : postings[probe[i].first]) {
+      if (sj != si) touched.push_back(sj);
+    }
+  }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  int64_t best = -1;
+  double best_cos = 0;
+  for (uint32_t sj : touched) {
+    const StoryState& o = stories[sj];
+    if (o.norm <= 0) continue;
+    if (static_cast<double>(now - o.last_seen) > options.window_days * kSecondsPerDay) continue;
+    double cosine = SparseDot(s.centroid, o.centroid) / (s.norm * o.norm);
+    if (cosine >= options.merge_threshold && cosine > best_cos) {
+      best = sj;
+      best_cos = cosine;
+    }
+  }
+  return {best, best_cos};
+}
+
+void StoryClusterer::Rep::MergeStories(size_t from, size_t into, UnixSeconds at, double score) {
+  StoryState& f = stories[from];
+  StoryState& t = stories[into];
+  // Story frequencies: the two stories become one; terms both held count once.
+  uint32_t min_size = std::max<uint32_t>(1, options.sf_min_story_size);
+  if (f.size >= min_size && t.size >= min_size) {
+    counted_stories -= 1;
+    size_t i = 0, j = 0;
+    while (i < f.centroid.size() && j < t.centroid.size()) {
+      if (f.centroid[i].first < t.centroid[j].first) {
+        ++i;
+      } else if (t.centroid[j].first < f.centroid[i].first) {
+        ++j;
+      } else {
+        TermInfo& info = terms[f.centroid[i].first];
+        if (info.sf > 0) info.sf -= 1;
+        ++i;
+        ++j;
+      }
+    }
+  }
+  std::vector<std::pair<TermId, double>> old_into = t.centroid, old_from = std::move(f.centroid);
+  t.centroid = AddTruncated(old_into, old_from, options.centroid_terms);
+  f.centroid.clear();
+  f.exemplars.clear();
+  t.size += f.size;
+  t.langs |= f.langs;
+  for (int i = 0; i < 4; ++i) t.lang_counts[i] += f.lang_counts[i];
+  t.first_seen = std::min(t.first_seen, f.first_seen);
+  t.last_seen = std::max(t.last_seen, f.last_seen);
+  if (f.title_score > t.title_score) {
+    t.title = f.title;
+    t.title_score = f.title_score;
+  }
+  f.merged_into = t.id;
+  merges.push_back(StoryMerge{.from = f.id, .into = t.id, .at = at, .score = score});
+  Reindex(from, old_from);
+  Reindex(into, old_into);
+}
 
 void StoryClusterer::Rep::ComputeNorms(StoryState& s) const {
   double n = 0, ni = 0;
@@ -93,7 +200,10 @@ void StoryClusterer::Rep::RebuildIndex() {
   postings.assign(terms.size(), {});
   counted_stories = 0;
   for (const StoryState& s : stories) {
-    if (s.size >= std::max<uint32_t>(1, options.sf_min_story_size)) ++counted_stories;
+    // A merged story's articles count in the story it merged into.
+    if (s.merged_into == 0 && s.size >= std::max<uint32_t>(1, options.sf_min_story_size)) {
+      ++counted_stories;
+    }
   }
   for (size_t i = 0; i < stories.size(); ++i) {
     ComputeNorms(stories[i]);
@@ -224,7 +334,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   if (!a.linked_stories.empty()) {
     std::map<StoryId, int> votes;
     for (StoryId id : a.linked_stories) {
-      if (id >= 1 && id <= static_cast<StoryId>(r.stories.size())) votes[id] += 1;
+      if (id >= 1 && id <= static_cast<StoryId>(r.stories.size())) votes[Surviving(id)] += 1;
     }
     int best_votes = 0;
     for (const auto& [id, v] : votes) {
@@ -268,11 +378,16 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       double gap_days = std::max<double>(0, a.time - s.last_seen) / kSecondsPerDay;
       bool in_window = gap_days <= o.window_days;
       double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
-      double threshold = in_window ? join : o.revive_threshold;
+      double revive = a.text.empty() ? o.revive_threshold : o.revive_threshold_text;
+      double threshold = in_window ? join : revive;
       double decay = TimeDecay(o, gap_days);
       double score = cosine * decay * (1 + o.size_prior * std::log(static_cast<double>(s.size)));
       bool passes = score >= threshold;
-      if ((s.langs & lang_bit) == 0 && av.indep_norm > 0) {
+      // Compared on language-independent terms too when the article's language is a minority
+      // of the story (fewer than half its articles): its own-language terms have little to
+      // meet there.
+      bool minority = 2 * s.lang_counts[LangIndex(a.lang)] < s.size;
+      if (((s.langs & lang_bit) == 0 || minority) && av.indep_norm > 0) {
         // The norm of the story's language-independent part with today's flags: a term becomes
         // independent when an article first brings it as a translation (terms.h), after the
         // story's stored indep_norm was computed ("camp" in English stories once a Spanish
@@ -282,8 +397,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
           if (r.terms[t].independent) indep_norm += w * w;
         }
         indep_norm = std::sqrt(indep_norm);
-        double cross =
-            indep_norm > 0 ? r.dot_indep[si] / (indep_norm * av.indep_norm) * decay : 0;
+        double cross = indep_norm > 0 ? r.dot_indep[si] / (indep_norm * av.indep_norm) * decay : 0;
         if (cross >= std::max(threshold, o.cross_language_threshold)) passes = true;
         score = std::max(score, std::min(cross, 1.0));
       }
@@ -360,39 +474,35 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   }
   s.size += 1;
   s.langs |= LangBit(a.lang);
+  s.lang_counts[LangIndex(a.lang)] += 1;
   s.last_seen = std::max(s.last_seen, a.time);
   s.first_seen = std::min(s.first_seen, a.time);
 
-  // Centroid += article vector (merge of two sorted lists), then keep the top centroid_terms.
+  // Centroid += article vector, then keep the top centroid_terms.
   std::vector<std::pair<TermId, double>> old = std::move(s.centroid);
-  std::vector<std::pair<TermId, double>> merged;
-  merged.reserve(old.size() + av.terms.size());
-  size_t i = 0, j = 0;
-  while (i < old.size() || j < av.terms.size()) {
-    if (j == av.terms.size() || (i < old.size() && old[i].first < av.terms[j].first)) {
-      merged.push_back(old[i++]);
-    } else if (i == old.size() || av.terms[j].first < old[i].first) {
-      merged.push_back(av.terms[j++]);
-    } else {
-      merged.emplace_back(old[i].first, old[i].second + av.terms[j].second);
-      ++i;
-      ++j;
-    }
-  }
-  if (merged.size() > o.centroid_terms) {
-    std::partial_sort(merged.begin(), merged.begin() + o.centroid_terms, merged.end(),
-                      [](const auto& x, const auto& y) {
-                        return x.second != y.second ? x.second > y.second : x.first < y.first;
-                      });
-    merged.resize(o.centroid_terms);
-    std::sort(merged.begin(), merged.end());
-  }
+  std::vector<std::pair<TermId, double>> merged = AddTruncated(old, av.terms, o.centroid_terms);
   s.centroid = std::move(merged);
   if (o.exemplars > 0) {
     if (s.exemplars.size() >= o.exemplars) s.exemplars.erase(s.exemplars.begin());
     s.exemplars.push_back(av.terms);
   }
   r.Reindex(static_cast<size_t>(chosen), old);
+
+  // 6. Merge: the grown story may now show that it and another story are one happening.
+  // A story of one article is not checked: its centroid is the article, already compared with
+  // every story above (and a story that starts and merges at once would confuse callers).
+  if (o.merge_threshold > 0 && r.stories[chosen].size >= 2) {
+    for (int round = 0; round < 4; ++round) {
+      auto [other, cosine] = r.MergeCandidate(static_cast<size_t>(chosen), a.time);
+      if (other < 0) break;
+      size_t from = static_cast<size_t>(std::max<int64_t>(chosen, other));
+      size_t into = static_cast<size_t>(std::min<int64_t>(chosen, other));
+      r.MergeStories(from, into, a.time, cosine);
+      result.merged_from.push_back(r.stories[from].id);
+      chosen = static_cast<int64_t>(into);
+    }
+    result.story = r.stories[chosen].id;
+  }
   return result;
 }
 
@@ -431,6 +541,10 @@ StatusOr<Story> StoryClusterer::Describe(StoryId id, UnixSeconds now) const {
   story.first_seen = s.first_seen;
   story.last_seen = s.last_seen;
   story.status = IsDormant(id, now) ? StoryStatus::kDormant : StoryStatus::kActive;
+  if (s.merged_into != 0) {
+    story.status = StoryStatus::kMerged;
+    story.merged_into = Surviving(id);
+  }
   story.key_terms = KeyTerms(id);
   double best = 0;
   for (const auto& [t, w] : s.centroid) {
@@ -443,6 +557,17 @@ StatusOr<Story> StoryClusterer::Describe(StoryId id, UnixSeconds now) const {
   }
   return story;
 }
+
+StoryId StoryClusterer::Surviving(StoryId id) const {
+  // Merges only go to older (lower) ids, so this ends.
+  while (id >= 1 && id <= static_cast<StoryId>(rep_->stories.size()) &&
+         rep_->stories[id - 1].merged_into != 0) {
+    id = rep_->stories[id - 1].merged_into;
+  }
+  return id;
+}
+
+const std::vector<StoryMerge>& StoryClusterer::merges() const { return rep_->merges; }
 
 size_t StoryClusterer::story_count() const { return rep_->stories.size(); }
 size_t StoryClusterer::term_count() const { return rep_->terms.size(); }

@@ -32,19 +32,30 @@ inline uint8_t LangBit(std::string_view lang) {
   return 8;
 }
 
+// Index of a language in StoryState::lang_counts.
+inline int LangIndex(std::string_view lang) {
+  if (lang == "en") return 0;
+  if (lang == "es") return 1;
+  if (lang == "pt") return 2;
+  return 3;
+}
+
 struct StoryState {
   StoryId id = 0;
   UnixSeconds first_seen = 0, last_seen = 0;
   uint32_t size = 0;
   uint8_t langs = 0;
+  // Articles per language, indexed by LangIndex (en, es, pt, other).
+  uint32_t lang_counts[4] = {0, 0, 0, 0};
   std::string title;
   double title_score = -1;
   // Sum of member unit vectors, truncated to the top centroid_terms; sorted by term id.
   std::vector<std::pair<TermId, double>> centroid;
   // Unit vectors of the last Options::exemplars members, oldest first.
   std::vector<std::vector<std::pair<TermId, double>>> exemplars;
-  double norm = 0;        // L2 norm of centroid
-  double indep_norm = 0;  // L2 norm of its language-independent part
+  StoryId merged_into = 0;  // 0 = live; else the story this one merged into (centroid empty)
+  double norm = 0;          // L2 norm of centroid
+  double indep_norm = 0;    // L2 norm of its language-independent part
 };
 
 struct StoryClusterer::Rep {
@@ -59,6 +70,12 @@ struct StoryClusterer::Rep {
   // found in two or more stories, and renumbers the rest in their old order.
   void PruneTerms();
   void ComputeNorms(StoryState& s) const;
+  // Merges story index `from` into story index `into` (centroids added and truncated, sizes,
+  // times, languages and story frequencies combined), records it and reindexes both.
+  void MergeStories(size_t from, size_t into, UnixSeconds at, double score);
+  // The best live story in the window to merge with stories[si]: (index, cosine), or (-1, 0)
+  // when none reaches merge_threshold.
+  std::pair<int64_t, double> MergeCandidate(size_t si, UnixSeconds now);
 
   Options options;
   TermExtractor extractor;
@@ -71,6 +88,7 @@ struct StoryClusterer::Rep {
   std::vector<TermInfo> terms;
   std::unordered_map<std::string, TermId> term_index;
   std::vector<StoryState> stories;              // stories[i].id == i + 1
+  std::vector<StoryMerge> merges;               // oldest first
   std::vector<std::vector<uint32_t>> postings;  // term id -> story indices with it in centroid
   // Scratch for scoring (dense by story index), reused across Assign calls.
   std::vector<double> dot, dot_indep;

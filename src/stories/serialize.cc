@@ -1,11 +1,13 @@
 // StoryClusterer state as bytes: a versioned binary layout in host byte order (little-endian on
 // every target we build for).
 //
-//   "HWSTORY1"
+//   "HWSTORY2" ("HWSTORY1", the layout before merges, is still read)
 //   u64 docs, u64 next_id, u64 next_prune_at
 //   u64 term count, then per term: str text, str surface, u32 df, u32 sf, u8 independent
 //   u64 story count, then per story: i64 id, i64 first_seen, i64 last_seen, u32 size, u8 langs,
-//       str title, f64 title_score, vec centroid, u64 exemplar count, vec exemplars...
+//       str title, f64 title_score, vec centroid, u64 exemplar count, vec exemplars...,
+//       i64 merged_into, u32 x 4 articles per language (en, es, pt, other) (v2)
+//   u64 merge count, then per merge: i64 from, i64 into, i64 at, f64 score (v2)
 //   u64 XXH64 of everything before it
 // where vec = u64 size + (u32 term, f64 weight) pairs sorted by term
 // and str = u64 length + bytes and f64 is the IEEE-754 bit pattern, so a round trip is exact
@@ -22,7 +24,8 @@
 namespace headwater::stories {
 namespace {
 
-constexpr std::string_view kMagic = "HWSTORY1";
+constexpr std::string_view kMagic = "HWSTORY2";
+constexpr std::string_view kMagicV1 = "HWSTORY1";
 
 class Writer {
  public:
@@ -122,6 +125,15 @@ std::string StoryClusterer::Serialize() const {
     PutVector(w, s.centroid);
     w.Put<uint64_t>(s.exemplars.size());
     for (const auto& e : s.exemplars) PutVector(w, e);
+    w.Put<int64_t>(s.merged_into);
+    for (uint32_t n : s.lang_counts) w.Put<uint32_t>(n);
+  }
+  w.Put<uint64_t>(r.merges.size());
+  for (const StoryMerge& m : r.merges) {
+    w.Put<int64_t>(m.from);
+    w.Put<int64_t>(m.into);
+    w.Put<int64_t>(m.at);
+    w.Put<double>(m.score);
   }
   uint64_t sum = XXH64(w.out().data(), w.out().size(), 0);
   w.Put<uint64_t>(sum);
@@ -133,7 +145,8 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
     return Status::Corruption("story clusterer state: bad " + std::string(what) + " at byte " +
                               std::to_string(at));
   };
-  if (bytes.substr(0, kMagic.size()) != kMagic) return bad("magic", 0);
+  bool v1 = bytes.substr(0, kMagicV1.size()) == kMagicV1;
+  if (!v1 && bytes.substr(0, kMagic.size()) != kMagic) return bad("magic", 0);
   if (bytes.size() < kMagic.size() + sizeof(uint64_t)) return bad("length", bytes.size());
   uint64_t sum = 0;
   std::memcpy(&sum, bytes.data() + bytes.size() - sizeof(sum), sizeof(sum));
@@ -175,6 +188,31 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
     s.exemplars.resize(k);
     for (auto& e : s.exemplars) {
       if (!GetVector(in, r.terms.size(), &e)) return bad("exemplar", in.pos());
+    }
+    if (!v1 && (!in.Get(&s.merged_into) || s.merged_into < 0 ||
+                s.merged_into >= static_cast<StoryId>(i + 1))) {
+      return bad("merged_into", in.pos());
+    }
+    if (v1) {
+      // v1 kept no counts: the story's languages, its articles spread evenly.
+      int langs = 0;
+      for (int b = 0; b < 4; ++b) langs += (s.langs >> b) & 1;
+      for (int b = 0; b < 4; ++b) {
+        if ((s.langs >> b) & 1) s.lang_counts[b] = s.size / std::max(1, langs);
+      }
+    } else {
+      for (uint32_t& n : s.lang_counts) {
+        if (!in.Get(&n)) return bad("language counts", in.pos());
+      }
+    }
+  }
+  if (!v1) {
+    if (!in.Get(&n) || !in.Plausible(n, 32)) return bad("merge count", in.pos());
+    r.merges.resize(n);
+    for (StoryMerge& m : r.merges) {
+      if (!in.Get(&m.from) || !in.Get(&m.into) || !in.Get(&m.at) || !in.Get(&m.score)) {
+        return bad("merge", in.pos());
+      }
     }
   }
   if (!in.done() || r.next_id != static_cast<StoryId>(r.stories.size() + 1)) {

@@ -124,6 +124,37 @@ TEST(StoryClusterer, DormantStoryRevivesOnCloseMatch) {
   EXPECT_FALSE(y.revived);
 }
 
+// Years later, with a dormant period of a year (Options::dormant_after_days), a full-text
+// article that matches the story by its content alone (no link, no copy) revives it.
+TEST(StoryClusterer, DormantStoryRevivesByContentAfterYears) {
+  Options o;
+  o.dormant_after_days = 365;
+  StoryClusterer c(o);
+  for (const auto& a : Stream()) (void)c.Assign(a);
+  UnixSeconds years = kT0 + 3 * 365 * kDay;
+  EXPECT_FALSE(c.IsDormant(1, kT0 + 300 * kDay));  // quiet, but not for a year yet
+  ASSERT_TRUE(c.IsDormant(1, years));
+  EXPECT_EQ(c.Describe(1, years)->status, StoryStatus::kDormant);
+  // Unrelated full text first: stays out of every dormant story.
+  Assignment other = c.Assign(Make(400, years, "Harbour festival returns after renovation",
+                                   "The harbour festival returns this weekend with boats, music "
+                                   "and food stalls along the renovated quay."));
+  EXPECT_TRUE(other.is_new);
+  EXPECT_FALSE(other.revived);
+  Assignment x = c.Assign(
+      Make(401, years + 3600, "Oaxaca earthquake: three years on, rebuilding is unfinished",
+           "Three years after the magnitude 7.1 earthquake in Oaxaca, Mexico, families still "
+           "live beside buildings damaged in the quake; rescuers recall the search of the "
+           "collapsed buildings."));
+  EXPECT_EQ(x.story, 1);
+  EXPECT_FALSE(x.is_new);
+  EXPECT_TRUE(x.revived);
+  EXPECT_LT(x.score, 1.0);  // by content: a link would score 1
+  EXPECT_GE(x.score, o.revive_threshold_text);
+  EXPECT_EQ(c.Describe(1, years + 3600)->status, StoryStatus::kActive);
+  EXPECT_EQ(c.Describe(1, years + 3600)->last_seen, years + 3600);
+}
+
 TEST(StoryClusterer, DormantStoryNeedsStricterMatch) {
   StoryClusterer c;
   for (const auto& a : Stream()) (void)c.Assign(a);
@@ -222,6 +253,68 @@ TEST(StoryClusterer, DeserializeRejectsCorruptBytes) {
   EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
   // Empty state round-trips.
   EXPECT_TRUE(StoryClusterer::Deserialize(StoryClusterer().Serialize(), Options{}).ok());
+}
+
+// Stories that grow towards each other merge, and the merge is recorded, never silent: the
+// merged id stays known (Describe says merged, Surviving() maps it), later articles never get it,
+// and the state round-trips with its merge records.
+TEST(StoryClusterer, StoriesThatGrowTogetherMergeAndTheMergeIsRecorded) {
+  Options o;
+  o.merge_threshold = 0.25;
+  StoryClusterer c(o);
+  std::vector<Assignment> as;
+  for (const auto& a : Stream()) as.push_back(c.Assign(a));
+  EXPECT_TRUE(c.merges().empty());
+  UnixSeconds t = kT0 + kDay;
+  Assignment volcano = c.Assign(Make(20, t, "Ketara volcano erupts on Suli island"));
+  Assignment flights = c.Assign(Make(21, t + 60, "Flights grounded at Port Amsel airport"));
+  ASSERT_TRUE(volcano.is_new);
+  ASSERT_TRUE(flights.is_new);
+  // An article that links the flights story and tells of the eruption: the flights story grows
+  // towards the volcano story, and the two merge into the older one.
+  ArticleFeatures bridge =
+      Make(22, t + 120, "Ketara volcano eruption on Suli grounds flights at Port Amsel airport");
+  bridge.linked_stories = {flights.story};
+  Assignment x = c.Assign(bridge);
+  ASSERT_EQ(c.merges().size(), 1u);
+  const StoryMerge& m = c.merges()[0];
+  EXPECT_EQ(m.from, flights.story);
+  EXPECT_EQ(m.into, volcano.story);
+  EXPECT_EQ(m.at, t + 120);
+  EXPECT_GE(m.score, o.merge_threshold);
+  EXPECT_LE(m.score, 1.0);
+  EXPECT_EQ(x.story, volcano.story);  // the survivor
+  EXPECT_FALSE(x.is_new);
+  EXPECT_EQ(x.merged_from, std::vector<StoryId>{flights.story});
+  EXPECT_EQ(c.Surviving(flights.story), volcano.story);
+  EXPECT_EQ(c.Surviving(volcano.story), volcano.story);
+  EXPECT_EQ(c.Surviving(999), 999);
+  // The merged id stays known.
+  StatusOr<Story> s = c.Describe(flights.story, t);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->status, StoryStatus::kMerged);
+  EXPECT_EQ(s->merged_into, volcano.story);
+  EXPECT_EQ(c.Describe(volcano.story, t)->status, StoryStatus::kActive);
+  // Later articles never land in the merged-away story, even when they link it.
+  ArticleFeatures late = Make(23, t + 180, "Port Amsel airport reopens");
+  late.linked_stories = {flights.story};
+  EXPECT_EQ(c.Assign(late).story, volcano.story);
+  // Round trip keeps the records and the assignments.
+  StatusOr<StoryClusterer> d = StoryClusterer::Deserialize(c.Serialize(), o);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->merges().size(), 1u);
+  EXPECT_EQ(d->merges()[0].from, m.from);
+  EXPECT_EQ(d->Surviving(flights.story), volcano.story);
+  EXPECT_EQ(d->Serialize(), c.Serialize());
+  // Off: the same stream merges nothing.
+  o.merge_threshold = 0;
+  StoryClusterer off(o);
+  for (const auto& a : Stream()) (void)off.Assign(a);
+  (void)off.Assign(Make(20, t, "Ketara volcano erupts on Suli island"));
+  (void)off.Assign(Make(21, t + 60, "Flights grounded at Port Amsel airport"));
+  bridge.linked_stories = {flights.story};
+  EXPECT_TRUE(off.Assign(bridge).merged_from.empty());
+  EXPECT_TRUE(off.merges().empty());
 }
 
 TEST(StoryClusterer, Deterministic) {

@@ -34,6 +34,8 @@ ClusterRun Cluster(const std::vector<Labelled>& data, const Options& options) {
   auto t0 = std::chrono::steady_clock::now();
   for (const Labelled& l : data) run.predicted.push_back(c.Assign(l.features).story);
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  // The clustering at the end of the stream: a story merged away lives on in its survivor.
+  for (int64_t& s : run.predicted) s = c.Surviving(s);
   for (const Labelled& l : data) run.gold.push_back(l.gold);
   std::map<int64_t, int> sizes;
   for (int64_t s : run.predicted) sizes[s]++;
@@ -47,8 +49,10 @@ ClusterRun Cluster(const std::vector<Labelled>& data, const Options& options) {
 }
 
 // Default Options on the UCI dev sample (the sample the thresholds were calibrated on, so this
-// is a regression floor, not a held-out score). Measured 2026-11-25: B-cubed P 0.839 R 0.788
-// F1 0.812; pairwise P 0.869 R 0.818 F1 0.843; 141 stories for 57 gold stories.
+// is a regression floor, not a held-out score; bench/stories_baseline.py gives the split-half
+// held-out figures). Measured 2026-11-25 with story merging (merge_threshold 0.2, join 0.15):
+// B-cubed P 0.839 R 0.845 F1 0.842; pairwise P 0.829 R 0.874 F1 0.851 (before merging: B-cubed
+// 0.812, pairwise 0.843).
 TEST(StoriesUci, DefaultOptionsMeetMeasuredFloor) {
   std::string path;
   HW_REQUIRE_SHARED_DATA("uci-news-aggregator-sample/uci-news-aggregator.dev-sample.csv", path);
@@ -61,9 +65,10 @@ TEST(StoriesUci, DefaultOptionsMeetMeasuredFloor) {
       "UCI dev: bcubed P %.3f R %.3f F1 %.3f; pairwise P %.3f R %.3f F1 %.3f; %.0f "
       "assignments/s\n",
       b.precision, b.recall, b.f1, p.precision, p.recall, p.f1, data.size() / run.seconds);
-  EXPECT_GE(b.f1, 0.80);
+  EXPECT_GE(b.f1, 0.835);
   EXPECT_GE(b.precision, 0.83);
-  EXPECT_GE(p.f1, 0.835);
+  EXPECT_GE(b.recall, 0.835);
+  EXPECT_GE(p.f1, 0.845);
 }
 
 // Serialize mid-stream on real data: the restored clusterer assigns the rest of the stream
@@ -102,8 +107,9 @@ TEST(StoriesUci, Throughput) {
 
 // The 612 Helsinki-summit articles should form one story (or a few), and the census and Spotify
 // articles must not join it. Measured with default Options (full texts join at
-// join_threshold_text = 0.2): the largest Helsinki story holds 0.897 of the Helsinki articles
-// (43 stories in all, most of the rest singletons; 0.959 in 18 at 0.1) and nothing else; census and Spotify articles join no story with a Helsinki article.
+// join_threshold_text = 0.2, merge_threshold 0.2): the largest Helsinki story holds 0.908 of the
+// Helsinki articles (41 stories in all, most of the rest singletons; 0.897 in 43 without
+// merging) and nothing else; census and Spotify articles join no story with a Helsinki article.
 TEST(StoriesEvents, HelsinkiIsOneStoryAndOthersStayOut) {
   std::string h, ce, sp;
   HW_REQUIRE_SHARED_DATA("multi-outlet-events/helsinki_articles.csv", h);
@@ -139,7 +145,7 @@ TEST(StoriesEvents, HelsinkiIsOneStoryAndOthersStayOut) {
             run.largest_terms.end());
   EXPECT_NE(std::find(run.largest_terms.begin(), run.largest_terms.end(), "helsinki"),
             run.largest_terms.end());
-  EXPECT_GE(coverage, 0.89);  // measured 0.897 with join_threshold_text = 0.2 (0.959 at 0.1)
+  EXPECT_GE(coverage, 0.90);  // measured 0.908 (0.897 without merging)
   EXPECT_EQ(mixed, 0u);
   EXPECT_DOUBLE_EQ(b.precision, 1.0);
   // Census and Spotify each stay together too.
@@ -193,9 +199,10 @@ RevivalRun RunRevival(const std::vector<Labelled>& data, const Options& o) {
   return run;
 }
 
-// Measured with default Options: of 2,139 late headlines 53 revive a dormant story, 49 of them
-// the right one (0.925); 1,703 late headlines (0.796) end in an early story of their own gold
-// story (the rest start new stories, or join a wrong one).
+// Measured with default Options: of 2,139 late headlines 54 revive a dormant story, 49 of them
+// the right one (0.907); 1,712 late headlines (0.800) end in an early story of their own gold
+// story (the rest start new stories, or join a wrong one). (Before story merging: 53, 49 (0.925),
+// 1,703 (0.796).)
 TEST(StoriesUci, DormantStoriesReviveOnTheirOwnHeadlines) {
   std::string path;
   HW_REQUIRE_SHARED_DATA("uci-news-aggregator-sample/uci-news-aggregator.dev-sample.csv", path);
@@ -369,6 +376,176 @@ TEST(StoriesSpanish, Sweep) {
     std::printf("th %.2f: %zu articles, %zu stories, %d with 2+ articles, largest %d\n", th,
                 articles.size(), sizes.size(), multi, largest);
   }
+}
+
+}  // namespace
+}  // namespace headwater::stories
+
+namespace headwater::stories {
+namespace {
+
+// Revival by content across years, on full texts: the Helsinki articles in time order, the
+// later half of them streamed three years later (every Helsinki story is dormant by then), the
+// census (2019) and Spotify (2018) articles at their own times as negatives. Counts the late
+// Helsinki articles that revive a story holding early Helsinki articles (by their text alone:
+// no links), and any revival or join of a story of another event.
+struct YearsRun {
+  int late = 0, revived_right = 0, joined_early = 0, wrong = 0, other_into_helsinki = 0;
+};
+
+YearsRun RunYears(const Options& o, std::vector<Labelled> data) {
+  constexpr UnixSeconds kYears = 3 * 365 * 86400;
+  std::vector<size_t> helsinki;
+  for (size_t i = 0; i < data.size(); ++i) {
+    if (data[i].gold == 1) helsinki.push_back(i);
+  }
+  std::stable_sort(helsinki.begin(), helsinki.end(), [&](size_t a, size_t b) {
+    return data[a].features.time < data[b].features.time;
+  });
+  std::set<size_t> late(helsinki.begin() + helsinki.size() / 2, helsinki.end());
+  for (size_t i : late) data[i].features.time += kYears;
+  std::vector<size_t> order(data.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return data[a].features.time < data[b].features.time;
+  });
+  StoryClusterer c(o);
+  std::map<StoryId, std::set<int64_t>> early_golds;  // story -> golds of its early members
+  YearsRun run;
+  for (size_t i : order) {
+    Assignment x = c.Assign(data[i].features);
+    StoryId s = c.Surviving(x.story);
+    bool is_late = late.count(i) > 0;
+    if (!is_late) {
+      early_golds[s].insert(data[i].gold);
+      for (StoryId m : x.merged_from) early_golds[s].merge(early_golds[m]);
+      if (data[i].gold != 1 && !x.is_new && early_golds[s].count(1)) ++run.other_into_helsinki;
+      continue;
+    }
+    ++run.late;
+    bool early_helsinki = early_golds.count(s) && early_golds[s].count(1);
+    bool early_other = early_golds.count(s) && early_golds[s].size() > early_golds[s].count(1);
+    if (early_helsinki) ++run.joined_early;
+    if (x.revived && early_helsinki) ++run.revived_right;
+    if (early_other) ++run.wrong;
+  }
+  return run;
+}
+
+TEST(StoriesEvents, DormantStoriesReviveAfterYears) {
+  std::string h, ce, sp;
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/helsinki_articles.csv", h);
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/census_articles.csv", ce);
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/spotify_articles.csv", sp);
+  std::vector<Labelled> data = testing::LoadEvents(h, 1);
+  for (auto& l : testing::LoadEvents(ce, 2)) data.push_back(l);
+  for (auto& l : testing::LoadEvents(sp, 3)) data.push_back(l);
+  auto report = [](const char* what, double th, const YearsRun& r) {
+    std::printf(
+        "years, %s %.2f: %d late Helsinki articles; %d (%.3f) end in a story of early Helsinki "
+        "articles, %d of them reviving it; %d in a story of another event; %d other-event "
+        "articles joined Helsinki\n",
+        what, th, r.late, r.joined_early, double(r.joined_early) / r.late, r.revived_right,
+        r.wrong, r.other_into_helsinki);
+  };
+  if (std::getenv("HW_STORIES_SWEEP") != nullptr) {
+    for (double th : {0.15, 0.2, 0.25, 0.3, 0.35, 0.4}) {
+      Options o;
+      o.revive_threshold_text = th;
+      report("revive_threshold_text", th, RunYears(o, data));
+    }
+  }
+  Options o;
+  YearsRun run = RunYears(o, data);
+  report("default", o.revive_threshold_text, run);
+  // Measured with defaults (revive_threshold_text 0.25): 287 of 306 (0.938) late articles end in
+  // a story of early Helsinki articles, 3 of them reviving one (the rest then join it inside the
+  // window); none in another event's story. The sweep is flat: 0.944 at 0.15, 0.931 at 0.4.
+  EXPECT_GE(double(run.joined_early) / run.late, 0.93);
+  EXPECT_GE(run.revived_right, 1);
+  EXPECT_EQ(run.wrong, 0);
+  EXPECT_EQ(run.other_into_helsinki, 0);
+}
+
+}  // namespace
+}  // namespace headwater::stories
+
+namespace headwater::stories {
+namespace {
+
+// False cross-language joins: the multi-outlet-events articles (English, 2018–2019) and the
+// Spanish v1 corpus (971 articles from Mexican outlets, 2018; undated, so spread evenly over the
+// Helsinki days and interleaved) report different happenings, so every Spanish article that
+// ends in a story holding an English one is a false cross-language join. Counts them.
+int FalseCrossLanguageJoins(const Options& o, std::vector<Labelled> data) {
+  std::vector<Labelled> es;
+  for (const char* name : {"spanish-news/v1-2018-train.jsonl", "spanish-news/v1-2018-dev.jsonl"}) {
+    std::istringstream in(testing::ReadFile(headwater::testing::SharedDataPath(name)));
+    std::string line;
+    while (std::getline(in, line)) {
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded()) continue;
+      Labelled l;
+      l.features.id = 100000 + static_cast<ArticleId>(es.size());
+      l.features.lang = "es";
+      l.features.title = j.value("headline", "");
+      l.features.text = j.value("text", "");
+      l.gold = -1;
+      es.push_back(std::move(l));
+    }
+  }
+  UnixSeconds lo = data.front().features.time, hi = lo;
+  for (const Labelled& l : data) {
+    if (l.gold == 1) lo = std::min(lo, l.features.time), hi = std::max(hi, l.features.time);
+  }
+  for (size_t i = 0; i < es.size(); ++i) {
+    es[i].features.time = lo + static_cast<UnixSeconds>((hi - lo) * (i + 0.5) / es.size());
+    data.push_back(es[i]);
+  }
+  std::stable_sort(data.begin(), data.end(), [](const Labelled& a, const Labelled& b) {
+    return a.features.time < b.features.time;
+  });
+  ClusterRun run = Cluster(data, o);
+  std::map<int64_t, int> english_in;
+  for (size_t i = 0; i < data.size(); ++i) english_in[run.predicted[i]] += data[i].gold >= 0;
+  int wrong = 0;
+  for (size_t i = 0; i < data.size(); ++i) {
+    if (data[i].gold >= 0 || !english_in[run.predicted[i]]) continue;
+    ++wrong;
+    if (std::getenv("HW_STORIES_DIAG") == nullptr) continue;
+    std::printf("  es: %s\n", data[i].features.title.substr(0, 80).c_str());
+    for (size_t j = 0; j < data.size(); ++j) {
+      if (data[j].gold >= 0 && run.predicted[j] == run.predicted[i])
+        std::printf("      en: %s\n", data[j].features.title.substr(0, 80).c_str());
+    }
+  }
+  return wrong;
+}
+
+TEST(StoriesCrossLanguage, SpanishArticlesDoNotJoinEnglishStoriesOfOtherHappenings) {
+  std::string h, ce, sp, es1, es2;
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/helsinki_articles.csv", h);
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/census_articles.csv", ce);
+  HW_REQUIRE_SHARED_DATA("multi-outlet-events/spotify_articles.csv", sp);
+  HW_REQUIRE_SHARED_DATA("spanish-news/v1-2018-train.jsonl", es1);
+  HW_REQUIRE_SHARED_DATA("spanish-news/v1-2018-dev.jsonl", es2);
+  std::vector<Labelled> data = testing::LoadEvents(h, 1);
+  for (auto& l : testing::LoadEvents(ce, 2)) data.push_back(l);
+  for (auto& l : testing::LoadEvents(sp, 3)) data.push_back(l);
+  if (std::getenv("HW_STORIES_SWEEP") != nullptr) {
+    for (double th : {0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5}) {
+      Options o;
+      o.cross_language_threshold = th;
+      std::printf("cross_language_threshold %.2f: %d Spanish articles in English stories\n", th,
+                  FalseCrossLanguageJoins(o, data));
+    }
+  }
+  int wrong = FalseCrossLanguageJoins(Options{}, data);
+  std::printf("default: %d of 971 Spanish articles end in a story with English articles\n", wrong);
+  // Measured 7 (0.7%): near misses by the ordinary score (a Spotify hack in Mexico with
+  // Spotify's policy reversal; Saudi articles with an oil-output story), the same at every
+  // cross_language_threshold 0.1 .. 0.5.
+  EXPECT_LE(wrong, 7);
 }
 
 }  // namespace
