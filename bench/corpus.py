@@ -84,10 +84,38 @@ def split_sentences(text):
     return out
 
 
+FUNCTION_WORDS = set('''about also with that from more over been were have this they their will would
+into some what when than them then which there just only very here where while your what'''.split())
+POLNEAR_CUES = set()  # cue words (4+ letters, seen 20 times or more) of PolNeAR's train annotations
+
+
+def load_polnear_cues(data):
+    counts = {}
+    d = os.path.join(data, 'polnear', 'data', 'train', 'attributions')
+    if not os.path.isdir(d):
+        return
+    for name in sorted(os.listdir(d)):
+        with open(os.path.join(d, name), encoding='utf-8') as f:
+            for line in f:
+                p = line.rstrip('\n').split('\t')
+                if len(p) >= 3 and p[1].startswith('Cue'):
+                    for w in re.findall(r'[a-z]{4,}', p[2].lower()):
+                        counts[w] = counts.get(w, 0) + 1
+    POLNEAR_CUES.update(w for w, c in counts.items() if c >= 20 and w not in FUNCTION_WORDS)
+
+
 def cue_free(sentences, lang):
-    """The sentences without an attribution cue or a quotation mark."""
+    """The sentences without an attribution cue (the regexes above; for English also every cue
+    word of PolNeAR's annotations) or a quotation mark."""
     cue = CUE_ES if lang == 'es' else CUE_EN
-    return [s for s in sentences if not cue.search(s) and not QUOTES.search(s)]
+    out = []
+    for s in sentences:
+        if cue.search(s) or QUOTES.search(s):
+            continue
+        if lang == 'en' and any(w in POLNEAR_CUES for w in re.findall(r'[a-z]{4,}', s.lower())):
+            continue
+        out.append(s)
+    return out
 
 
 WORD = re.compile(r"(?<!\w)[a-z\u00e0-\u00ff]{4,}(?!\w)")
@@ -131,6 +159,7 @@ class Seed:
 
 
 def load_seeds(data):
+    load_polnear_cues(data)
     seeds = []
     pol = os.path.join(data, 'polnear', 'data')
     for part in ('train', 'dev', 'annotator-training'):
@@ -267,8 +296,9 @@ MX_PLACES = [('CIUDAD DE MÉXICO', 'Ciudad de México'), ('GUADALAJARA', 'Guadal
 
 
 # Matches every sentence planted from the templates below (the scorer tells them from seed text).
-PLANTED = re.compile(r', a spokesperson for |, vocer[oa] de |the case remains open|el caso sigue abierto|'
-                     r'^Los hechos ocurrieron en ')
+PLANTED = re.compile(r'spokesperson for |vocer[oa] de |portavoz de | said so on Monday| denied it\.$|'
+                     r'^It was confirmed by |, de .+, negó los hechos|^According to |^That is according to |'
+                     r' reported it first\.$|^Según |^De acuerdo con |^Así lo informó |^Los hechos ocurrieron en ')
 
 
 def person(rng):
@@ -277,25 +307,26 @@ def person(rng):
 
 def asserting_sentence(rng, lang):
     if lang == 'es':
-        return 'La información fue confirmada por %s, vocera de %s, quien dijo que las autoridades ya investigan el caso.' % (
-            person(rng), rng.choice(BODY_ES))
-    return '%s, a spokesperson for %s, said the authorities were looking into the matter.' % (
-        person(rng), rng.choice(BODY_EN))
+        return rng.choice(['Lo confirmó %s, vocera de %s.', 'Así lo dijo %s, vocero de %s.',
+                           '%s, portavoz de %s, lo confirmó.']) % (person(rng), rng.choice(BODY_ES))
+    return rng.choice(['%s, a spokesperson for %s, confirmed it.', '%s of %s said so on Monday.',
+                       'It was confirmed by %s of %s.']) % (person(rng), rng.choice(BODY_EN))
 
 
 def denying_sentence(rng, lang):
     if lang == 'es':
-        return '%s, vocero de %s, negó la versión y rechazó que los hechos ocurrieran así.' % (
+        return rng.choice(['%s, vocero de %s, negó la versión.', '%s, de %s, negó los hechos.']) % (
             person(rng), rng.choice(BODY_ES))
-    return '%s, a spokesperson for %s, denied the report.' % (person(rng), rng.choice(BODY_EN))
+    return rng.choice(['%s, a spokesperson for %s, denied the report.',
+                       '%s of %s denied it.']) % (person(rng), rng.choice(BODY_EN))
 
 
 def citing_sentence(rng, lang, outlet):
     if lang == 'es':
-        return rng.choice(['Según %s, el caso sigue abierto.', 'De acuerdo con %s, el caso sigue abierto.',
-                           'El caso sigue abierto, según informó %s.']) % outlet
-    return rng.choice(['According to %s, the case remains open.', 'The case remains open, according to %s.',
-                       '%s reported that the case remains open.']) % outlet
+        return rng.choice(['Según %s, el caso sigue abierto.', 'De acuerdo con %s, hay más casos.',
+                           'Así lo informó %s.']) % outlet
+    return rng.choice(['According to %s, the case remains open.', 'That is according to %s.',
+                       '%s reported it first.']) % outlet
 
 
 # --- stories ---------------------------------------------------------------------------------
@@ -415,6 +446,9 @@ class Gen:
         # vocabulary), so a seed's stories do not copy each other's text at scale.
         respell = Respeller(self.vocab[lang], random.Random('%d/%s/%d' % (self.base_seed, seed.sid, use))) if use else None
 
+        start = dict(pos)
+        laps = {}
+
         def take(k, which='free'):
             pool = pools[which]
             if not pool:
@@ -422,7 +456,15 @@ class Gen:
             out = []
             for _ in range(min(k, len(pool))):
                 x = pool[pos[which] % len(pool)]
-                out.append(respell(x) if respell else x)
+                lap = (pos[which] - start[which]) // len(pool)
+                if lap:  # the story has used up its seed: respell again, differently each lap
+                    key = '%d/%s/%d/lap%d' % (self.base_seed, seed.sid, use, lap)
+                    if key not in laps:
+                        laps[key] = Respeller(self.vocab[lang], random.Random(key))
+                    x = laps[key](x)
+                elif respell:
+                    x = respell(x)
+                out.append(x)
                 pos[which] += 1
             return out
 
@@ -447,7 +489,7 @@ class Gen:
             rng.shuffle(body)
             body = body[:1] + own + body[1:]
             if es:
-                body.insert(2, 'Los hechos ocurrieron en %s, %s.' % (mx_place[1], 'México'))
+                body.insert(min(3, len(body)), 'Los hechos ocurrieron en %s, %s.' % (mx_place[1], 'México'))
             if dateline:
                 body[0] = dateline + ' \u2014 ' + body[0]
             a = self.article(story, outlet, later(), body, 'denier' if deny else 'origin',
@@ -462,7 +504,7 @@ class Gen:
             body = take(rng.randint(3, 5))
             body.insert(1, citing_sentence(rng, lang, of['outlet']['name']))
             if es:
-                body.insert(2, 'Los hechos ocurrieron en %s, %s.' % (mx_place[1], 'México'))
+                body.insert(min(3, len(body)), 'Los hechos ocurrieron en %s, %s.' % (mx_place[1], 'México'))
             cands = [o for o in outlets if o is not of['outlet']]
             return self.article(story, rng.choice(cands), later(), body, 'echo',
                                 title_of(len(story['articles']), body), lang, echoes=of['outlet']['name'])
@@ -509,12 +551,19 @@ class Gen:
         if origins:
             for _ in range(n_echo):
                 echo(rng.choice(origins))
+            copied_by = {}  # source url -> outlets that copied it (one copy per outlet and source)
             for _ in range(n_copy):
                 src = rng.choice(origins)
                 whole = kind == 'wire' or rng.random() < 0.6
-                cands = [o for o in outlets + self.wires if o is not src['outlet'] and o['lang'] == lang]
+                used = copied_by.setdefault(src['url'], [src['outlet']])
+                cands = [o for o in outlets + self.wires if o['lang'] == lang and all(o is not u for u in used)]
+                if not cands:
+                    continue
+                used.append(cands[0] if len(cands) == 1 else None)
+                pick = rng.choice(cands)
+                used[-1] = pick
                 own = [] if whole else take(rng.randint(2, 3))
-                self.copy_of(story, src, rng.choice(cands), later(), whole, own)
+                self.copy_of(story, src, pick, later(), whole, own)
         return story
 
     def run(self):
