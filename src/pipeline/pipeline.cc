@@ -150,6 +150,7 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   });
 
   outcomes_.reset();
+  track_index_.reset();
   HW_RETURN_IF_ERROR(store_->Begin());
   auto fail = [&](Status s) -> Status {
     (void)store_->Rollback();
@@ -369,15 +370,54 @@ StatusOr<provenance::StoryInput> Pipeline::LoadStoryInput(StoryId id) {
             [](const PlaceMention& a, const PlaceMention& b) { return a.mentions > b.mentions; });
   in.story.country = normalize::PrimaryCountry(merged, dateline);
   in.outlets = registry_.get();
-  HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
   // A track record says how an outlet's OTHER stories turned out: this story is left out, or
   // an origin would vouch for itself.
-  std::vector<records::StoryOutcome> others;
-  others.reserve(outcomes->size());
-  for (const records::StoryOutcome& o : *outcomes)
-    if (o.story != id) others.push_back(o);
-  in.track_record = records::MakeTrackRecordLookup(others, clock_->Now());
+  HW_ASSIGN_OR_RETURN(in.track_record, TrackRecordsWithout(id));
   return in;
+}
+
+struct Pipeline::TrackIndex {
+  UnixSeconds now = 0;
+  std::shared_ptr<const std::function<std::optional<provenance::TrackRecord>(OutletId)>> all;
+  std::unordered_map<StoryId, size_t> story_pos;                // into *outcomes_
+  std::unordered_map<OutletId, std::vector<size_t>> by_outlet;  // outcomes naming the outlet
+};
+
+// Equal to MakeTrackRecordLookup(every outcome but story id's, now): an outlet that is not among
+// the story's own origin outlets has the same record with or without the story, so only those
+// outlets are recounted, each from its own outcomes. (Building the lookup from all outcomes for
+// every touched story made the provenance stage quadratic in the number of stories.)
+StatusOr<std::function<std::optional<provenance::TrackRecord>(OutletId)>> Pipeline::TrackRecordsWithout(
+    StoryId id) {
+  HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
+  UnixSeconds now = clock_->Now();
+  if (!track_index_ || track_index_->now != now) {
+    auto t = std::make_unique<TrackIndex>();
+    t->now = now;
+    t->all = std::make_shared<const std::function<std::optional<provenance::TrackRecord>(OutletId)>>(
+        records::MakeTrackRecordLookup(*outcomes, now));
+    for (size_t i = 0; i < outcomes->size(); ++i) {
+      t->story_pos[(*outcomes)[i].story] = i;
+      for (OutletId outlet : (*outcomes)[i].origin_outlets) t->by_outlet[outlet].push_back(i);
+    }
+    track_index_ = std::move(t);
+  }
+  const TrackIndex& t = *track_index_;
+  std::unordered_map<OutletId, std::optional<provenance::TrackRecord>> own;
+  if (auto it = t.story_pos.find(id); it != t.story_pos.end()) {
+    for (OutletId outlet : (*outcomes)[it->second].origin_outlets) {
+      if (own.count(outlet)) continue;
+      std::vector<records::StoryOutcome> others;
+      for (size_t k : t.by_outlet.at(outlet))
+        if ((*outcomes)[k].story != id) others.push_back((*outcomes)[k]);
+      own[outlet] = records::MakeTrackRecordLookup(others, now)(outlet);
+    }
+  }
+  return std::function<std::optional<provenance::TrackRecord>(OutletId)>(
+      [all = t.all, own = std::move(own)](OutletId outlet) -> std::optional<provenance::TrackRecord> {
+        auto f = own.find(outlet);
+        return f != own.end() ? f->second : (*all)(outlet);
+      });
 }
 
 StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {

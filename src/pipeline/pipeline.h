@@ -104,6 +104,10 @@ class Pipeline {
   Status UpdateStory(StoryId id);
   // Outcomes of every stored story for the track records (cached until the next batch).
   StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
+  // The track records story `id` sees: of every outcome but its own. Costs the stories of its
+  // own origin outlets, not every story (the lookup over all outcomes is built once per batch
+  // and clock second).
+  StatusOr<std::function<std::optional<provenance::TrackRecord>(OutletId)>> TrackRecordsWithout(StoryId id);
   nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;
 
   store::Store* store_;
@@ -116,7 +120,9 @@ class Pipeline {
   std::unique_ptr<reuse::ReuseDetector> reuse_;
   std::unique_ptr<stories::StoryClusterer> clusterer_;
   std::vector<Article> batch_articles_;
-  std::optional<std::vector<records::StoryOutcome>> outcomes_;  // articles of the batch in flight, for reuse lookups
+  std::optional<std::vector<records::StoryOutcome>> outcomes_;
+  struct TrackIndex;                         // over outcomes_, for TrackRecordsWithout
+  std::unique_ptr<TrackIndex> track_index_;  // reset with outcomes_  // articles of the batch in flight, for reuse lookups
 };
 
 }  // namespace headwater::pipeline
