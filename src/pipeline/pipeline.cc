@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -377,8 +378,11 @@ StatusOr<provenance::StoryInput> Pipeline::LoadStoryInput(StoryId id) {
 }
 
 struct Pipeline::TrackIndex {
+  // Built at `now`; the same set of outcomes is old enough to count until `valid_until` (the
+  // next time a younger story comes of age), so the index is reused until then.
   UnixSeconds now = 0;
-  std::shared_ptr<const std::function<std::optional<provenance::TrackRecord>(OutletId)>> all;
+  UnixSeconds valid_until = 0;
+  std::shared_ptr<const TrackLookup> all;
   std::unordered_map<StoryId, size_t> story_pos;                // into *outcomes_
   std::unordered_map<OutletId, std::vector<size_t>> by_outlet;  // outcomes naming the outlet
 };
@@ -387,15 +391,20 @@ struct Pipeline::TrackIndex {
 // the story's own origin outlets has the same record with or without the story, so only those
 // outlets are recounted, each from its own outcomes. (Building the lookup from all outcomes for
 // every touched story made the provenance stage quadratic in the number of stories.)
-StatusOr<std::function<std::optional<provenance::TrackRecord>(OutletId)>> Pipeline::TrackRecordsWithout(
-    StoryId id) {
+// The lookups depend on `now` only through which outcomes are old enough (records::OldEnough), so
+// one index serves every `now` in [built, next coming of age).
+StatusOr<Pipeline::TrackLookup> Pipeline::TrackRecordsWithout(StoryId id) {
   HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* outcomes, Outcomes());
   UnixSeconds now = clock_->Now();
-  if (!track_index_ || track_index_->now != now) {
+  if (!track_index_ || now < track_index_->now || now >= track_index_->valid_until) {
     auto t = std::make_unique<TrackIndex>();
     t->now = now;
-    t->all = std::make_shared<const std::function<std::optional<provenance::TrackRecord>(OutletId)>>(
-        records::MakeTrackRecordLookup(*outcomes, now));
+    t->valid_until = std::numeric_limits<UnixSeconds>::max();
+    const int64_t age = int64_t{records::TrackRecordOptions{}.min_age_days} * 86400;
+    for (const records::StoryOutcome& o : *outcomes) {
+      if (o.first_seen + age > now) t->valid_until = std::min(t->valid_until, o.first_seen + age);
+    }
+    t->all = std::make_shared<const TrackLookup>(records::MakeTrackRecordLookup(*outcomes, now));
     for (size_t i = 0; i < outcomes->size(); ++i) {
       t->story_pos[(*outcomes)[i].story] = i;
       for (OutletId outlet : (*outcomes)[i].origin_outlets) t->by_outlet[outlet].push_back(i);
@@ -413,11 +422,10 @@ StatusOr<std::function<std::optional<provenance::TrackRecord>(OutletId)>> Pipeli
       own[outlet] = records::MakeTrackRecordLookup(others, now)(outlet);
     }
   }
-  return std::function<std::optional<provenance::TrackRecord>(OutletId)>(
-      [all = t.all, own = std::move(own)](OutletId outlet) -> std::optional<provenance::TrackRecord> {
-        auto f = own.find(outlet);
-        return f != own.end() ? f->second : (*all)(outlet);
-      });
+  return TrackLookup([all = t.all, own = std::move(own)](OutletId outlet) {
+    auto f = own.find(outlet);
+    return f != own.end() ? f->second : (*all)(outlet);
+  });
 }
 
 StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {

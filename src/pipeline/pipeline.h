@@ -105,9 +105,10 @@ class Pipeline {
   // Outcomes of every stored story for the track records (cached until the next batch).
   StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
   // The track records story `id` sees: of every outcome but its own. Costs the stories of its
-  // own origin outlets, not every story (the lookup over all outcomes is built once per batch
-  // and clock second).
-  StatusOr<std::function<std::optional<provenance::TrackRecord>(OutletId)>> TrackRecordsWithout(StoryId id);
+  // own origin outlets, not every story (the lookup over all outcomes is built once per batch,
+  // and again only when a story comes of age for the track records).
+  using TrackLookup = std::function<std::optional<provenance::TrackRecord>(OutletId)>;
+  StatusOr<TrackLookup> TrackRecordsWithout(StoryId id);
   nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;
 
   store::Store* store_;
