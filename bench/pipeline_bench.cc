@@ -5,7 +5,8 @@
 // Texts: ../shared/data/multi-outlet-events/helsinki_articles.csv and the 181 pages of
 // ../shared/data/article-extraction-benchmark/html (synthetic texts when they are missing).
 //   cmake -S . -B build/rel -G Ninja -DCMAKE_BUILD_TYPE=Release -DHEADWATER_BENCH=ON
-//   ninja -C build/rel headwater_bench && build/rel/headwater_bench --benchmark_filter='Html|Tokenize|Stories|Verdict|Store'
+//   ninja -C build/rel headwater_bench && build/rel/headwater_bench
+//   --benchmark_filter='Html|Tokenize|Stories|Verdict|Store'
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
@@ -40,7 +41,8 @@ struct Row {
 const std::vector<Row>& Rows() {
   static const std::vector<Row> rows = [] {
     std::vector<Row> out;
-    std::ifstream in(SharedDataDir() + "/multi-outlet-events/helsinki_articles.csv", std::ios::binary);
+    std::ifstream in(SharedDataDir() + "/multi-outlet-events/helsinki_articles.csv",
+                     std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     for (const CsvRow& r : ParseCsv(ss.str())) {
@@ -165,7 +167,8 @@ Ingested* GetIngested() {
   static std::unique_ptr<Ingested> ing = [] {
     auto g = std::make_unique<Ingested>();
     g->dir = (std::filesystem::temp_directory_path() /
-              ("hw_pipeline_bench_" + std::to_string(::getpid()))).string();
+              ("hw_pipeline_bench_" + std::to_string(::getpid())))
+                 .string();
     std::filesystem::create_directories(g->dir);
     store::StoreOptions so;
     so.path = g->dir + "/bench.db";
@@ -183,7 +186,9 @@ Ingested* GetIngested() {
     for (const Row& r : Rows()) {
       std::string host = r.publisher.substr(0, r.publisher.find('/'));
       nlohmann::json j = {{"url", "https://" + host + "/a/" + std::to_string(++n)},
-                          {"title", r.title}, {"text", r.text}, {"published", r.time}};
+                          {"title", r.title},
+                          {"text", r.text},
+                          {"published", r.time}};
       jsonl += j.dump() + "\n";
     }
     ingest::ParseResult parsed = ingest::ParseJsonl(jsonl, "helsinki.jsonl");
@@ -225,7 +230,8 @@ void BM_VerdictRecompute(benchmark::State& state) {
       benchmark::DoNotOptimize(r.counts.origins);
     }
   }
-  state.SetLabel(std::to_string(g->largest_size) + " articles" + (load ? ", load + Analyze" : ", Analyze"));
+  state.SetLabel(std::to_string(g->largest_size) + " articles" +
+                 (load ? ", load + Analyze" : ", Analyze"));
 }
 BENCHMARK(BM_VerdictRecompute)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
@@ -233,8 +239,9 @@ BENCHMARK(BM_VerdictRecompute)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 // triggers and indexes included).
 void BM_StoreInsert(benchmark::State& state) {
   const auto& rows = Rows();
-  std::string dir = (std::filesystem::temp_directory_path() /
-                     ("hw_store_bench_" + std::to_string(::getpid()))).string();
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("hw_store_bench_" + std::to_string(::getpid())))
+          .string();
   std::filesystem::create_directories(dir);
   int round = 0;
   for (auto _ : state) {
@@ -286,7 +293,8 @@ void BM_StoreQuery(benchmark::State& state) {
     return;
   }
   bool search = state.range(0) == 0;
-  const char* queries[] = {"Putin", "Helsinki summit", "election interference", "Trump press conference"};
+  const char* queries[] = {"Putin", "Helsinki summit", "election interference",
+                           "Trump press conference"};
   size_t q = 0;
   for (auto _ : state) {
     if (search) {
@@ -297,7 +305,8 @@ void BM_StoreQuery(benchmark::State& state) {
       benchmark::DoNotOptimize(arts);
     }
   }
-  state.SetLabel(search ? "Search, 20 hits" : std::to_string(g->largest_size) + " articles of a story");
+  state.SetLabel(search ? "Search, 20 hits"
+                        : std::to_string(g->largest_size) + " articles of a story");
 }
 BENCHMARK(BM_StoreQuery)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
