@@ -22,7 +22,6 @@ import json
 import os
 import re
 import sqlite3
-import sys
 import time
 import zlib
 from datetime import datetime
