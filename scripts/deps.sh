@@ -7,7 +7,7 @@ pkgs=(build-essential cmake ninja-build pkg-config
   libxxhash-dev libzstd-dev zstd nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   dict-freedict-spa-eng dict-freedict-por-eng
-  chromium wrk python3 python3-sklearn python3-numpy
+  chromium wrk python3 python3-sklearn python3-numpy time
   nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
