@@ -310,6 +310,7 @@ struct Server::Rep {
     if (auto denied = CheckToken(req, writer.get())) return Send(*denied, res);
     WriteContext ctx(this);
     Send(route.handler(ctx, req, args), res);
+    watcher->Invalidate();  // our commit is seen by the very next read
   }
 
   void HandleRead(const Route& route, const PathArgs& args, const httplib::Request& req,
@@ -456,7 +457,7 @@ struct Server::Rep {
         });
     int threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http.set_keep_alive_max_count(1000);
+    http.set_keep_alive_max_count(100);  // then the connection closes and queued ones get a turn
   }
 };
 
