@@ -93,6 +93,9 @@ class Pipeline {
   // What became of every stored story, for track records (computed once, then kept until the
   // next batch of this pipeline; a read-only user opens a new Pipeline to see newer batches).
   StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
+  // Makes Outcomes() return these until the next batch: a server computes them once per store
+  // generation and hands them to the read-only pipelines of its reader connections.
+  void SetOutcomes(std::vector<records::StoryOutcome> outcomes) { outcomes_ = std::move(outcomes); }
 
   const normalize::OutletRegistry& outlets() const { return *registry_; }
   const provenance::PolicySet& policies() const { return policies_; }

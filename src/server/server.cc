@@ -168,6 +168,25 @@ struct Server::Rep {
   std::mutex readers_mutex;
   std::vector<std::unique_ptr<Reader>> free_readers;  // GUARDED_BY(readers_mutex)
 
+  // Track-record outcomes of every story, computed once per generation and shared by readers.
+  std::mutex outcomes_mutex;
+  uint64_t outcomes_generation = 0;  // GUARDED_BY(outcomes_mutex)
+  std::shared_ptr<const std::vector<records::StoryOutcome>> outcomes;  // GUARDED_BY(outcomes_mutex)
+
+  // Gives `pipe` the outcomes of `generation`, computing them on its connection when no reader
+  // did yet (the caller's read transaction is at least as new as `generation`).
+  Status ShareOutcomes(pipeline::Pipeline* pipe, uint64_t generation) {
+    std::lock_guard<std::mutex> lock(outcomes_mutex);
+    if (!outcomes || outcomes_generation != generation) {
+      HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* computed, pipe->Outcomes());
+      outcomes = std::make_shared<const std::vector<records::StoryOutcome>>(*computed);
+      outcomes_generation = generation;
+      return Status::Ok();
+    }
+    pipe->SetOutcomes(*outcomes);
+    return Status::Ok();
+  }
+
   std::mutex writer_mutex;
   std::unique_ptr<store::Store> writer;        // GUARDED_BY(writer_mutex)
   std::unique_ptr<pipeline::Pipeline> writer_pipe;  // GUARDED_BY(writer_mutex)
@@ -216,6 +235,7 @@ struct Server::Rep {
       if (!reader_->pipe || reader_->pipe_generation != generation_) {
         reader_->pipe.reset();
         HW_ASSIGN_OR_RETURN(reader_->pipe, rep_->OpenPipeline(reader_->store.get(), false));
+        HW_RETURN_IF_ERROR(rep_->ShareOutcomes(reader_->pipe.get(), generation_));
         reader_->pipe_generation = generation_;
       }
       return reader_->pipe.get();
