@@ -9,8 +9,21 @@ namespace headwater::pipeline {
 
 using json = nlohmann::json;
 
+json ParseTopLevelKeys(std::string_view text, std::initializer_list<std::string_view> keys) {
+  json::parser_callback_t keep = [&keys](int depth, json::parse_event_t event, json& parsed) {
+    if (depth != 1 || event != json::parse_event_t::key) return true;
+    const std::string& k = parsed.get_ref<const std::string&>();
+    for (std::string_view want : keys)
+      if (k == want) return true;
+    return false;
+  };
+  return json::parse(text.begin(), text.end(), keep, /*allow_exceptions=*/false);
+}
+
 json StorySummaryJson(const store::StoryRecord& r) {
-  json doc = json::parse(r.report_json, nullptr, false);
+  json doc = ParseTopLevelKeys(r.report_json, {"id", "title", "verdict", "policy", "country",
+                                               "status", "first_seen", "last_seen", "counts",
+                                               "articles"});
   json s = json::object();
   for (const char* k : {"id", "title", "verdict", "policy", "country", "status", "first_seen",
                         "last_seen", "counts", "articles"})

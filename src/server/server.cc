@@ -16,6 +16,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <future>
+#include <unordered_map>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -333,38 +335,87 @@ struct Server::Rep {
     watcher->Invalidate();  // our commit is seen by the very next read
   }
 
+  // Runs a read handler in one read transaction on a pooled reader connection.
+  ApiResponse ComputeRead(const Route& route, const PathArgs& args, const httplib::Request& req,
+                          uint64_t generation) {
+    auto reader = TakeReader();
+    if (!reader.ok()) return StatusResponse(reader.status());
+    ApiResponse r;
+    Status s = (*reader)->store->BeginRead();
+    if (!s.ok()) {
+      r = StatusResponse(s);
+    } else {
+      std::optional<ApiResponse> denied;
+      if (reads_need_token) denied = CheckToken(req, (*reader)->store.get());
+      if (denied) {
+        r = *denied;
+      } else {
+        ReadContext ctx(this, reader->get(), generation);
+        r = route.handler(ctx, req, args);
+      }
+      (void)(*reader)->store->EndRead();
+    }
+    GiveBack(std::move(*reader));
+    return r;
+  }
+
+  // Requests for one key at one generation being computed: later ones wait for the first
+  // ("single flight"), so a burst of identical cache misses computes the answer once.
+  struct Flight {
+    uint64_t generation = 0;
+    std::shared_future<std::shared_ptr<const ApiResponse>> answer;
+  };
+  std::mutex flights_mutex;
+  std::unordered_map<std::string, Flight> flights;  // GUARDED_BY(flights_mutex)
+
+  std::shared_ptr<const ApiResponse> ComputeOnce(const Route& route, const PathArgs& args,
+                                                 const httplib::Request& req,
+                                                 const std::string& key, uint64_t generation) {
+    std::promise<std::shared_ptr<const ApiResponse>> promise;
+    std::shared_future<std::shared_ptr<const ApiResponse>> first;
+    {
+      std::lock_guard<std::mutex> lock(flights_mutex);
+      auto it = flights.find(key);
+      if (it != flights.end() && it->second.generation == generation) first = it->second.answer;
+      else flights[key] = Flight{generation, promise.get_future().share()};
+    }
+    if (first.valid()) return first.get();
+    auto r = std::make_shared<const ApiResponse>(ComputeRead(route, args, req, generation));
+    promise.set_value(r);
+    std::lock_guard<std::mutex> lock(flights_mutex);
+    auto it = flights.find(key);
+    if (it != flights.end() && it->second.generation == generation) flights.erase(it);
+    return r;
+  }
+
   void HandleRead(const Route& route, const PathArgs& args, const httplib::Request& req,
                   httplib::Response& res) {
     uint64_t generation = watcher->Current();  // before the read transaction (see header)
-    std::string key = CacheKey(req);
     std::shared_ptr<const CachedResponse> cached;
-    if (!reads_need_token) cached = cache->Get(key, generation);
-    if (!cached) {
-      auto reader = TakeReader();
-      if (!reader.ok()) return Send(StatusResponse(reader.status()), res);
-      ApiResponse r;
-      Status s = (*reader)->store->BeginRead();
-      if (!s.ok()) {
-        r = StatusResponse(s);
-      } else {
-        std::optional<ApiResponse> denied;
-        if (reads_need_token) denied = CheckToken(req, (*reader)->store.get());
-        if (denied) {
-          r = *denied;
-        } else {
-          ReadContext ctx(this, reader->get(), generation);
-          r = route.handler(ctx, req, args);
-        }
-        (void)(*reader)->store->EndRead();
-      }
-      GiveBack(std::move(*reader));
+    if (reads_need_token) {  // answers depend on the caller: no cache, no sharing
+      ApiResponse r = ComputeRead(route, args, req, generation);
       if (r.status != 200) return Send(r, res);
       auto entry = std::make_shared<CachedResponse>();
       entry->content_type = r.content_type;
       entry->etag = MakeEtag(r.body);
       entry->body = std::move(r.body);
-      if (!reads_need_token) cache->Put(key, generation, entry);
       cached = std::move(entry);
+    } else {
+      std::string key = CacheKey(req);
+      cached = cache->Get(key, generation);
+      if (!cached) {
+        std::shared_ptr<const ApiResponse> r = ComputeOnce(route, args, req, key, generation);
+        if (r->status != 200) return Send(*r, res);
+        cached = cache->Get(key, generation);  // put there by the first of the flight
+        if (!cached) {
+          auto entry = std::make_shared<CachedResponse>();
+          entry->content_type = r->content_type;
+          entry->etag = MakeEtag(r->body);
+          entry->body = r->body;
+          cache->Put(key, generation, entry);
+          cached = std::move(entry);
+        }
+      }
     }
     res.set_header("ETag", cached->etag);
     res.set_header("Cache-Control", "no-cache");
