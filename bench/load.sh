@@ -50,12 +50,14 @@ for _ in $(seq 100); do grep -q Serving "$TMP/serve.out" 2>/dev/null && break; s
 URL=$(grep -o 'http://[^ ]*' "$TMP/serve.out")
 URL=${URL%/}
 curl -sf "$URL/api/health"; echo
-ID=$(curl -sf "$URL/api/stories?limit=200" | /usr/bin/python3 -c '
+# The largest story of the newest 200 (the demo's kind of story: many echoes), and a typical one
+# (median article count).
+read -r ID MID < <(curl -sf "$URL/api/stories?limit=200" | /usr/bin/python3 -c '
 import json, sys
-d = json.load(sys.stdin)["stories"]
-print(max(d, key=lambda s: s["counts"]["articles"])["id"])')
+d = sorted(json.load(sys.stdin)["stories"], key=lambda s: s["counts"]["articles"])
+print(d[-1]["id"], d[len(d) // 2]["id"])')
 MAXID=$(curl -sf "$URL/api/health" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["stories"])')
-echo "== story $ID ($(curl -sf "$URL/api/stories/$ID" | wc -c) bytes), $MAXID stories"
+echo "== largest story $ID ($(curl -sf "$URL/api/stories/$ID" | wc -c) bytes), typical story $MID ($(curl -sf "$URL/api/stories/$MID" | wc -c) bytes), $MAXID stories"
 cat > "$TMP/random.lua" <<EOF
 math.randomseed(42)
 request = function()
@@ -70,6 +72,8 @@ run() {
 }
 run "$URL/api/stories?limit=50"
 run "$URL/api/stories/$ID"
+run "$URL/api/stories/$MID"
 run -s "$TMP/random.lua" "$URL/api/stories/1"
+CONNS=16 run "$URL/api/stories/$MID"   # latency without queueing behind 256 clients
 echo
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%F)"

@@ -528,7 +528,9 @@ struct Server::Rep {
         });
     int threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http.set_keep_alive_max_count(100);  // then the connection closes and queued ones get a turn
+    // A connection holds its thread for its keep-alive life: with threads >= clients nobody waits;
+    // past this many requests it closes, so queued connections get a turn when there are more.
+    http.set_keep_alive_max_count(10000);
   }
 };
 
