@@ -41,7 +41,8 @@ class ResponseCache {
   std::mutex mutex_;
   size_t max_entries_;
   uint64_t generation_ = 0;  // GUARDED_BY(mutex_): generation of every entry in map_
-  std::unordered_map<std::string, std::shared_ptr<const CachedResponse>> map_;  // GUARDED_BY(mutex_)
+  std::unordered_map<std::string, std::shared_ptr<const CachedResponse>>
+      map_;  // GUARDED_BY(mutex_)
 };
 
 // The store generation: a counter bumped each time a dedicated connection sees a commit of
@@ -65,7 +66,7 @@ class GenerationWatcher {
   std::unique_ptr<store::Store> connection_;  // GUARDED_BY(mutex_)
   int64_t data_version_ = -1;                 // GUARDED_BY(mutex_)
   const int64_t interval_ns_;
-  std::atomic<int64_t> next_check_ns_{0};     // steady-clock time of the next store check
+  std::atomic<int64_t> next_check_ns_{0};  // steady-clock time of the next store check
   std::atomic<uint64_t> generation_{1};
 };
 

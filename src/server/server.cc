@@ -17,10 +17,10 @@
 #include <atomic>
 #include <filesystem>
 #include <future>
-#include <unordered_map>
 #include <map>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "common/paths.h"
 #include "pipeline/pipeline.h"
@@ -116,19 +116,28 @@ bool Matches(const Route& r, const std::vector<std::string>& segs, PathArgs* arg
   if (r.pattern.size() != segs.size()) return false;
   args->clear();
   for (size_t i = 0; i < segs.size(); ++i) {
-    if (r.pattern[i] == "*") args->push_back(segs[i]);
-    else if (r.pattern[i] != segs[i]) return false;
+    if (r.pattern[i] == "*")
+      args->push_back(segs[i]);
+    else if (r.pattern[i] != segs[i])
+      return false;
   }
   return true;
 }
 
 const char* MimeType(const std::string& path) {
   static const std::map<std::string, const char*> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".ico", "image/x-icon"}, {".woff2", "font/woff2"},
-      {".map", "application/json"}, {".txt", "text/plain; charset=utf-8"}};
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".map", "application/json"},
+      {".txt", "text/plain; charset=utf-8"}};
   std::string ext = std::filesystem::path(path).extension().string();
   auto it = kTypes.find(ext);
   return it == kTypes.end() ? "application/octet-stream" : it->second;
@@ -172,7 +181,7 @@ struct Server::Rep {
 
   // Track-record outcomes of every story, computed once per generation and shared by readers.
   std::mutex outcomes_mutex;
-  uint64_t outcomes_generation = 0;  // GUARDED_BY(outcomes_mutex)
+  uint64_t outcomes_generation = 0;                                    // GUARDED_BY(outcomes_mutex)
   std::shared_ptr<const std::vector<records::StoryOutcome>> outcomes;  // GUARDED_BY(outcomes_mutex)
 
   // Gives `pipe` the outcomes of `generation`, computing them on its connection when no reader
@@ -190,9 +199,9 @@ struct Server::Rep {
   }
 
   std::mutex writer_mutex;
-  std::unique_ptr<store::Store> writer;        // GUARDED_BY(writer_mutex)
+  std::unique_ptr<store::Store> writer;             // GUARDED_BY(writer_mutex)
   std::unique_ptr<pipeline::Pipeline> writer_pipe;  // GUARDED_BY(writer_mutex)
-  int64_t writer_data_version = -1;            // GUARDED_BY(writer_mutex)
+  int64_t writer_data_version = -1;                 // GUARDED_BY(writer_mutex)
 
   StatusOr<std::unique_ptr<store::Store>> OpenStore() const {
     store::StoreOptions o;
@@ -201,7 +210,8 @@ struct Server::Rep {
     return store::Store::Open(o);
   }
 
-  StatusOr<std::unique_ptr<pipeline::Pipeline>> OpenPipeline(store::Store* s, bool gazetteer) const {
+  StatusOr<std::unique_ptr<pipeline::Pipeline>> OpenPipeline(store::Store* s,
+                                                             bool gazetteer) const {
     pipeline::PipelineOptions o;
     o.policies_path = options.policies;
     o.load_gazetteer = gazetteer;
@@ -278,8 +288,9 @@ struct Server::Rep {
   std::optional<ApiResponse> CheckToken(const httplib::Request& req, store::Store* s) {
     std::string header = req.get_header_value("Authorization");
     if (header.empty())
-      return ErrorResponse(401, "missing bearer token: send Authorization: Bearer <token> "
-                                "(make one with `headwater token create`)");
+      return ErrorResponse(401,
+                           "missing bearer token: send Authorization: Bearer <token> "
+                           "(make one with `headwater token create`)");
     auto token = BearerToken(header);
     if (!token) return ErrorResponse(401, "the Authorization header must be \"Bearer <token>\"");
     auto found = s->FindToken(Sha256Hex(*token));
@@ -376,8 +387,10 @@ struct Server::Rep {
     {
       std::lock_guard<std::mutex> lock(flights_mutex);
       auto it = flights.find(key);
-      if (it != flights.end() && it->second.generation == generation) first = it->second.answer;
-      else flights[key] = Flight{generation, promise.get_future().share()};
+      if (it != flights.end() && it->second.generation == generation)
+        first = it->second.answer;
+      else
+        flights[key] = Flight{generation, promise.get_future().share()};
     }
     if (first.valid()) return first.get();
     auto r = std::make_shared<const ApiResponse>(ComputeRead(route, args, req, generation));
@@ -434,10 +447,12 @@ struct Server::Rep {
     }
     if (web_root.empty()) {
       if (req.path != "/" && req.path != "/index.html")
-        return Send(ErrorResponse(404, "no such file: " + req.path + " (the web UI is not built)"), res);
+        return Send(ErrorResponse(404, "no such file: " + req.path + " (the web UI is not built)"),
+                    res);
       res.set_content(
           "<!doctype html><meta charset=utf-8><title>Headwater</title><h1>Headwater</h1>"
-          "<p>The web UI is not built. The JSON API is at <a href=\"/api/stories\">/api/stories</a>;"
+          "<p>The web UI is not built. The JSON API is at <a "
+          "href=\"/api/stories\">/api/stories</a>;"
           " see <a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>",
           "text/html; charset=utf-8");
       return;
@@ -507,14 +522,14 @@ struct Server::Rep {
     http.set_payload_max_length(options.max_body_bytes);
     http.set_error_handler(httplib::Server::HandlerWithResponse(
         [this](const httplib::Request&, httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      std::string message = res.status == 413
-                                ? "request body larger than " + std::to_string(options.max_body_bytes) +
-                                      " bytes (the server's max_body_bytes)"
-                                : "HTTP " + std::to_string(res.status);
-      Send(ErrorResponse(res.status, message), res);
-      return httplib::Server::HandlerResponse::Handled;
-    }));
+          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          std::string message = res.status == 413 ? "request body larger than " +
+                                                        std::to_string(options.max_body_bytes) +
+                                                        " bytes (the server's max_body_bytes)"
+                                                  : "HTTP " + std::to_string(res.status);
+          Send(ErrorResponse(res.status, message), res);
+          return httplib::Server::HandlerResponse::Handled;
+        }));
     http.set_exception_handler(
         [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
           std::string what = "internal error";
@@ -564,9 +579,8 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const ServerOptions& options) {
 
 StatusOr<int> Server::Start() {
   int port = rep_->options.port == 0 ? rep_->http.bind_to_any_port(rep_->options.bind)
-             : rep_->http.bind_to_port(rep_->options.bind, rep_->options.port)
-                 ? rep_->options.port
-                 : -1;
+             : rep_->http.bind_to_port(rep_->options.bind, rep_->options.port) ? rep_->options.port
+                                                                               : -1;
   if (port <= 0)
     return Status::Unavailable("cannot listen on " + rep_->options.bind + ":" +
                                std::to_string(rep_->options.port) +

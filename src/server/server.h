@@ -36,8 +36,8 @@ struct ServerOptions {
   // also how many clients are served at once (a reader connection is opened per busy thread).
   int threads = 256;
   size_t cache_entries = 8192;  // cached GET responses (whole cache dropped when full); 0 = off
-  int default_limit = 50;                    // page size of /api/stories and /api/outlets
-  int max_limit = 200;                       // largest accepted `limit`
+  int default_limit = 50;       // page size of /api/stories and /api/outlets
+  int max_limit = 200;          // largest accepted `limit`
   // After each POST /api/ingest, check the watches (as `watch check`, without webhooks) so the
   // alerts appear in /api/alerts.
   bool check_watches_after_ingest = true;

@@ -1,9 +1,8 @@
 // The response cache and the store generation: an entry is served only at the generation it was
 // computed at; a commit on another connection moves the generation; ETag matching.
-#include "server/response_cache.h"
-
 #include <gtest/gtest.h>
 
+#include "server/response_cache.h"
 #include "test_util.h"
 
 namespace headwater::server {
@@ -24,7 +23,7 @@ TEST(ResponseCache, ServesOnlyTheGenerationItWasComputedAt) {
   EXPECT_EQ(cache.Get("/a", 2), nullptr);  // the store moved on
   cache.Put("/b", 2, Body("two"));         // a newer generation empties the cache
   EXPECT_EQ(cache.Get("/a", 1), nullptr);
-  cache.Put("/a", 1, Body("stale"));       // computed before a change already seen: dropped
+  cache.Put("/a", 1, Body("stale"));  // computed before a change already seen: dropped
   EXPECT_EQ(cache.Get("/a", 2), nullptr);
   EXPECT_EQ(cache.size(), 1u);
 }
