@@ -10,6 +10,7 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "normalize/places.h"
+#include "pipeline/views.h"
 
 namespace headwater::pipeline {
 
@@ -423,7 +424,7 @@ StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {
   std::vector<records::StoryOutcome> out;
   HW_ASSIGN_OR_RETURN(auto stories, store_->ListStories({}));
   for (const store::StoryRecord& r : stories) {
-    json doc = json::parse(r.report_json, nullptr, false);
+    json doc = ParseTopLevelKeys(r.report_json, {"origins"});  // the rest is not needed
     if (!doc.is_object()) continue;
     auto verdict = provenance::ParseVerdict(r.verdict);
     if (!verdict) continue;

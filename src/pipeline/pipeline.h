@@ -102,6 +102,12 @@ class Pipeline {
   StatusOr<provenance::TrackRecord> OutletTrackRecord(OutletId outlet);
   // Track record options in force (PipelineOptions overridden by the policy file).
   records::TrackRecordOptions TrackRecordOptions() const;
+  // Makes Outcomes() return these until the next batch: a server computes them once per store
+  // generation and hands them to the read-only pipelines of its reader connections.
+  void SetOutcomes(std::vector<records::StoryOutcome> outcomes) {
+    outcomes_ = std::move(outcomes);
+    track_index_.reset();
+  }
 
   const normalize::OutletRegistry& outlets() const { return *registry_; }
   const provenance::PolicySet& policies() const { return policies_; }

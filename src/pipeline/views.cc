@@ -9,8 +9,21 @@ namespace headwater::pipeline {
 
 using json = nlohmann::json;
 
+json ParseTopLevelKeys(std::string_view text, std::initializer_list<std::string_view> keys) {
+  json::parser_callback_t keep = [&keys](int depth, json::parse_event_t event, json& parsed) {
+    if (depth != 1 || event != json::parse_event_t::key) return true;
+    const std::string& k = parsed.get_ref<const std::string&>();
+    for (std::string_view want : keys)
+      if (k == want) return true;
+    return false;
+  };
+  return json::parse(text.begin(), text.end(), keep, /*allow_exceptions=*/false);
+}
+
 json StorySummaryJson(const store::StoryRecord& r) {
-  json doc = json::parse(r.report_json, nullptr, false);
+  json doc =
+      ParseTopLevelKeys(r.report_json, {"id", "title", "verdict", "policy", "country", "status",
+                                        "first_seen", "last_seen", "counts", "articles"});
   json s = json::object();
   for (const char* k : {"id", "title", "verdict", "policy", "country", "status", "first_seen",
                         "last_seen", "counts", "articles"})
@@ -21,8 +34,12 @@ json StorySummaryJson(const store::StoryRecord& r) {
 
 json AlertJson(const store::Alert& a) {
   json ev = json::parse(a.evidence_json, nullptr, false);
-  return {{"watch", std::to_string(a.watch_id)}, {"story", std::to_string(a.story_id)},
-          {"what", a.what}, {"from", a.from}, {"to", a.to}, {"at", FormatRfc3339(a.at)},
+  return {{"watch", std::to_string(a.watch_id)},
+          {"story", std::to_string(a.story_id)},
+          {"what", a.what},
+          {"from", a.from},
+          {"to", a.to},
+          {"at", FormatRfc3339(a.at)},
           {"evidence", ev.is_array() ? ev : json::array()}};
 }
 
@@ -31,8 +48,11 @@ json WatchJson(store::Store* store, const store::Watch& w) {
   json ids = json::array();
   if (followed.ok())
     for (StoryId s : *followed) ids.push_back(std::to_string(s));
-  return {{"id", std::to_string(w.id)}, {"kind", store::WatchKindName(w.kind)},
-          {"target", w.target}, {"created", FormatRfc3339(w.created)}, {"stories", ids}};
+  return {{"id", std::to_string(w.id)},
+          {"kind", store::WatchKindName(w.kind)},
+          {"target", w.target},
+          {"created", FormatRfc3339(w.created)},
+          {"stories", ids}};
 }
 
 json OutletJson(const Outlet& o) {

@@ -5,6 +5,7 @@
 // thread only.
 #pragma once
 
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -15,6 +16,12 @@
 #include "store/store.h"
 
 namespace headwater::pipeline {
+
+// Parses a JSON object keeping only the given top-level keys (the values of the others are
+// scanned but never built): the cheap way to read a few fields of a stored story report.
+// Returns a discarded/null value when the text is not JSON.
+nlohmann::json ParseTopLevelKeys(std::string_view text,
+                                 std::initializer_list<std::string_view> keys);
 
 // The story object of `headwater stories --json` (id, title, verdict, policy, country, status,
 // first_seen, last_seen, counts, articles), taken from the stored report; missing fields null.

@@ -14,7 +14,8 @@ namespace headwater::server {
 
 using json = nlohmann::json;
 
-StatusOr<int> IntParam(const httplib::Request& req, const char* name, int fallback, int lo, int hi) {
+StatusOr<int> IntParam(const httplib::Request& req, const char* name, int fallback, int lo,
+                       int hi) {
   if (!req.has_param(name)) return fallback;
   std::string v = req.get_param_value(name);
   auto n = pipeline::ParseId(v, name);
@@ -39,8 +40,8 @@ StatusOr<std::optional<UnixSeconds>> DateParam(const httplib::Request& req, cons
   if (v.empty()) return std::optional<UnixSeconds>();
   auto t = ParseRfc3339(v);
   if (!t)
-    return Status::InvalidArgument(std::string(name) + " must be a date (YYYY-MM-DD or RFC 3339), got \"" +
-                                   v + "\"");
+    return Status::InvalidArgument(std::string(name) +
+                                   " must be a date (YYYY-MM-DD or RFC 3339), got \"" + v + "\"");
   if (end_of_day && v.size() == 10) *t += 86399;
   return std::optional<UnixSeconds>(*t);
 }
@@ -54,8 +55,11 @@ const Outlet* FindOutlet(const normalize::OutletRegistry& registry, const std::s
 }
 
 json TrackRecordJson(const provenance::TrackRecord& t) {
-  return {{"originated", t.originated}, {"corroborated", t.corroborated},
-          {"single_source", t.single_source}, {"refuted", t.refuted}, {"estimate", t.estimate}};
+  return {{"originated", t.originated},
+          {"corroborated", t.corroborated},
+          {"single_source", t.single_source},
+          {"refuted", t.refuted},
+          {"estimate", t.estimate}};
 }
 
 json TimeOrNull(const std::optional<UnixSeconds>& t) {
@@ -86,16 +90,18 @@ ApiResponse HandleStories(ApiContext& c, const httplib::Request& req, const Path
     bool ok = f.country.size() == 2 && std::isalpha(static_cast<unsigned char>(f.country[0])) &&
               std::isalpha(static_cast<unsigned char>(f.country[1]));
     if (!ok)
-      return ErrorResponse(400, "country must be an ISO 3166-1 alpha-2 code (e.g. MX), got \"" +
-                                    f.country + "\"");
+      return ErrorResponse(
+          400, "country must be an ISO 3166-1 alpha-2 code (e.g. MX), got \"" + f.country + "\"");
     for (char& ch : f.country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   }
   f.lang = Param(req, "lang");
   if (!f.lang.empty()) {
-    bool ok = f.lang.size() >= 2 && f.lang.size() <= 3 &&
-              std::all_of(f.lang.begin(), f.lang.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    bool ok =
+        f.lang.size() >= 2 && f.lang.size() <= 3 &&
+        std::all_of(f.lang.begin(), f.lang.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     if (!ok)
-      return ErrorResponse(400, "lang must be an ISO 639-1 code (e.g. es) or und, got \"" + f.lang + "\"");
+      return ErrorResponse(
+          400, "lang must be an ISO 639-1 code (e.g. es) or und, got \"" + f.lang + "\"");
   }
   f.status = Param(req, "status");
   if (!f.status.empty() && f.status != "active" && f.status != "dormant")
@@ -122,7 +128,8 @@ ApiResponse HandleStories(ApiContext& c, const httplib::Request& req, const Path
     auto pipe = c.pipe();
     if (!pipe.ok()) return StatusResponse(pipe.status());
     const Outlet* o = FindOutlet((*pipe)->outlets(), outlet);
-    if (!o) return ErrorResponse(400, "outlet: no outlet with the id, name or domain \"" + outlet + "\"");
+    if (!o)
+      return ErrorResponse(400, "outlet: no outlet with the id, name or domain \"" + outlet + "\"");
     f.outlet = o->id;
   }
   auto total = c.store()->CountStories(f);
@@ -131,8 +138,10 @@ ApiResponse HandleStories(ApiContext& c, const httplib::Request& req, const Path
   if (!list.ok()) return StatusResponse(list.status());
   json stories = json::array();
   for (const auto& r : *list) stories.push_back(pipeline::StorySummaryJson(r));
-  return JsonResponse(
-      {{"total", *total}, {"limit", f.limit}, {"offset", f.offset}, {"stories", std::move(stories)}});
+  return JsonResponse({{"total", *total},
+                       {"limit", f.limit},
+                       {"offset", f.offset},
+                       {"stories", std::move(stories)}});
 }
 
 namespace {
@@ -194,7 +203,9 @@ json GraphJson(const pipeline::StoryReport& doc) {
     if (out["kind"] == "copies") out["class"] = e.value("class", json(nullptr));
     edges.push_back(std::move(out));
   }
-  return {{"story", doc.json.value("id", "")}, {"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+  return {{"story", doc.json.value("id", "")},
+          {"nodes", std::move(nodes)},
+          {"edges", std::move(edges)}};
 }
 
 ApiResponse HandleStoryGraph(ApiContext& c, const httplib::Request&, const PathArgs& args) {
@@ -237,8 +248,8 @@ ApiResponse HandleOutlets(ApiContext& c, const httplib::Request& req, const Path
   if (!offset.ok()) return StatusResponse(offset.status());
   std::string country = Param(req, "country");
   if (!country.empty() && country.size() != 2)
-    return ErrorResponse(400, "country must be an ISO 3166-1 alpha-2 code (e.g. MX), got \"" +
-                                  country + "\"");
+    return ErrorResponse(
+        400, "country must be an ISO 3166-1 alpha-2 code (e.g. MX), got \"" + country + "\"");
   for (char& ch : country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   std::string q = Fold(Param(req, "q"));
   auto outlets = c.store()->ListOutlets();
@@ -253,7 +264,8 @@ ApiResponse HandleOutlets(ApiContext& c, const httplib::Request& req, const Path
       for (const std::string& d : o.domains) hit = hit || d.find(q) != std::string::npos;
       if (!hit) continue;
     }
-    if (total >= *offset && total < int64_t{*offset} + *limit) page.push_back(pipeline::OutletJson(o));
+    if (total >= *offset && total < int64_t{*offset} + *limit)
+      page.push_back(pipeline::OutletJson(o));
     ++total;
   }
   return JsonResponse(
@@ -280,7 +292,8 @@ ApiResponse HandleOutlet(ApiContext& c, const httplib::Request&, const PathArgs&
   record["by_year"] = std::move(by_year);
   std::set<StoryId> originated;
   for (const records::StoryOutcome& s : **outcomes)
-    if (std::find(s.origin_outlets.begin(), s.origin_outlets.end(), o->id) != s.origin_outlets.end())
+    if (std::find(s.origin_outlets.begin(), s.origin_outlets.end(), o->id) !=
+        s.origin_outlets.end())
       originated.insert(s.story);
   store::StoryFilter f;
   f.outlet = o->id;

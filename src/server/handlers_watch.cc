@@ -30,14 +30,16 @@ ApiResponse HandleWatches(ApiContext& c, const httplib::Request&, const PathArgs
 
 ApiResponse HandleWatchCreate(ApiContext& c, const httplib::Request& req, const PathArgs&) {
   json body = json::parse(req.body, nullptr, false);
-  if (!body.is_object()) return ErrorResponse(400, "body must be a JSON object {\"kind\",\"target\"}");
+  if (!body.is_object())
+    return ErrorResponse(400, "body must be a JSON object {\"kind\",\"target\"}");
   if (!body.contains("kind") || !body["kind"].is_string())
     return ErrorResponse(400, "kind is required: story, outlet or query");
   auto kind = store::ParseWatchKind(body["kind"].get<std::string>());
   if (!kind)
     return ErrorResponse(400, "kind must be story, outlet or query, got \"" +
                                   body["kind"].get<std::string>() + "\"");
-  if (!body.contains("target") || !(body["target"].is_string() || body["target"].is_number_integer()))
+  if (!body.contains("target") ||
+      !(body["target"].is_string() || body["target"].is_number_integer()))
     return ErrorResponse(400, "target is required: a story id, an outlet name or a query");
   std::string target = body["target"].is_string() ? body["target"].get<std::string>()
                                                   : std::to_string(body["target"].get<int64_t>());
@@ -101,8 +103,9 @@ ApiResponse HandleIngest(ApiContext& c, const httplib::Request& req, const PathA
   if (type == "application/json") {
     json body = json::parse(req.body, nullptr, false);
     if (!body.is_object() || !body.contains("feed_url") || !body["feed_url"].is_string())
-      return ErrorResponse(400, "feed_url is required: a JSON body {\"feed_url\":\"https://…\"} "
-                                "(or send JSON Lines as application/x-ndjson)");
+      return ErrorResponse(400,
+                           "feed_url is required: a JSON body {\"feed_url\":\"https://…\"} "
+                           "(or send JSON Lines as application/x-ndjson)");
     std::string url = body["feed_url"].get<std::string>();
     if (!StartsWith(url, "http://") && !StartsWith(url, "https://"))
       return ErrorResponse(400, "feed_url must be an http(s) URL, got \"" + url + "\"");
@@ -124,8 +127,10 @@ ApiResponse HandleIngest(ApiContext& c, const httplib::Request& req, const PathA
     if (req.body.empty()) return ErrorResponse(400, "body is empty: send one JSON article a line");
     parsed = ingest::ParseJsonl(req.body, "request body");
   } else {
-    return ErrorResponse(400, "Content-Type must be application/x-ndjson (JSON Lines) or "
-                              "application/json ({\"feed_url\"}), got \"" + type + "\"");
+    return ErrorResponse(400,
+                         "Content-Type must be application/x-ndjson (JSON Lines) or "
+                         "application/json ({\"feed_url\"}), got \"" +
+                             type + "\"");
   }
   auto pipe = c.pipe();
   if (!pipe.ok()) return StatusResponse(pipe.status());
@@ -133,7 +138,8 @@ ApiResponse HandleIngest(ApiContext& c, const httplib::Request& req, const PathA
   if (!summary.ok()) return StatusResponse(summary.status());
   json errors = json::array();
   for (const ingest::LineError& e : summary->errors)
-    errors.push_back({{"line", e.line}, {"field", e.field.empty() ? json(nullptr) : json(e.field)},
+    errors.push_back({{"line", e.line},
+                      {"field", e.field.empty() ? json(nullptr) : json(e.field)},
                       {"message", e.message}});
   json touched = json::array(), fresh = json::array();
   for (StoryId s : summary->stories_touched) touched.push_back(std::to_string(s));

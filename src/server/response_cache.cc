@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <chrono>
 #include <cstdio>
 
 namespace headwater::server {
@@ -33,14 +34,20 @@ size_t ResponseCache::size() {
 }
 
 uint64_t GenerationWatcher::Current() {
+  int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::steady_clock::now().time_since_epoch())
+                    .count();
+  if (now < next_check_ns_.load()) return generation_.load();
   std::lock_guard<std::mutex> lock(mutex_);
+  // Set before asking, so a commit between this line and the check is seen by the next one.
+  next_check_ns_.store(now + interval_ns_);
   auto v = connection_->DataVersion();
   if (!v.ok()) return ++generation_;
   if (*v != data_version_) {
     if (data_version_ != -1) ++generation_;
     data_version_ = *v;
   }
-  return generation_;
+  return generation_.load();
 }
 
 std::string MakeEtag(const std::string& body) {

@@ -9,6 +9,7 @@
 // hash lookup or insert).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -40,25 +41,33 @@ class ResponseCache {
   std::mutex mutex_;
   size_t max_entries_;
   uint64_t generation_ = 0;  // GUARDED_BY(mutex_): generation of every entry in map_
-  std::unordered_map<std::string, std::shared_ptr<const CachedResponse>> map_;  // GUARDED_BY(mutex_)
+  std::unordered_map<std::string, std::shared_ptr<const CachedResponse>>
+      map_;  // GUARDED_BY(mutex_)
 };
 
-// The store generation: a counter bumped each time a dedicated connection sees another
-// connection's commit (PRAGMA data_version), or when the server says it committed itself.
-// REQUIRES: Current() is called before the reads whose result is cached under it, so a result
-// is never older than its generation.
+// The store generation: a counter bumped each time a dedicated connection sees a commit of
+// another connection (PRAGMA data_version), the server's own writer included.
+// The store is asked at most once per `check_interval_ns` (default 1 ms; other processes' commits
+// show within that), and on the next call after Invalidate() (the server's own writes show at
+// once). REQUIRES: Current() is called before the reads whose result is cached under it, so a
+// result is never older than its generation.
 class GenerationWatcher {
  public:
-  explicit GenerationWatcher(std::unique_ptr<store::Store> connection)
-      : connection_(std::move(connection)) {}
-  // The current generation (checks the store; a failing check bumps it, to stay safe).
+  explicit GenerationWatcher(std::unique_ptr<store::Store> connection,
+                             int64_t check_interval_ns = 1000000)
+      : connection_(std::move(connection)), interval_ns_(check_interval_ns) {}
+  // The current generation (a failing check bumps it, to stay safe).
   uint64_t Current();
+  // The next Current() asks the store (call after a commit of this process).
+  void Invalidate() { next_check_ns_.store(0); }
 
  private:
   std::mutex mutex_;
   std::unique_ptr<store::Store> connection_;  // GUARDED_BY(mutex_)
   int64_t data_version_ = -1;                 // GUARDED_BY(mutex_)
-  uint64_t generation_ = 1;                   // GUARDED_BY(mutex_)
+  const int64_t interval_ns_;
+  std::atomic<int64_t> next_check_ns_{0};  // steady-clock time of the next store check
+  std::atomic<uint64_t> generation_{1};
 };
 
 // "\"<16 hex digits of xxh64(body)>\"": a strong validator of the body alone, so an unchanged

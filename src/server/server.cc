@@ -16,9 +16,11 @@
 
 #include <atomic>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "common/paths.h"
 #include "pipeline/pipeline.h"
@@ -114,19 +116,28 @@ bool Matches(const Route& r, const std::vector<std::string>& segs, PathArgs* arg
   if (r.pattern.size() != segs.size()) return false;
   args->clear();
   for (size_t i = 0; i < segs.size(); ++i) {
-    if (r.pattern[i] == "*") args->push_back(segs[i]);
-    else if (r.pattern[i] != segs[i]) return false;
+    if (r.pattern[i] == "*")
+      args->push_back(segs[i]);
+    else if (r.pattern[i] != segs[i])
+      return false;
   }
   return true;
 }
 
 const char* MimeType(const std::string& path) {
   static const std::map<std::string, const char*> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".ico", "image/x-icon"}, {".woff2", "font/woff2"},
-      {".map", "application/json"}, {".txt", "text/plain; charset=utf-8"}};
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".map", "application/json"},
+      {".txt", "text/plain; charset=utf-8"}};
   std::string ext = std::filesystem::path(path).extension().string();
   auto it = kTypes.find(ext);
   return it == kTypes.end() ? "application/octet-stream" : it->second;
@@ -168,10 +179,29 @@ struct Server::Rep {
   std::mutex readers_mutex;
   std::vector<std::unique_ptr<Reader>> free_readers;  // GUARDED_BY(readers_mutex)
 
+  // Track-record outcomes of every story, computed once per generation and shared by readers.
+  std::mutex outcomes_mutex;
+  uint64_t outcomes_generation = 0;                                    // GUARDED_BY(outcomes_mutex)
+  std::shared_ptr<const std::vector<records::StoryOutcome>> outcomes;  // GUARDED_BY(outcomes_mutex)
+
+  // Gives `pipe` the outcomes of `generation`, computing them on its connection when no reader
+  // did yet (the caller's read transaction is at least as new as `generation`).
+  Status ShareOutcomes(pipeline::Pipeline* pipe, uint64_t generation) {
+    std::lock_guard<std::mutex> lock(outcomes_mutex);
+    if (!outcomes || outcomes_generation != generation) {
+      HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* computed, pipe->Outcomes());
+      outcomes = std::make_shared<const std::vector<records::StoryOutcome>>(*computed);
+      outcomes_generation = generation;
+      return Status::Ok();
+    }
+    pipe->SetOutcomes(*outcomes);
+    return Status::Ok();
+  }
+
   std::mutex writer_mutex;
-  std::unique_ptr<store::Store> writer;        // GUARDED_BY(writer_mutex)
+  std::unique_ptr<store::Store> writer;             // GUARDED_BY(writer_mutex)
   std::unique_ptr<pipeline::Pipeline> writer_pipe;  // GUARDED_BY(writer_mutex)
-  int64_t writer_data_version = -1;            // GUARDED_BY(writer_mutex)
+  int64_t writer_data_version = -1;                 // GUARDED_BY(writer_mutex)
 
   StatusOr<std::unique_ptr<store::Store>> OpenStore() const {
     store::StoreOptions o;
@@ -180,7 +210,8 @@ struct Server::Rep {
     return store::Store::Open(o);
   }
 
-  StatusOr<std::unique_ptr<pipeline::Pipeline>> OpenPipeline(store::Store* s, bool gazetteer) const {
+  StatusOr<std::unique_ptr<pipeline::Pipeline>> OpenPipeline(store::Store* s,
+                                                             bool gazetteer) const {
     pipeline::PipelineOptions o;
     o.policies_path = options.policies;
     o.load_gazetteer = gazetteer;
@@ -216,6 +247,7 @@ struct Server::Rep {
       if (!reader_->pipe || reader_->pipe_generation != generation_) {
         reader_->pipe.reset();
         HW_ASSIGN_OR_RETURN(reader_->pipe, rep_->OpenPipeline(reader_->store.get(), false));
+        HW_RETURN_IF_ERROR(rep_->ShareOutcomes(reader_->pipe.get(), generation_));
         reader_->pipe_generation = generation_;
       }
       return reader_->pipe.get();
@@ -256,8 +288,9 @@ struct Server::Rep {
   std::optional<ApiResponse> CheckToken(const httplib::Request& req, store::Store* s) {
     std::string header = req.get_header_value("Authorization");
     if (header.empty())
-      return ErrorResponse(401, "missing bearer token: send Authorization: Bearer <token> "
-                                "(make one with `headwater token create`)");
+      return ErrorResponse(401,
+                           "missing bearer token: send Authorization: Bearer <token> "
+                           "(make one with `headwater token create`)");
     auto token = BearerToken(header);
     if (!token) return ErrorResponse(401, "the Authorization header must be \"Bearer <token>\"");
     auto found = s->FindToken(Sha256Hex(*token));
@@ -310,40 +343,92 @@ struct Server::Rep {
     if (auto denied = CheckToken(req, writer.get())) return Send(*denied, res);
     WriteContext ctx(this);
     Send(route.handler(ctx, req, args), res);
+    watcher->Invalidate();  // our commit is seen by the very next read
+  }
+
+  // Runs a read handler in one read transaction on a pooled reader connection.
+  ApiResponse ComputeRead(const Route& route, const PathArgs& args, const httplib::Request& req,
+                          uint64_t generation) {
+    auto reader = TakeReader();
+    if (!reader.ok()) return StatusResponse(reader.status());
+    ApiResponse r;
+    Status s = (*reader)->store->BeginRead();
+    if (!s.ok()) {
+      r = StatusResponse(s);
+    } else {
+      std::optional<ApiResponse> denied;
+      if (reads_need_token) denied = CheckToken(req, (*reader)->store.get());
+      if (denied) {
+        r = *denied;
+      } else {
+        ReadContext ctx(this, reader->get(), generation);
+        r = route.handler(ctx, req, args);
+      }
+      (void)(*reader)->store->EndRead();
+    }
+    GiveBack(std::move(*reader));
+    return r;
+  }
+
+  // Requests for one key at one generation being computed: later ones wait for the first
+  // ("single flight"), so a burst of identical cache misses computes the answer once.
+  struct Flight {
+    uint64_t generation = 0;
+    std::shared_future<std::shared_ptr<const ApiResponse>> answer;
+  };
+  std::mutex flights_mutex;
+  std::unordered_map<std::string, Flight> flights;  // GUARDED_BY(flights_mutex)
+
+  std::shared_ptr<const ApiResponse> ComputeOnce(const Route& route, const PathArgs& args,
+                                                 const httplib::Request& req,
+                                                 const std::string& key, uint64_t generation) {
+    std::promise<std::shared_ptr<const ApiResponse>> promise;
+    std::shared_future<std::shared_ptr<const ApiResponse>> first;
+    {
+      std::lock_guard<std::mutex> lock(flights_mutex);
+      auto it = flights.find(key);
+      if (it != flights.end() && it->second.generation == generation)
+        first = it->second.answer;
+      else
+        flights[key] = Flight{generation, promise.get_future().share()};
+    }
+    if (first.valid()) return first.get();
+    auto r = std::make_shared<const ApiResponse>(ComputeRead(route, args, req, generation));
+    promise.set_value(r);
+    std::lock_guard<std::mutex> lock(flights_mutex);
+    auto it = flights.find(key);
+    if (it != flights.end() && it->second.generation == generation) flights.erase(it);
+    return r;
   }
 
   void HandleRead(const Route& route, const PathArgs& args, const httplib::Request& req,
                   httplib::Response& res) {
     uint64_t generation = watcher->Current();  // before the read transaction (see header)
-    std::string key = CacheKey(req);
     std::shared_ptr<const CachedResponse> cached;
-    if (!reads_need_token) cached = cache->Get(key, generation);
-    if (!cached) {
-      auto reader = TakeReader();
-      if (!reader.ok()) return Send(StatusResponse(reader.status()), res);
-      ApiResponse r;
-      Status s = (*reader)->store->BeginRead();
-      if (!s.ok()) {
-        r = StatusResponse(s);
-      } else {
-        std::optional<ApiResponse> denied;
-        if (reads_need_token) denied = CheckToken(req, (*reader)->store.get());
-        if (denied) {
-          r = *denied;
-        } else {
-          ReadContext ctx(this, reader->get(), generation);
-          r = route.handler(ctx, req, args);
-        }
-        (void)(*reader)->store->EndRead();
-      }
-      GiveBack(std::move(*reader));
+    if (reads_need_token) {  // answers depend on the caller: no cache, no sharing
+      ApiResponse r = ComputeRead(route, args, req, generation);
       if (r.status != 200) return Send(r, res);
       auto entry = std::make_shared<CachedResponse>();
       entry->content_type = r.content_type;
       entry->etag = MakeEtag(r.body);
       entry->body = std::move(r.body);
-      if (!reads_need_token) cache->Put(key, generation, entry);
       cached = std::move(entry);
+    } else {
+      std::string key = CacheKey(req);
+      cached = cache->Get(key, generation);
+      if (!cached) {
+        std::shared_ptr<const ApiResponse> r = ComputeOnce(route, args, req, key, generation);
+        if (r->status != 200) return Send(*r, res);
+        cached = cache->Get(key, generation);  // put there by the first of the flight
+        if (!cached) {
+          auto entry = std::make_shared<CachedResponse>();
+          entry->content_type = r->content_type;
+          entry->etag = MakeEtag(r->body);
+          entry->body = r->body;
+          cache->Put(key, generation, entry);
+          cached = std::move(entry);
+        }
+      }
     }
     res.set_header("ETag", cached->etag);
     res.set_header("Cache-Control", "no-cache");
@@ -362,10 +447,12 @@ struct Server::Rep {
     }
     if (web_root.empty()) {
       if (req.path != "/" && req.path != "/index.html")
-        return Send(ErrorResponse(404, "no such file: " + req.path + " (the web UI is not built)"), res);
+        return Send(ErrorResponse(404, "no such file: " + req.path + " (the web UI is not built)"),
+                    res);
       res.set_content(
           "<!doctype html><meta charset=utf-8><title>Headwater</title><h1>Headwater</h1>"
-          "<p>The web UI is not built. The JSON API is at <a href=\"/api/stories\">/api/stories</a>;"
+          "<p>The web UI is not built. The JSON API is at <a "
+          "href=\"/api/stories\">/api/stories</a>;"
           " see <a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>",
           "text/html; charset=utf-8");
       return;
@@ -435,14 +522,14 @@ struct Server::Rep {
     http.set_payload_max_length(options.max_body_bytes);
     http.set_error_handler(httplib::Server::HandlerWithResponse(
         [this](const httplib::Request&, httplib::Response& res) {
-      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      std::string message = res.status == 413
-                                ? "request body larger than " + std::to_string(options.max_body_bytes) +
-                                      " bytes (the server's max_body_bytes)"
-                                : "HTTP " + std::to_string(res.status);
-      Send(ErrorResponse(res.status, message), res);
-      return httplib::Server::HandlerResponse::Handled;
-    }));
+          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          std::string message = res.status == 413 ? "request body larger than " +
+                                                        std::to_string(options.max_body_bytes) +
+                                                        " bytes (the server's max_body_bytes)"
+                                                  : "HTTP " + std::to_string(res.status);
+          Send(ErrorResponse(res.status, message), res);
+          return httplib::Server::HandlerResponse::Handled;
+        }));
     http.set_exception_handler(
         [this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
           std::string what = "internal error";
@@ -456,7 +543,9 @@ struct Server::Rep {
         });
     int threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http.set_keep_alive_max_count(1000);
+    // A connection holds its thread for its keep-alive life: with threads >= clients nobody waits;
+    // past this many requests it closes, so queued connections get a turn when there are more.
+    http.set_keep_alive_max_count(10000);
   }
 };
 
@@ -490,9 +579,8 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const ServerOptions& options) {
 
 StatusOr<int> Server::Start() {
   int port = rep_->options.port == 0 ? rep_->http.bind_to_any_port(rep_->options.bind)
-             : rep_->http.bind_to_port(rep_->options.bind, rep_->options.port)
-                 ? rep_->options.port
-                 : -1;
+             : rep_->http.bind_to_port(rep_->options.bind, rep_->options.port) ? rep_->options.port
+                                                                               : -1;
   if (port <= 0)
     return Status::Unavailable("cannot listen on " + rep_->options.bind + ":" +
                                std::to_string(rep_->options.port) +

@@ -32,10 +32,12 @@ struct ServerOptions {
   // (build/share/web, <exe>/../share/headwater/web). Missing: "/" answers with a short page.
   std::string web_root;
   size_t max_body_bytes = size_t{32} << 20;  // larger request bodies get 413 (32 MiB)
-  int threads = 64;                          // worker threads (each may hold a reader connection)
+  // Worker threads. cpp-httplib gives a connection one thread for its keep-alive life, so this is
+  // also how many clients are served at once (a reader connection is opened per busy thread).
+  int threads = 256;
   size_t cache_entries = 8192;  // cached GET responses (whole cache dropped when full); 0 = off
-  int default_limit = 50;                    // page size of /api/stories and /api/outlets
-  int max_limit = 200;                       // largest accepted `limit`
+  int default_limit = 50;       // page size of /api/stories and /api/outlets
+  int max_limit = 200;          // largest accepted `limit`
   // After each POST /api/ingest, check the watches (as `watch check`, without webhooks) so the
   // alerts appear in /api/alerts.
   bool check_watches_after_ingest = true;

@@ -74,15 +74,24 @@ TEST_F(ApiTest, StoryListFilters) {
 
 TEST_F(ApiTest, BadFiltersAre400NamingTheParameter) {
   const std::pair<const char*, const char*> cases[] = {
-      {"/api/stories?verdict=bogus", "verdict"},  {"/api/stories?country=Mexico", "country"},
-      {"/api/stories?lang=Spanish", "lang"},      {"/api/stories?since=yesterday", "since"},
-      {"/api/stories?until=2023-13-45", "until"}, {"/api/stories?limit=0", "limit"},
-      {"/api/stories?limit=201", "limit"},        {"/api/stories?limit=ten", "limit"},
-      {"/api/stories?offset=-1", "offset"},       {"/api/stories?status=gone", "status"},
-      {"/api/stories?outlet=No%20Such%20Outlet", "outlet"}, {"/api/stories?q=%22%22", "q"},
-      {"/api/search", "q"},                       {"/api/search?q=camp&limit=0", "limit"},
-      {"/api/outlets?limit=999", "limit"},        {"/api/alerts?limit=x", "limit"},
-      {"/api/stories/abc", "story id"},           {"/api/articles/-3", "article id"},
+      {"/api/stories?verdict=bogus", "verdict"},
+      {"/api/stories?country=Mexico", "country"},
+      {"/api/stories?lang=Spanish", "lang"},
+      {"/api/stories?since=yesterday", "since"},
+      {"/api/stories?until=2023-13-45", "until"},
+      {"/api/stories?limit=0", "limit"},
+      {"/api/stories?limit=201", "limit"},
+      {"/api/stories?limit=ten", "limit"},
+      {"/api/stories?offset=-1", "offset"},
+      {"/api/stories?status=gone", "status"},
+      {"/api/stories?outlet=No%20Such%20Outlet", "outlet"},
+      {"/api/stories?q=%22%22", "q"},
+      {"/api/search", "q"},
+      {"/api/search?q=camp&limit=0", "limit"},
+      {"/api/outlets?limit=999", "limit"},
+      {"/api/alerts?limit=x", "limit"},
+      {"/api/stories/abc", "story id"},
+      {"/api/articles/-3", "article id"},
   };
   for (const auto& [path, param] : cases) {
     std::string message = ExpectError(demo_->Get(path), 400, "bad_request");
@@ -183,7 +192,8 @@ TEST_F(ApiTest, OutletsAndTrackRecords) {
   json fv = demo_->GetJson("/api/outlets?q=frontier");
   ASSERT_EQ(fv["outlets"].size(), 1u);
   const json& o = fv["outlets"][0];
-  for (const char* k : {"id", "name", "domain", "country", "kind", "group"}) EXPECT_TRUE(o.contains(k)) << k;
+  for (const char* k : {"id", "name", "domain", "country", "kind", "group"})
+    EXPECT_TRUE(o.contains(k)) << k;
   EXPECT_EQ(o["name"], "Frontier Vigil");
   json mx = demo_->GetJson("/api/outlets?country=MX&limit=200");
   for (const json& x : mx["outlets"]) EXPECT_EQ(x["country"], "MX");
@@ -191,7 +201,8 @@ TEST_F(ApiTest, OutletsAndTrackRecords) {
   json detail = demo_->GetJson("/api/outlets/" + o["id"].get<std::string>());
   EXPECT_EQ(detail["name"], "Frontier Vigil");
   const json& tr = detail["track_record"];
-  for (const char* k : {"originated", "corroborated", "single_source", "refuted", "estimate", "by_year"})
+  for (const char* k :
+       {"originated", "corroborated", "single_source", "refuted", "estimate", "by_year"})
     EXPECT_TRUE(tr.contains(k)) << k;
   EXPECT_GE(tr["estimate"].get<double>(), 0.0);
   EXPECT_LE(tr["estimate"].get<double>(), 1.0);

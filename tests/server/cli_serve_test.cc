@@ -24,7 +24,8 @@ TEST(TokenCli, PrintsATokenAndStoresOnlyItsHash) {
   pipeline::testing::Harness h(false);
   h.store.reset();  // close our connection; the binary opens the file
   std::string out;
-  std::string cmd = std::string(HEADWATER_BINARY) + " --db " + h.db_path + " token create --name ci";
+  std::string cmd =
+      std::string(HEADWATER_BINARY) + " --db " + h.db_path + " token create --name ci";
   ASSERT_EQ(headwater::testing::RunCommand(cmd, &out, /*merge_stderr=*/false), 0) << out;
   std::string token = LastLine(out);
   ASSERT_EQ(token.size(), 67u) << out;
@@ -33,7 +34,8 @@ TEST(TokenCli, PrintsATokenAndStoresOnlyItsHash) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open_v2(h.db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT name, hash FROM api_tokens", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT name, hash FROM api_tokens", -1, &st, nullptr),
+            SQLITE_OK);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   std::string name = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
   std::string hash = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));

@@ -78,12 +78,13 @@ void RunReadersDuringIngest(size_t cache_entries) {
   ASSERT_EQ(added, 8);
   EXPECT_EQ(after["articles"].get<int64_t>(), before + added);
   const std::pair<int64_t, int64_t> b{before, stories_before};
-  const std::pair<int64_t, int64_t> a{after["articles"].get<int64_t>(), after["stories"].get<int64_t>()};
+  const std::pair<int64_t, int64_t> a{after["articles"].get<int64_t>(),
+                                      after["stories"].get<int64_t>()};
   EXPECT_EQ(failures.load(), 0);
   EXPECT_GT(requests.load(), 20);
   for (const auto& seen : health_seen)
-    EXPECT_TRUE(seen == b || seen == a) << "half a batch: " << seen.first << " articles, "
-                                        << seen.second << " stories";
+    EXPECT_TRUE(seen == b || seen == a)
+        << "half a batch: " << seen.first << " articles, " << seen.second << " stories";
   for (int64_t sum : list_seen)
     EXPECT_TRUE(sum == before || sum == before + added) << "stories sum to " << sum << " articles";
   EXPECT_TRUE(health_seen.count(b));  // readers were served before the commit...

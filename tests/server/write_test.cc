@@ -16,8 +16,8 @@ TEST(WriteApi, WatchesNeedAValidTokenAndRoundTrip) {
   EXPECT_EQ(ExpectError(none, 401, "unauthorized").rfind("missing bearer token", 0), 0u);
   auto wrong = demo.client->Post("/api/watches", demo.Auth("hw_0000"), body, "application/json");
   EXPECT_EQ(ExpectError(wrong, 401, "unauthorized"), "invalid token");
-  auto basic = demo.client->Post("/api/watches", {{"Authorization", "Basic abc"}}, body,
-                                 "application/json");
+  auto basic =
+      demo.client->Post("/api/watches", {{"Authorization", "Basic abc"}}, body, "application/json");
   ExpectError(basic, 401, "unauthorized");
   EXPECT_TRUE(demo.GetJson("/api/watches")["watches"].empty());  // nothing was added
 
@@ -32,11 +32,11 @@ TEST(WriteApi, WatchesNeedAValidTokenAndRoundTrip) {
   ASSERT_EQ(list["watches"].size(), 1u);
   EXPECT_EQ(list["watches"][0]["id"], w["id"]);
 
-  auto bad_kind = demo.client->Post("/api/watches", demo.Auth(), R"({"kind":"planet","target":"x"})",
-                                    "application/json");
+  auto bad_kind = demo.client->Post("/api/watches", demo.Auth(),
+                                    R"({"kind":"planet","target":"x"})", "application/json");
   EXPECT_EQ(ExpectError(bad_kind, 400, "bad_request").rfind("kind", 0), 0u);
-  auto no_target = demo.client->Post("/api/watches", demo.Auth(), R"({"kind":"query"})",
-                                     "application/json");
+  auto no_target =
+      demo.client->Post("/api/watches", demo.Auth(), R"({"kind":"query"})", "application/json");
   EXPECT_EQ(ExpectError(no_target, 400, "bad_request").rfind("target", 0), 0u);
   auto unknown_story = demo.client->Post("/api/watches", demo.Auth(),
                                          R"({"kind":"story","target":"4242"})", "application/json");
@@ -54,14 +54,16 @@ TEST(WriteApi, WatchesNeedAValidTokenAndRoundTrip) {
 TEST(WriteApi, IngestJsonLinesCommitsAndRaisesWatchAlerts) {
   DemoServer demo(/*batch2=*/false);
   std::string story = demo.DemoStoryId();
-  auto watch = demo.client->Post("/api/watches", demo.Auth(),
-                                 json{{"kind", "story"}, {"target", story}}.dump(), "application/json");
+  auto watch =
+      demo.client->Post("/api/watches", demo.Auth(),
+                        json{{"kind", "story"}, {"target", story}}.dump(), "application/json");
   ASSERT_EQ(watch->status, 201);
   json before = demo.GetJson("/api/stories/" + story);
   EXPECT_NE(before["verdict"], "corroborated");
   auto batch2 = ReadFile(RepoPath("demo/batch2.jsonl"));
   ASSERT_TRUE(batch2.ok());
-  ExpectError(demo.client->Post("/api/ingest", *batch2, "application/x-ndjson"), 401, "unauthorized");
+  ExpectError(demo.client->Post("/api/ingest", *batch2, "application/x-ndjson"), 401,
+              "unauthorized");
   auto r = demo.client->Post("/api/ingest", demo.Auth(), *batch2, "application/x-ndjson");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
@@ -96,8 +98,9 @@ TEST(WriteApi, IngestRefusesWhatItCannotRead) {
   auto feed = demo.client->Post("/api/ingest", demo.Auth(), R"({"url":"x"})", "application/json");
   EXPECT_EQ(ExpectError(feed, 400, "bad_request").rfind("feed_url", 0), 0u);
   // Loopback feeds are refused unless the server allows them (it does not here).
-  auto local = demo.client->Post("/api/ingest", demo.Auth(),
-                                 R"({"feed_url":"http://127.0.0.1:9/feed.xml"})", "application/json");
+  auto local =
+      demo.client->Post("/api/ingest", demo.Auth(), R"({"feed_url":"http://127.0.0.1:9/feed.xml"})",
+                        "application/json");
   EXPECT_EQ(ExpectError(local, 400, "bad_request").rfind("feed_url", 0), 0u);
 }
 
