@@ -1,8 +1,7 @@
 // The learned cue model: unit tests, and the offline trainer that produces cue_model_en.cc.
 //
 // Training (PolNeAR *train* only; dev and test are never read here):
-//   HW_CUE_MODEL_OUT=src/attribution/cue_model_en.cc build/dev/test_attribution \
-//     --gtest_filter=CueModelTrain.*
+//   HW_CUE_MODEL_OUT=src/attribution/cue_model_en.cc build/dev/test_attribution --gtest_filter=CueModelTrain.*
 //   (HW_CUE_CAND_MIN=3 HW_CUE_MIN=8 HW_CUE_PRUNE=0.05 gave the committed table; HW_CUE_EPOCHS,
 //   HW_CUE_L2 too.)
 // Examples: every candidate the extractor produces before the filter (lexicon cue + spans),

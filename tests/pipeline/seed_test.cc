@@ -45,7 +45,8 @@ TEST(Seed, TheBlogPostTracesBackToJudicialWatchAlone) {
       ++to_jw;
       if (a.source_text.find("JW") != std::string::npos) via_alias = true;
       if (a.content_text.find("car bombs") != std::string::npos ||
-          a.source_text.find("JW") != std::string::npos && a.cue_text.find("reported") != std::string::npos) {
+          (a.source_text.find("JW") != std::string::npos &&
+           a.cue_text.find("reported") != std::string::npos)) {
         last_august = true;
         EXPECT_FALSE(a.self_citation) << "the blog is not Judicial Watch";
       }

@@ -47,7 +47,9 @@ TEST(TokenCli, PrintsATokenAndStoresOnlyItsHash) {
   sqlite3_close(db);
   for (const std::string& f : {h.db_path, h.db_path + "-wal"}) {
     auto bytes = ReadFile(f);
-    if (bytes.ok()) EXPECT_EQ(bytes->find(token.substr(3)), std::string::npos) << f;
+    if (bytes.ok()) {
+      EXPECT_EQ(bytes->find(token.substr(3)), std::string::npos) << f;
+    }
   }
 }
 
