@@ -44,17 +44,21 @@ Comparison ComparePrepared(const PreparedText& a, std::string_view text_a, const
   c.b_in_a = static_cast<double>(shared) / static_cast<double>(b.sorted.size());
   if (shared == 0) return c;
 
+  const size_t n = static_cast<size_t>(options.shingle_words);
+  // A run of r shingles spans r + n - 1 words: count runs of at least passage_min_words words.
+  const size_t min_run = options.passage_min_words + 1 > n ? options.passage_min_words + 1 - n : 1;
   size_t best_start = 0, best_len = 0, run_start = 0, run_len = 0;
-  for (size_t i = 0; i < a.sequence.size(); ++i) {
-    if (std::binary_search(b.sorted.begin(), b.sorted.end(), a.sequence[i])) {
+  for (size_t i = 0; i <= a.sequence.size(); ++i) {
+    if (i < a.sequence.size() &&
+        std::binary_search(b.sorted.begin(), b.sorted.end(), a.sequence[i])) {
       if (run_len == 0) run_start = i;
       ++run_len;
       if (run_len > best_len) best_len = run_len, best_start = run_start;
     } else {
+      if (run_len >= min_run) ++c.passages;
       run_len = 0;
     }
   }
-  const size_t n = static_cast<size_t>(options.shingle_words);
   const size_t first_word = best_start, last_word = best_start + best_len + n - 2;
   const uint32_t begin = a.word_begin[first_word], end = a.word_end[last_word];
   c.longest_words = static_cast<uint32_t>(best_len + n - 1);
@@ -81,8 +85,12 @@ ReuseClass Classify(const Comparison& comparison, const Options& options) {
   const double c = std::max(comparison.a_in_b, comparison.b_in_a);
   if (c <= 0 || comparison.longest_words < options.min_passage_words) return ReuseClass::kNone;
   if (c >= options.whole_min) return ReuseClass::kWhole;
-  if (c >= options.partial_min) return ReuseClass::kPartial;
-  return ReuseClass::kNone;
+  if (c < options.partial_min) return ReuseClass::kNone;
+  if (comparison.longest_words >= options.long_passage_words ||
+      comparison.passages >= options.partial_min_passages) {
+    return ReuseClass::kPartial;
+  }
+  return ReuseClass::kNone;  // one quoted or boilerplate block
 }
 
 ReuseEdge Orient(const Article& a, const Article& b, const Comparison& a_vs_b, ReuseClass cls) {

@@ -20,6 +20,8 @@ struct Comparison {
   // as a span of A's text (from its first word's first byte to its last word's last byte).
   uint32_t longest_chars = 0;  // its length in bytes of A's text; 0 when nothing is shared
   uint32_t longest_words = 0;  // its length in words
+  // Shared passages (maximal runs as above) of at least Options::passage_min_words words.
+  uint32_t passages = 0;
   std::string longest_text;    // the passage from A's text, cut to max_passage_text_bytes
 };
 
@@ -29,8 +31,10 @@ Comparison Compare(std::string_view text_a, std::string_view text_b, const Optio
 
 // Class of a comparison, direction-free: c = max(a_in_b, b_in_a), the share of the text more
 // made of the other. kNone when the longest shared passage has fewer than min_passage_words
-// words (stock phrases, one short quote); otherwise kWhole when c >= whole_min, kPartial when
-// c >= partial_min, else kNone.
+// words (stock phrases, one short quote); otherwise kWhole when c >= whole_min; kPartial when
+// c >= partial_min and the reuse is more than one quoted or boilerplate block (the longest
+// passage has long_passage_words words, or there are partial_min_passages passages); else
+// kNone.
 ReuseClass Classify(const Comparison& comparison, const Options& options);
 
 // The copies edge between a and b (a_vs_b = Compare(a.text, b.text)). The source is the article
