@@ -13,7 +13,7 @@ ReuseDetector::ReuseDetector(Options options) : options_(options), index_(option
 std::vector<ReuseEdge> ReuseDetector::Process(const Article& article, const Fetch& fetch) {
   std::vector<ReuseEdge> edges;
   internal::PreparedText prepared = internal::Prepare(article.text, options_);
-  last_signature_ = Sketch(prepared.sorted, options_);
+  last_signature_ = Sketch(prepared.sequence, options_);
   if (last_signature_.empty()) {
     index_.Remove(article.id);
     return edges;

@@ -6,8 +6,10 @@
 // byte goes through Fold(), so "JUÁREZ" and "juarez" hash alike. A shingle is XXH3-64 of n
 // consecutive word hashes, read straight from the word-hash array.
 //
-// Sketch: classic MinHash runs num_hashes hash functions over every shingle. One-permutation
-// hashing (OPH) hashes each shingle once: the low 32 bits choose a bin (fast range reduction),
+// Anchors: winnowing keeps the lowest hash of every window of winnow_window consecutive
+// shingles, so two texts sharing a run of that many shingles share an anchor.
+// MinHash (optional): classic MinHash runs num_hashes hash functions over every shingle.
+// One-permutation hashing (OPH) hashes each shingle once: the low 32 bits choose a bin (fast range reduction),
 // the high 32 bits are the value competing for the bin's minimum. Bins no shingle fell into are
 // filled by optimal densification: bin i probes bins h(i,0), h(i,1), ... (the same sequence in
 // every document) and copies the first non-empty one. Two signatures agree in a bin with
@@ -207,22 +209,57 @@ std::vector<uint64_t> Shingles(std::string_view text, const Options& options) {
   return seq;
 }
 
-Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options) {
-  Signature sig;
-  if (shingles.empty()) return sig;
-  const uint32_t k = static_cast<uint32_t>(std::max(1, options.num_hashes));
-  sig.mins.assign(k, UINT32_MAX);
+std::vector<uint64_t> ShingleSequence(std::string_view text, const Options& options) {
+  internal::WordHashes words;
+  internal::HashWords(text, options.max_words, /*with_offsets=*/false, &words);
+  return internal::ShingleSequence(words.hash, options.shingle_words);
+}
+
+namespace {
+
+// Winnowing: the minimum of every window of w consecutive values, by a monotone queue of
+// positions whose values increase (O(n)). Appends each window's minimum to *out (repeats
+// included; the caller dedupes).
+void WindowMinima(const std::vector<uint64_t>& v, size_t w, std::vector<uint64_t>* out) {
+  if (v.empty()) return;
+  if (w <= 1) {
+    out->insert(out->end(), v.begin(), v.end());
+    return;
+  }
+  if (v.size() <= w) {
+    out->push_back(*std::min_element(v.begin(), v.end()));
+    return;
+  }
+  std::vector<uint32_t> queue(v.size());  // ring of positions; head..tail
+  size_t head = 0, tail = 0;
+  uint64_t last = 0;
+  bool have_last = false;
+  for (size_t i = 0; i < v.size(); ++i) {
+    while (tail > head && v[queue[tail - 1]] >= v[i]) --tail;
+    queue[tail++] = static_cast<uint32_t>(i);
+    if (queue[head] + w <= i) ++head;
+    if (i + 1 >= w) {
+      const uint64_t m = v[queue[head]];
+      if (!have_last || m != last) out->push_back(m);  // consecutive windows often agree
+      last = m;
+      have_last = true;
+    }
+  }
+}
+
+void MinHash(const std::vector<uint64_t>& shingles, uint32_t k, std::vector<uint32_t>* mins) {
+  mins->assign(k, UINT32_MAX);
   std::vector<uint8_t> filled(k, 0);
   for (uint64_t h : shingles) {
     const uint32_t bin =
         static_cast<uint32_t>((static_cast<uint64_t>(static_cast<uint32_t>(h)) * k) >> 32);
     const uint32_t value = static_cast<uint32_t>(h >> 32);
-    if (!filled[bin] || value < sig.mins[bin]) sig.mins[bin] = value;
+    if (!filled[bin] || value < (*mins)[bin]) (*mins)[bin] = value;
     filled[bin] = 1;
   }
   // Optimal densification. Copy from the bins filled by shingles only (not from bins filled by
   // densification), so the result does not depend on the order bins are visited.
-  std::vector<uint32_t> original = sig.mins;
+  std::vector<uint32_t> original = *mins;
   for (uint32_t i = 0; i < k; ++i) {
     if (filled[i]) continue;
     bool done = false;
@@ -232,27 +269,33 @@ Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options) 
            k) >>
           32);
       if (filled[j]) {
-        sig.mins[i] = original[j];
+        (*mins)[i] = original[j];
         done = true;
       }
     }
     for (uint32_t j = 0; j < k && !done; ++j) {  // practically unreachable: fall back to a scan
       uint32_t b = (i + j) % k;
       if (filled[b]) {
-        sig.mins[i] = original[b];
+        (*mins)[i] = original[b];
         done = true;
       }
     }
   }
-  // Anchors: the bottom of the hash range, the same shingles in every text that contains them.
-  if (options.anchor_one_in > 0 && options.max_anchors > 0) {
-    const uint64_t threshold = UINT64_MAX / static_cast<uint64_t>(options.anchor_one_in);
-    for (uint64_t h : shingles) {
-      if (h < threshold) sig.anchors.push_back(h);
-    }
+}
+
+}  // namespace
+
+Signature Sketch(const std::vector<uint64_t>& sequence, const Options& options) {
+  Signature sig;
+  if (sequence.empty()) return sig;
+  if (options.max_anchors > 0) {
+    WindowMinima(sequence, static_cast<size_t>(std::max(1, options.winnow_window)), &sig.anchors);
     std::sort(sig.anchors.begin(), sig.anchors.end());
     sig.anchors.erase(std::unique(sig.anchors.begin(), sig.anchors.end()), sig.anchors.end());
     if (sig.anchors.size() > options.max_anchors) sig.anchors.resize(options.max_anchors);
+  }
+  if (options.num_hashes > 0) {
+    MinHash(sequence, static_cast<uint32_t>(options.num_hashes), &sig.mins);
   }
   return sig;
 }
