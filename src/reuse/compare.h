@@ -51,12 +51,19 @@ namespace internal {
 struct PreparedText {
   std::vector<uint64_t> sequence;              // shingle hash per position, in text order
   std::vector<uint64_t> sorted;                // distinct shingle hashes, ascending
+  std::vector<uint32_t> rank;                  // rank[i]: index of sequence[i] in sorted
   std::vector<uint32_t> word_begin, word_end;  // byte offsets of the words
 };
 PreparedText Prepare(std::string_view text, const Options& options);
 // Compare() of two prepared texts; text_a is the text `a` was prepared from.
 Comparison ComparePrepared(const PreparedText& a, std::string_view text_a, const PreparedText& b,
                            const Options& options);
+// The same against only the distinct shingles of b (ascending, unique). With quick = true,
+// stops after the containments when both are below Options::partial_min (longest passage and
+// passages then stay 0; Classify() gives kNone either way). Cost O(|A| + |B|).
+Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
+                         const std::vector<uint64_t>& b_sorted, const Options& options,
+                         bool quick = false);
 
 }  // namespace internal
 }  // namespace headwater::reuse

@@ -70,6 +70,10 @@ struct Options {
   // At most this many candidates are compared exactly per new article (ReuseDetector), the best
   // first by the number of LSH bands they share (an estimate of Jaccard similarity).
   size_t max_candidates = 50;
+  // The detector keeps the distinct shingle hashes (8 bytes each, ~6 KB for a 5 KB article) of
+  // the most recent cache_articles articles it processed, so candidates among them are
+  // compared without fetching and re-shingling their texts; older candidates are fetched.
+  size_t cache_articles = 4096;
   // An LSH bucket holding more articles than this (a flood of identical texts) contributes only
   // its most recently added max_bucket articles to a query. Copies of one wire story stay
   // connected through whole edges among the recent ones.

@@ -69,6 +69,36 @@ inline uint64_t SplitMix64(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// A word of at most 8 bytes (lower-cased ASCII, or the folded form of a short accented word)
+// packed little-endian into an integer: its hash is a bijective mix of the packing, which
+// cannot collide with another such word (the packing is unique; zero bytes never occur in
+// words). Longer words use XXH3-64.
+inline uint64_t ShortWordHash(uint64_t packed) {
+  uint64_t x = packed ^ 0x243F6A8885A308D3ULL;
+  x ^= x >> 33;
+  x *= 0xFF51AFD7ED558CCDULL;
+  x ^= x >> 33;
+  x *= 0xC4CEB9FE1A85EC53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+inline bool IsAsciiString(const std::string& s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Appends the folded form of word (Fold(), or lower-casing for ASCII) to *out.
+inline void AppendFolded(std::string_view word, bool ascii, std::string* out) {
+  if (ascii) {
+    for (char c : word) out->push_back(kAscii.lower[static_cast<unsigned char>(c)]);
+  } else {
+    out->append(Fold(word));
+  }
+}
+
 }  // namespace
 
 namespace internal {
@@ -129,20 +159,26 @@ void HashWords(std::string_view s, size_t max_words, bool with_offsets, WordHash
       break;
     }
     std::string_view word = s.substr(start, end - start);
-    if (ascii && word.size() <= sizeof(small)) {
+    if (ascii && word.size() <= 8) {  // most words: packed into 8 bytes and mixed
+      uint64_t packed = 0;
+      for (size_t k = 0; k < word.size(); ++k) {
+        packed |= static_cast<uint64_t>(static_cast<unsigned char>(
+                      kAscii.lower[static_cast<unsigned char>(word[k])]))
+                  << (8 * k);
+      }
+      out->hash.push_back(ShortWordHash(packed));
+    } else if (ascii && word.size() <= sizeof(small)) {
       for (size_t k = 0; k < word.size(); ++k) {
         small[k] = kAscii.lower[static_cast<unsigned char>(word[k])];
       }
       out->hash.push_back(XXH3_64bits(small, word.size()));
-    } else {
-      if (ascii) {
-        buf.resize(word.size());
-        for (size_t k = 0; k < word.size(); ++k) {
-          buf[k] = kAscii.lower[static_cast<unsigned char>(word[k])];
-        }
-      } else {
-        buf = Fold(word);
+    } else if (buf.clear(), AppendFolded(word, ascii, &buf), buf.size() <= 8 && IsAsciiString(buf)) {
+      uint64_t packed = 0;
+      for (size_t k = 0; k < buf.size(); ++k) {
+        packed |= static_cast<uint64_t>(static_cast<unsigned char>(buf[k])) << (8 * k);
       }
+      out->hash.push_back(ShortWordHash(packed));
+    } else {
       out->hash.push_back(XXH3_64bits(buf.data(), buf.size()));
     }
     if (with_offsets) {
@@ -217,33 +253,35 @@ std::vector<uint64_t> ShingleSequence(std::string_view text, const Options& opti
 
 namespace {
 
-// Winnowing: the minimum of every window of w consecutive values, by a monotone queue of
-// positions whose values increase (O(n)). Appends each window's minimum to *out (repeats
-// included; the caller dedupes).
+// Winnowing: the minimum of every window of w consecutive values (van Herk / Gil-Werman: in
+// blocks of w, prefix minima from the left and suffix minima from the right; the window
+// starting at i is min(suffix[i], prefix[i + w - 1])): three branch-free passes, O(n).
+// Appends each window's minimum to *out, skipping repeats of the previous window's.
 void WindowMinima(const std::vector<uint64_t>& v, size_t w, std::vector<uint64_t>* out) {
-  if (v.empty()) return;
+  const size_t n = v.size();
+  if (n == 0) return;
   if (w <= 1) {
     out->insert(out->end(), v.begin(), v.end());
     return;
   }
-  if (v.size() <= w) {
+  if (n <= w) {
     out->push_back(*std::min_element(v.begin(), v.end()));
     return;
   }
-  std::vector<uint32_t> queue(v.size());  // ring of positions; head..tail
-  size_t head = 0, tail = 0;
+  thread_local std::vector<uint64_t> prefix, suffix;
+  prefix.resize(n);
+  suffix.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    prefix[i] = i % w == 0 ? v[i] : std::min(prefix[i - 1], v[i]);
+  }
+  for (size_t i = n; i-- > 0;) {
+    suffix[i] = (i + 1) % w == 0 || i + 1 == n ? v[i] : std::min(suffix[i + 1], v[i]);
+  }
   uint64_t last = 0;
-  bool have_last = false;
-  for (size_t i = 0; i < v.size(); ++i) {
-    while (tail > head && v[queue[tail - 1]] >= v[i]) --tail;
-    queue[tail++] = static_cast<uint32_t>(i);
-    if (queue[head] + w <= i) ++head;
-    if (i + 1 >= w) {
-      const uint64_t m = v[queue[head]];
-      if (!have_last || m != last) out->push_back(m);  // consecutive windows often agree
-      last = m;
-      have_last = true;
-    }
+  for (size_t i = 0; i + w <= n; ++i) {
+    const uint64_t m = std::min(suffix[i], prefix[i + w - 1]);
+    if (i == 0 || m != last) out->push_back(m);
+    last = m;
   }
 }
 
