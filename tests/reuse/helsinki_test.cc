@@ -157,11 +157,11 @@ TEST_F(HelsinkiTest, LshRecallAgainstBruteForce) {
       whole_recall, partial_recall, recall,
       static_cast<double>(candidate_count) / corpus_->articles.size(),
       index.MemoryBytes() / corpus_->articles.size());
-  // Measured (winnowed anchors, window 40, at most 192): whole 0.999, partial 0.994, all
-  // classified 0.996, every pair with containment >= partial_min 0.861; 43.7 candidates and
+  // Measured (winnowed anchors, window 40, at most 192): whole 0.999, partial 0.997, all
+  // classified 0.998, every pair with containment >= partial_min 0.875; 35.4 candidates and
   // 483 bytes of index per article. (Threshold anchors + 32 MinHash bands before: whole 0.997,
   // partial 0.904, containment 0.753, 1,214 bytes; bands alone: whole 0.75, partial 0.004.)
-  EXPECT_GE(contained_recall, 0.84);
+  EXPECT_GE(contained_recall, 0.85);
   EXPECT_GE(whole_recall, 0.99);
   EXPECT_GE(partial_recall, 0.98);
   EXPECT_GE(recall, 0.98);
