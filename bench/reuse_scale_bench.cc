@@ -25,6 +25,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
@@ -205,12 +206,18 @@ void BM_ReuseScale(benchmark::State& state) {
     return;
   }
   const char* env = std::getenv("HW_REUSE_SCALE");
-  const int64_t n = env ? std::atoll(env) : 20000;
+  const int64_t wanted = env ? std::atoll(env) : 20000;
+  // HW_REUSE_SCALE_CPU_S: stop early after this many CPU seconds (the figures are then for the
+  // articles streamed so far); progress goes to stderr every 50,000 articles.
+  const char* budget_env = std::getenv("HW_REUSE_SCALE_CPU_S");
+  const double budget = budget_env ? std::atof(budget_env) : 1e18;
   const Stream stream(pool);
   for (auto _ : state) {
     ReuseDetector detector{Options()};
     Article fetched;
+    int64_t fetches = 0;
     auto fetch = [&](ArticleId id) -> const Article* {
+      ++fetches;
       fetched.id = id;
       fetched.text = stream.Text(id);
       fetched.published = id;
@@ -222,8 +229,16 @@ void BM_ReuseScale(benchmark::State& state) {
     double generate_cpu = 0, check_cpu = 0;
     const double start_cpu = ThreadCpuSeconds();
     const auto start = std::chrono::steady_clock::now();
-    for (int64_t i = 1; i <= n; ++i) {
+    int64_t n = 0;
+    for (int64_t i = 1; i <= wanted; ++i) {
       const double g0 = ThreadCpuSeconds();
+      if (g0 - start_cpu > budget) break;
+      n = i;
+      if (i % 50000 == 0) {
+        std::fprintf(stderr, "%lld articles, %.0f CPU s, %lld fetches, index %.0f bytes/article\n",
+                     static_cast<long long>(i), g0 - start_cpu, static_cast<long long>(fetches),
+                     static_cast<double>(detector.index().MemoryBytes()) / static_cast<double>(i));
+      }
       Article a;
       a.id = i;
       a.published = i;
@@ -281,6 +296,7 @@ void BM_ReuseScale(benchmark::State& state) {
     state.counters["class_ok_partial"] =
         static_cast<double>(right_class[partial]) / planted[partial];
     state.counters["edges_per_article"] = static_cast<double>(edges) / static_cast<double>(n);
+    state.counters["fetches_per_article"] = static_cast<double>(fetches) / static_cast<double>(n);
     state.counters["unplanned_edges"] = static_cast<double>(unplanned);
   }
 }

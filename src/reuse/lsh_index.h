@@ -7,7 +7,7 @@
 //
 // Memory: one open-addressing table of 32-bit key fingerprints and 32-bit postings (8 bytes
 // per slot, load 0.4-0.8), one 8-byte chain entry per extra article of a shared key, and the
-// article ids: about 400 bytes per 5 KB article with the defaults (~30 keys); MemoryBytes()
+// article ids: about 450 bytes per 5 KB article with the defaults (~35 keys); MemoryBytes()
 // reports it. Removed articles are tombstoned and swept out when they outnumber live ones.
 // Thread-safety: none; a const LshIndex may be read concurrently. Copyable and movable.
 #pragma once

@@ -68,13 +68,13 @@ struct Options {
   // Bounds for bad input. Only the first max_words words of a text are shingled.
   size_t max_words = 200000;
   // At most this many candidates are compared exactly per new article (ReuseDetector), the best
-  // first by the number of LSH bands they share (an estimate of Jaccard similarity).
+  // first by the number of index keys they share (more shared anchors: more shared text).
   size_t max_candidates = 50;
   // The detector keeps the distinct shingle hashes (8 bytes each, ~6 KB for a 5 KB article) of
   // the most recent cache_articles articles it processed, so candidates among them are
   // compared without fetching and re-shingling their texts; older candidates are fetched.
   size_t cache_articles = 4096;
-  // An LSH bucket holding more articles than this (a flood of identical texts) contributes only
+  // An index key shared by more articles than this (a flood of identical texts) contributes only
   // its most recently added max_bucket articles to a query. Copies of one wire story stay
   // connected through whole edges among the recent ones.
   size_t max_bucket = 128;
