@@ -21,13 +21,12 @@
 // the figures in docs/BENCHMARKS.md are for 1,000,000):
 //   HW_REUSE_SCALE=1000000 build/rel/headwater_bench --benchmark_filter=ReuseScale
 #include <benchmark/benchmark.h>
-
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -139,7 +138,8 @@ class Stream {
         }
         p = Join(words);
       }
-      paragraphs.insert(paragraphs.begin(), "Headline " + std::to_string(i) + " of a syndicated copy");
+      paragraphs.insert(paragraphs.begin(),
+                        "Headline " + std::to_string(i) + " of a syndicated copy");
     } else if (source != 0) {
       std::vector<std::string> from = Base(source);
       const size_t take = std::min<size_t>(from.size(), 2 + SplitMix(&s) % 3);

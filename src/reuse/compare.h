@@ -22,7 +22,7 @@ struct Comparison {
   uint32_t longest_words = 0;  // its length in words
   // Shared passages (maximal runs as above) of at least Options::passage_min_words words.
   uint32_t passages = 0;
-  std::string longest_text;    // the passage from A's text, cut to max_passage_text_bytes
+  std::string longest_text;  // the passage from A's text, cut to max_passage_text_bytes
 };
 
 // Compares two texts shingled as in Shingles(). Texts with fewer than shingle_words words share

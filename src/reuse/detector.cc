@@ -74,7 +74,8 @@ std::vector<ReuseEdge> ReuseDetector::Process(const Article& article, const Fetc
     Comparison comparison;
     if (identical) {  // a flood of identical copies: compare once
       if (!self_comparison) {
-        self_comparison = internal::CompareSorted(prepared, article.text, prepared.sorted, options_);
+        self_comparison =
+            internal::CompareSorted(prepared, article.text, prepared.sorted, options_);
       }
       comparison = *self_comparison;
     } else {

@@ -49,8 +49,8 @@ class ReuseDetector {
  private:
   struct Cached {
     ArticleId id = 0;
-    uint64_t text_hash = 0;         // XXH3-64 of the text: identical copies compare once
-    std::vector<uint64_t> sorted;   // distinct shingle hashes, ascending
+    uint64_t text_hash = 0;        // XXH3-64 of the text: identical copies compare once
+    std::vector<uint64_t> sorted;  // distinct shingle hashes, ascending
   };
   void Cache(const Article& article, uint64_t text_hash, std::vector<uint64_t> sorted);
 

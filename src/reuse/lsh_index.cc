@@ -62,9 +62,9 @@ std::vector<uint32_t> LshIndex::Keys(const Signature& sig) const {
   for (uint64_t anchor : sig.anchors) keys.push_back(Fingerprint(Mix64(anchor)));
   if (bands_ > 0 && sig.mins.size() >= static_cast<size_t>(bands_) * rows_) {
     for (int b = 0; b < bands_; ++b) {
-      keys.push_back(Fingerprint(XXH3_64bits_withSeed(
-          sig.mins.data() + static_cast<size_t>(b) * rows_, sizeof(uint32_t) * rows_,
-          static_cast<uint64_t>(b) + 1)));
+      keys.push_back(Fingerprint(
+          XXH3_64bits_withSeed(sig.mins.data() + static_cast<size_t>(b) * rows_,
+                               sizeof(uint32_t) * rows_, static_cast<uint64_t>(b) + 1)));
     }
   }
   std::sort(keys.begin(), keys.end());

@@ -9,11 +9,11 @@
 // Anchors: winnowing keeps the lowest hash of every window of winnow_window consecutive
 // shingles, so two texts sharing a run of that many shingles share an anchor.
 // MinHash (optional): classic MinHash runs num_hashes hash functions over every shingle.
-// One-permutation hashing (OPH) hashes each shingle once: the low 32 bits choose a bin (fast range reduction),
-// the high 32 bits are the value competing for the bin's minimum. Bins no shingle fell into are
-// filled by optimal densification: bin i probes bins h(i,0), h(i,1), ... (the same sequence in
-// every document) and copies the first non-empty one. Two signatures agree in a bin with
-// probability equal to the Jaccard similarity of their sets, as with classic MinHash.
+// One-permutation hashing (OPH) hashes each shingle once: the low 32 bits choose a bin (fast range
+// reduction), the high 32 bits are the value competing for the bin's minimum. Bins no shingle fell
+// into are filled by optimal densification: bin i probes bins h(i,0), h(i,1), ... (the same
+// sequence in every document) and copies the first non-empty one. Two signatures agree in a bin
+// with probability equal to the Jaccard similarity of their sets, as with classic MinHash.
 #include "reuse/shingle.h"
 
 #define XXH_INLINE_ALL  // inlined XXH3: most inputs are 3-10 byte words and 40-byte shingles
@@ -162,8 +162,8 @@ void HashWords(std::string_view s, size_t max_words, bool with_offsets, WordHash
     if (ascii && word.size() <= 8) {  // most words: packed into 8 bytes and mixed
       uint64_t packed = 0;
       for (size_t k = 0; k < word.size(); ++k) {
-        packed |= static_cast<uint64_t>(static_cast<unsigned char>(
-                      kAscii.lower[static_cast<unsigned char>(word[k])]))
+        packed |= static_cast<uint64_t>(
+                      static_cast<unsigned char>(kAscii.lower[static_cast<unsigned char>(word[k])]))
                   << (8 * k);
       }
       out->hash.push_back(ShortWordHash(packed));
@@ -172,14 +172,18 @@ void HashWords(std::string_view s, size_t max_words, bool with_offsets, WordHash
         small[k] = kAscii.lower[static_cast<unsigned char>(word[k])];
       }
       out->hash.push_back(XXH3_64bits(small, word.size()));
-    } else if (buf.clear(), AppendFolded(word, ascii, &buf), buf.size() <= 8 && IsAsciiString(buf)) {
-      uint64_t packed = 0;
-      for (size_t k = 0; k < buf.size(); ++k) {
-        packed |= static_cast<uint64_t>(static_cast<unsigned char>(buf[k])) << (8 * k);
+    } else {  // long or accented: fold, then hash as above by the folded form's length
+      buf.clear();
+      AppendFolded(word, ascii, &buf);
+      if (buf.size() <= 8 && IsAsciiString(buf)) {
+        uint64_t packed = 0;
+        for (size_t k = 0; k < buf.size(); ++k) {
+          packed |= static_cast<uint64_t>(static_cast<unsigned char>(buf[k])) << (8 * k);
+        }
+        out->hash.push_back(ShortWordHash(packed));
+      } else {
+        out->hash.push_back(XXH3_64bits(buf.data(), buf.size()));
       }
-      out->hash.push_back(ShortWordHash(packed));
-    } else {
-      out->hash.push_back(XXH3_64bits(buf.data(), buf.size()));
     }
     if (with_offsets) {
       out->begin.push_back(static_cast<uint32_t>(start));

@@ -141,19 +141,18 @@ TEST_F(LabelledPairsTest, PrecisionRecallF1PerClass) {
   const std::vector<ReuseClass> predicted = Predict(o);
   const std::vector<ClassScore> s = Score(labels_, predicted);
   for (int k = 0; k < 3; ++k) {
-    std::printf("%-8s n=%3d  P %.3f  R %.3f  F1 %.3f\n",
-                ReuseClassName(static_cast<ReuseClass>(k)), s[k].support, s[k].precision,
-                s[k].recall, s[k].f1);
+    std::printf("%-8s n=%3d  P %.3f  R %.3f  F1 %.3f\n", ReuseClassName(static_cast<ReuseClass>(k)),
+                s[k].support, s[k].precision, s[k].recall, s[k].f1);
   }
   for (size_t i = 0; i < pairs_.size(); ++i) {
     if (predicted[i] == labels_[i]) continue;
     const Comparison& c = comparisons_[i];
-    std::printf("  miss %s %s %s [%s]: label %s, got %s (containment %.2f, longest %u words, "
-                "%u passages)\n",
-                pairs_[i].dataset.c_str(), pairs_[i].id_a.c_str(), pairs_[i].id_b.c_str(),
-                pairs_[i].stratum.c_str(), ReuseClassName(labels_[i]),
-                ReuseClassName(predicted[i]), std::max(c.a_in_b, c.b_in_a), c.longest_words,
-                c.passages);
+    std::printf(
+        "  miss %s %s %s [%s]: label %s, got %s (containment %.2f, longest %u words, "
+        "%u passages)\n",
+        pairs_[i].dataset.c_str(), pairs_[i].id_a.c_str(), pairs_[i].id_b.c_str(),
+        pairs_[i].stratum.c_str(), ReuseClassName(labels_[i]), ReuseClassName(predicted[i]),
+        std::max(c.a_in_b, c.b_in_a), c.longest_words, c.passages);
   }
   // Measured (default Options): whole P 0.984 R 1.000 F1 0.992; partial P 0.883 R 0.895
   // F1 0.889; none P 0.961 R 0.951 F1 0.956. Before the passage rule (one 20-word passage was
@@ -193,9 +192,10 @@ TEST_F(LabelledPairsTest, Sweep) {
           std::vector<ReuseClass> predicted;
           for (const Comparison& c : comparisons) predicted.push_back(Classify(c, o));
           auto s = Score(labels_, predicted);
-          std::printf("passage %2zu long %3zu passages %zu partial_min %.2f: F1 none %.3f "
-                      "partial %.3f whole %.3f\n",
-                      passage_words, long_words, k, partial_min, s[0].f1, s[1].f1, s[2].f1);
+          std::printf(
+              "passage %2zu long %3zu passages %zu partial_min %.2f: F1 none %.3f "
+              "partial %.3f whole %.3f\n",
+              passage_words, long_words, k, partial_min, s[0].f1, s[1].f1, s[2].f1);
         }
       }
     }
