@@ -66,7 +66,7 @@ Signature SyntheticSignature(int64_t id, const Options& o) {
     x ^= x << 13, x ^= x >> 7, x ^= x << 17;
     t += "w" + std::to_string(x % 50000) + " ";
   }
-  return Sketch(Shingles(t, o), o);
+  return Sketch(ShingleSequence(t, o), o);
 }
 
 void BM_ReuseShingleAndSketch(benchmark::State& state) {
@@ -75,7 +75,7 @@ void BM_ReuseShingleAndSketch(benchmark::State& state) {
   size_t i = 0, bytes = 0;
   for (auto _ : state) {
     const std::string& t = texts[i++ % texts.size()];
-    Signature sig = Sketch(Shingles(t, o), o);
+    Signature sig = Sketch(ShingleSequence(t, o), o);
     benchmark::DoNotOptimize(sig);
     bytes += t.size();
   }
@@ -89,7 +89,7 @@ void BM_ReuseLshCandidates(benchmark::State& state) {
   Options o;
   LshIndex index(o);
   std::vector<Signature> sigs;
-  for (const auto& t : texts) sigs.push_back(Sketch(Shingles(t, o), o));
+  for (const auto& t : texts) sigs.push_back(Sketch(ShingleSequence(t, o), o));
   // The real texts plus distinct synthetic articles up to state.range(0).
   for (size_t i = 0; i < sigs.size(); ++i) index.Add(static_cast<ArticleId>(i), sigs[i]);
   for (int64_t id = static_cast<int64_t>(sigs.size()); id < state.range(0); ++id) {

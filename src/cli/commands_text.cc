@@ -139,8 +139,9 @@ int CmdReuse(const Context& c, const std::vector<std::string>& urls, const std::
               << src.outlet_name << ")\ncopy: " << cp.url << " (" << cp.outlet_name << ")\n"
               << "copy's text found in the source: " << static_cast<int>(e.copy_in_source * 100 + 0.5)
               << "%\nsource's text found in the copy: " << static_cast<int>(e.source_in_copy * 100 + 0.5)
-              << "%\nlongest shared passage (" << CodePointLength(e.longest_text) << " chars): "
-              << e.longest_text << "\n";
+              << "%\nshared passages of " << opts.passage_min_words << "+ words: " << cmp.passages
+              << "\nlongest shared passage (" << cmp.longest_words << " words, "
+              << CodePointLength(e.longest_text) << " chars): " << e.longest_text << "\n";
     if (!upstream.empty()) std::cout << "credited upstream: " << upstream << "\n";
     return kExitOk;
   }

@@ -1,10 +1,13 @@
 // Exact containment and the longest shared passage.
 //
 // Both texts become shingle sequences (shingle.h). Containment is the size of the intersection
-// of the distinct-shingle sets (a merge of the two sorted sets) over each set's size. The longest
-// shared passage is the longest run of consecutive positions of A whose shingles all occur in B
-// (binary search in B's sorted set); a run of r shingles spans r + n - 1 words of A. The run
-// need not be contiguous in B, which only matters for texts that repeat themselves.
+// of the distinct-shingle sets (a branch-free merge of the two sorted sets) over each set's
+// size; the merge also marks which of A's distinct shingles B has. The longest shared passage
+// is the longest run of consecutive positions of A whose shingles are marked (each position
+// knows the rank of its shingle in A's sorted set, computed once per text); a run of r
+// shingles spans r + n - 1 words of A. The run need not be contiguous in B, which only matters
+// for texts that repeat themselves. Shared passages are the runs of at least
+// passage_min_words words.
 #include "reuse/compare.h"
 
 #include <algorithm>
@@ -21,6 +24,22 @@ PreparedText Prepare(std::string_view text, const Options& options) {
   p.sequence = ShingleSequence(words.hash, options.shingle_words);
   p.sorted = p.sequence;
   SortUnique(&p.sorted);
+  // Ranks: the hashes are uniform, so bucketing the sorted set by its top bits leaves ~2 values
+  // per bucket; each position finds its value by a short scan from its bucket's start.
+  p.rank.resize(p.sequence.size());
+  if (!p.sorted.empty()) {
+    int bits = 1;
+    while (bits < 24 && (size_t{1} << bits) < p.sorted.size()) ++bits;
+    const int shift = 64 - bits;
+    std::vector<uint32_t> start((size_t{1} << bits) + 1, 0);
+    for (uint64_t h : p.sorted) ++start[(h >> shift) + 1];
+    for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+    for (size_t i = 0; i < p.sequence.size(); ++i) {
+      uint32_t r = start[p.sequence[i] >> shift];
+      while (p.sorted[r] != p.sequence[i]) ++r;
+      p.rank[i] = r;
+    }
+  }
   p.word_begin = std::move(words.begin);
   p.word_end = std::move(words.end);
   return p;
@@ -28,33 +47,48 @@ PreparedText Prepare(std::string_view text, const Options& options) {
 
 Comparison ComparePrepared(const PreparedText& a, std::string_view text_a, const PreparedText& b,
                            const Options& options) {
-  Comparison c;
-  if (a.sorted.empty() || b.sorted.empty()) return c;
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < a.sorted.size() && j < b.sorted.size();) {
-    if (a.sorted[i] < b.sorted[j]) {
-      ++i;
-    } else if (b.sorted[j] < a.sorted[i]) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
-    }
-  }
-  c.a_in_b = static_cast<double>(shared) / static_cast<double>(a.sorted.size());
-  c.b_in_a = static_cast<double>(shared) / static_cast<double>(b.sorted.size());
-  if (shared == 0) return c;
+  return CompareSorted(a, text_a, b.sorted, options);
+}
 
+Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
+                         const std::vector<uint64_t>& b_sorted, const Options& options,
+                         bool quick) {
+  Comparison c;
+  if (a.sorted.empty() || b_sorted.empty()) return c;
+  // Merge the two sorted sets, marking which of a's distinct shingles b has.
+  thread_local std::vector<uint8_t> in_b;
+  in_b.assign(a.sorted.size(), 0);
+  size_t shared = 0;
+  const uint64_t* x = a.sorted.data();
+  const uint64_t* y = b_sorted.data();
+  const size_t nx = a.sorted.size(), ny = b_sorted.size();
+  for (size_t i = 0, j = 0; i < nx && j < ny;) {
+    const uint64_t u = x[i], v = y[j];
+    const bool eq = u == v;
+    in_b[i] = eq;
+    shared += eq;
+    i += u <= v;
+    j += v <= u;
+  }
+  c.a_in_b = static_cast<double>(shared) / static_cast<double>(nx);
+  c.b_in_a = static_cast<double>(shared) / static_cast<double>(ny);
+  if (shared == 0) return c;
+  if (quick && std::max(c.a_in_b, c.b_in_a) < options.partial_min) return c;
+
+  const size_t n = static_cast<size_t>(options.shingle_words);
+  // A run of r shingles spans r + n - 1 words: count runs of at least passage_min_words words.
+  const size_t min_run = options.passage_min_words + 1 > n ? options.passage_min_words + 1 - n : 1;
   size_t best_start = 0, best_len = 0, run_start = 0, run_len = 0;
-  for (size_t i = 0; i < a.sequence.size(); ++i) {
-    if (std::binary_search(b.sorted.begin(), b.sorted.end(), a.sequence[i])) {
+  for (size_t i = 0; i <= a.sequence.size(); ++i) {
+    if (i < a.sequence.size() && in_b[a.rank[i]]) {
       if (run_len == 0) run_start = i;
       ++run_len;
       if (run_len > best_len) best_len = run_len, best_start = run_start;
     } else {
+      if (run_len >= min_run) ++c.passages;
       run_len = 0;
     }
   }
-  const size_t n = static_cast<size_t>(options.shingle_words);
   const size_t first_word = best_start, last_word = best_start + best_len + n - 2;
   const uint32_t begin = a.word_begin[first_word], end = a.word_end[last_word];
   c.longest_words = static_cast<uint32_t>(best_len + n - 1);
@@ -81,8 +115,12 @@ ReuseClass Classify(const Comparison& comparison, const Options& options) {
   const double c = std::max(comparison.a_in_b, comparison.b_in_a);
   if (c <= 0 || comparison.longest_words < options.min_passage_words) return ReuseClass::kNone;
   if (c >= options.whole_min) return ReuseClass::kWhole;
-  if (c >= options.partial_min) return ReuseClass::kPartial;
-  return ReuseClass::kNone;
+  if (c < options.partial_min) return ReuseClass::kNone;
+  if (comparison.longest_words >= options.long_passage_words ||
+      comparison.passages >= options.partial_min_passages) {
+    return ReuseClass::kPartial;
+  }
+  return ReuseClass::kNone;  // one quoted or boilerplate block
 }
 
 ReuseEdge Orient(const Article& a, const Article& b, const Comparison& a_vs_b, ReuseClass cls) {

@@ -20,7 +20,9 @@ struct Comparison {
   // as a span of A's text (from its first word's first byte to its last word's last byte).
   uint32_t longest_chars = 0;  // its length in bytes of A's text; 0 when nothing is shared
   uint32_t longest_words = 0;  // its length in words
-  std::string longest_text;    // the passage from A's text, cut to max_passage_text_bytes
+  // Shared passages (maximal runs as above) of at least Options::passage_min_words words.
+  uint32_t passages = 0;
+  std::string longest_text;  // the passage from A's text, cut to max_passage_text_bytes
 };
 
 // Compares two texts shingled as in Shingles(). Texts with fewer than shingle_words words share
@@ -29,8 +31,10 @@ Comparison Compare(std::string_view text_a, std::string_view text_b, const Optio
 
 // Class of a comparison, direction-free: c = max(a_in_b, b_in_a), the share of the text more
 // made of the other. kNone when the longest shared passage has fewer than min_passage_words
-// words (stock phrases, one short quote); otherwise kWhole when c >= whole_min, kPartial when
-// c >= partial_min, else kNone.
+// words (stock phrases, one short quote); otherwise kWhole when c >= whole_min; kPartial when
+// c >= partial_min and the reuse is more than one quoted or boilerplate block (the longest
+// passage has long_passage_words words, or there are partial_min_passages passages); else
+// kNone.
 ReuseClass Classify(const Comparison& comparison, const Options& options);
 
 // The copies edge between a and b (a_vs_b = Compare(a.text, b.text)). The source is the article
@@ -47,12 +51,19 @@ namespace internal {
 struct PreparedText {
   std::vector<uint64_t> sequence;              // shingle hash per position, in text order
   std::vector<uint64_t> sorted;                // distinct shingle hashes, ascending
+  std::vector<uint32_t> rank;                  // rank[i]: index of sequence[i] in sorted
   std::vector<uint32_t> word_begin, word_end;  // byte offsets of the words
 };
 PreparedText Prepare(std::string_view text, const Options& options);
 // Compare() of two prepared texts; text_a is the text `a` was prepared from.
 Comparison ComparePrepared(const PreparedText& a, std::string_view text_a, const PreparedText& b,
                            const Options& options);
+// The same against only the distinct shingles of b (ascending, unique). With quick = true,
+// stops after the containments when both are below Options::partial_min (longest passage and
+// passages then stay 0; Classify() gives kNone either way). Cost O(|A| + |B|).
+Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
+                         const std::vector<uint64_t>& b_sorted, const Options& options,
+                         bool quick = false);
 
 }  // namespace internal
 }  // namespace headwater::reuse

@@ -1,46 +1,99 @@
-// The detector in the order of its steps: Prepare (shingle once, with offsets) -> Sketch ->
-// LshIndex::RankedCandidates (capped) -> fetch + ComparePrepared per candidate -> Classify ->
-// Orient -> LshIndex::Add.
+// The detector in the order of its steps: Prepare (shingle once, with offsets and ranks) ->
+// Sketch -> LshIndex::RankedCandidates (capped) -> for each candidate, its distinct shingles
+// from the cache or else fetched and shingled -> CompareSorted (quick: containments first) ->
+// Classify -> Orient -> LshIndex::Add -> cache the article's shingles.
 #include "reuse/detector.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include <algorithm>
-#include <optional>
 
 namespace headwater::reuse {
 
 ReuseDetector::ReuseDetector(Options options) : options_(options), index_(options) {}
 
+void ReuseDetector::Cache(const Article& article, uint64_t text_hash,
+                          std::vector<uint64_t> sorted) {
+  if (options_.cache_articles == 0) return;
+  auto it = cache_of_.find(article.id);
+  size_t slot;
+  if (it != cache_of_.end()) {
+    slot = it->second;
+  } else {
+    if (ring_.size() < options_.cache_articles) {
+      ring_.emplace_back();
+      slot = ring_.size() - 1;
+    } else {
+      slot = next_;
+      next_ = (next_ + 1) % ring_.size();
+      cache_of_.erase(ring_[slot].id);
+    }
+    cache_of_[article.id] = slot;
+  }
+  Cached& c = ring_[slot];
+  c.id = article.id;
+  c.text_hash = text_hash;
+  c.sorted = std::move(sorted);
+}
+
 std::vector<ReuseEdge> ReuseDetector::Process(const Article& article, const Fetch& fetch) {
   std::vector<ReuseEdge> edges;
   internal::PreparedText prepared = internal::Prepare(article.text, options_);
-  last_signature_ = Sketch(prepared.sorted, options_);
+  last_signature_ = Sketch(prepared.sequence, options_);
   if (last_signature_.empty()) {
     index_.Remove(article.id);
     return edges;
   }
+  const uint64_t text_hash = XXH3_64bits(article.text.data(), article.text.size());
   std::optional<Comparison> self_comparison;
+  Article stub;  // marks a candidate found in the cache
   for (const LshIndex::Candidate& candidate :
        index_.RankedCandidates(last_signature_, options_.max_candidates + 1)) {
     if (candidate.id == article.id) continue;
-    if (!fetch) break;
-    const Article* other = fetch(candidate.id);
-    if (other == nullptr) continue;
+    const Article* other = nullptr;
+    const std::vector<uint64_t>* other_sorted = nullptr;
+    bool identical = false;
+    internal::PreparedText fetched;
+    auto cached = cache_of_.find(candidate.id);
+    if (cached != cache_of_.end()) {
+      const Cached& c = ring_[cached->second];
+      other = &stub;
+      other_sorted = &c.sorted;
+      identical = c.text_hash == text_hash;
+    } else {
+      if (!fetch) continue;
+      other = fetch(candidate.id);
+      if (other == nullptr) continue;
+      identical = other->text == article.text;
+      if (!identical) {
+        fetched = internal::Prepare(other->text, options_);
+        other_sorted = &fetched.sorted;
+      }
+    }
     Comparison comparison;
-    if (other->text == article.text) {  // a flood of identical copies: compare once
+    if (identical) {  // a flood of identical copies: compare once
       if (!self_comparison) {
-        self_comparison = internal::ComparePrepared(prepared, article.text, prepared, options_);
+        self_comparison =
+            internal::CompareSorted(prepared, article.text, prepared.sorted, options_);
       }
       comparison = *self_comparison;
     } else {
-      internal::PreparedText other_prepared = internal::Prepare(other->text, options_);
-      comparison = internal::ComparePrepared(prepared, article.text, other_prepared, options_);
+      comparison = internal::CompareSorted(prepared, article.text, *other_sorted, options_,
+                                           /*quick=*/true);
     }
     ReuseClass cls = Classify(comparison, options_);
     if (cls == ReuseClass::kNone) continue;
+    if (other == &stub) {  // an edge to a cached article: it must still exist
+      if (!fetch) continue;
+      other = fetch(candidate.id);
+      if (other == nullptr) continue;
+    }
     edges.push_back(Orient(article, *other, comparison, cls));
     if (edges.size() >= options_.max_candidates) break;
   }
   index_.Add(article.id, last_signature_);
+  Cache(article, text_hash, std::move(prepared.sorted));
   return edges;
 }
 

@@ -1,11 +1,14 @@
 // ReuseDetector: the streaming reuse stage. For each new article: shingle and sketch it, ask the
-// LSH index for candidates (the best Options::max_candidates by shared bands), fetch each
-// candidate's text and metadata, compare exactly, and return the copies edges of class partial
-// or whole; then index the article. It keeps signatures in the index, never texts.
+// index for candidates (the best Options::max_candidates by shared keys), compare exactly with
+// each, and return the copies edges of class partial or whole; then index the article. The
+// distinct shingles of the last Options::cache_articles articles are kept (not their texts), so
+// most candidates in a news burst are compared without fetching; older ones are fetched and
+// re-shingled.
 // Thread-safety: none; use one detector per thread or lock around it. Movable.
 #pragma once
 
 #include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include "common/model.h"
@@ -21,7 +24,9 @@ class ReuseDetector {
   explicit ReuseDetector(Options options);
 
   // Returns the article a candidate id refers to, or nullptr when it is gone (then skipped). The
-  // pointer need only live until the next call of fetch.
+  // pointer need only live until the next call of fetch. Called for candidates whose shingles
+  // are not cached, and for every candidate that makes an edge (so a deleted article never
+  // gets one).
   using Fetch = std::function<const Article*(ArticleId)>;
 
   // Edges (Orient()ed, class from Classify(), never kNone) between `article` and earlier indexed
@@ -38,10 +43,23 @@ class ReuseDetector {
   LshIndex& index() { return index_; }
   const Options& options() const { return options_; }
 
+  // Articles whose shingles are cached (at most Options::cache_articles).
+  size_t cached() const { return cache_of_.size(); }
+
  private:
+  struct Cached {
+    ArticleId id = 0;
+    uint64_t text_hash = 0;        // XXH3-64 of the text: identical copies compare once
+    std::vector<uint64_t> sorted;  // distinct shingle hashes, ascending
+  };
+  void Cache(const Article& article, uint64_t text_hash, std::vector<uint64_t> sorted);
+
   Options options_;
   LshIndex index_;
   Signature last_signature_;
+  std::vector<Cached> ring_;  // FIFO of cached articles; next_ is the slot to fill next
+  size_t next_ = 0;
+  std::unordered_map<ArticleId, size_t> cache_of_;  // id -> slot in ring_
 };
 
 }  // namespace headwater::reuse

@@ -1,17 +1,18 @@
-// LshIndex: the candidate step of reuse detection. Banded MinHash LSH over Signatures: a pair
-// becomes a candidate when all rows of at least one band agree, or when the two signatures
-// share an anchor shingle (Options::anchor_one_in; this finds short texts inside long ones,
-// which Jaccard-based banding misses). It holds no texts; the exact check (compare.h) is a
-// separate step.
+// LshIndex: the candidate step of reuse detection. An inverted index from a Signature's keys
+// to articles: each anchor (a winnowed shingle hash, see Options::winnow_window) is a key, and
+// so is each MinHash band when Options::bands > 0. A pair becomes a candidate when the two
+// signatures share a key: a shared anchor means a shared shingle, which is how a short copy
+// inside a long page is found; a shared band means near-identical MinHash slots. It holds no
+// texts; the exact check (compare.h) is a separate step.
 //
-// Memory: one open-addressing table of (64-bit key, posting) plus the low 32 bits of each key
-// per article for Remove(); about 1 KB per article with the defaults (32 bands, ~15 anchors
-// for a 5 KB text); MemoryBytes() reports it.
+// Memory: one open-addressing table of 32-bit key fingerprints and 32-bit postings (8 bytes
+// per slot, load 0.4-0.8), one 8-byte chain entry per extra article of a shared key, and the
+// article ids: about 450 bytes per 5 KB article with the defaults (~35 keys); MemoryBytes()
+// reports it. Removed articles are tombstoned and swept out when they outnumber live ones.
 // Thread-safety: none; a const LshIndex may be read concurrently. Copyable and movable.
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "common/model.h"
@@ -22,7 +23,8 @@ namespace headwater::reuse {
 
 class LshIndex {
  public:
-  // Uses options.bands bands of options.num_hashes / options.bands rows (at least 1 of each).
+  // Uses options.bands bands of options.num_hashes / options.bands rows (no bands when either
+  // is 0) and every anchor of a signature.
   explicit LshIndex(Options options);
 
   // Indexes id under sig; replaces an earlier entry of the same id. An empty signature (a text
@@ -33,51 +35,65 @@ class LshIndex {
 
   struct Candidate {
     ArticleId id = 0;
-    int votes = 0;  // band keys plus anchors shared with the query, >= 1; more = more similar
+    int votes = 0;  // keys shared with the query, >= 1; more = more shared text
   };
-  // Indexed articles sharing at least one band or anchor with sig, most votes first, then by
-  // ascending id; at most `limit` of them. A bucket larger than Options::max_bucket contributes
-  // only its max_bucket most recently added articles. Articles sharing no shingle with the
-  // query essentially never appear (only through a 64-bit band-key collision); dissimilar ones
-  // may (false positives are for the exact step to reject).
+  // Indexed articles sharing at least one key with sig, most votes first, then by ascending
+  // id; at most `limit` of them. A key shared by more than Options::max_bucket articles
+  // contributes only its max_bucket most recently added ones. Articles sharing no shingle with
+  // the query appear only through a collision of 32-bit key fingerprints that also share a
+  // home slot (rare; the exact step rejects them).
   std::vector<Candidate> RankedCandidates(const Signature& sig, size_t limit) const;
   // Ids of RankedCandidates(sig, unlimited), in that order.
   std::vector<ArticleId> Candidates(const Signature& sig) const;
 
-  bool Contains(ArticleId id) const { return slot_of_.count(id) > 0; }
-  size_t size() const { return slot_of_.size(); }
-  // Bytes of heap memory held (tables, postings, per-article keys), an estimate for the map.
+  bool Contains(ArticleId id) const { return FindArticle(id) != kNone; }
+  size_t size() const { return live_; }
+  // Bytes of heap memory held (tables, chains, ids).
   size_t MemoryBytes() const;
   const Options& options() const { return options_; }
 
  private:
-  static constexpr uint32_t kNoArticle = 0xFFFFFFFFu;  // posting of a key whose articles left
-  static constexpr uint32_t kListBit = 0x80000000u;    // posting is an index into lists_
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr uint32_t kChainBit = 0x80000000u;  // posting is a chain head, not an article
 
-  // Band keys and anchor keys of sig, sorted, unique, never 0. Empty for an empty signature.
-  std::vector<uint64_t> Keys(const Signature& sig) const;
-  size_t Find(uint64_t key) const;                           // slot of key, or SIZE_MAX
-  size_t FindLow(uint32_t key_low, uint32_t article) const;  // slot whose posting has article
-  void Insert(uint64_t key, uint32_t article);
-  void Erase(size_t slot, uint32_t article);
+  struct Entry {  // one article of a shared key; next = index of the next entry or kNone
+    uint32_t article;
+    uint32_t next;
+  };
+
+  // Keys of sig as 32-bit fingerprints (anchors and band keys mixed to 64 bits, the high half
+  // kept, 0 made 1), sorted, unique.
+  std::vector<uint32_t> Keys(const Signature& sig) const;
+  uint32_t FindKey(uint32_t fp) const;  // table slot of a key, or kNone
+  void InsertKey(uint32_t fp, uint32_t article);
+  // Grows the key table to at least min_capacity slots.
   void Rehash(size_t min_capacity);
-  void Posting(size_t slot, std::vector<uint32_t>* out) const;
+  // Rebuilds everything without the removed articles (renumbering the live ones).
+  void Sweep();
+  // Articles of a posting, newest first, live only, at most max_bucket of them.
+  void Posting(uint32_t posting, std::vector<uint32_t>* out) const;
+  uint32_t FindArticle(ArticleId id) const;  // dense index of a live id, or kNone
+  void MapArticle(ArticleId id, uint32_t article);
+  void UnmapArticle(ArticleId id);
+  void RehashIds(size_t min_capacity);
 
   Options options_;
-  int bands_ = 1;
-  int rows_ = 1;
-  // Open-addressing table, linear probing; key 0 = empty slot.
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> postings_;  // article index, kNoArticle, or kListBit | list index
-  std::vector<std::vector<uint32_t>> lists_;
-  std::vector<uint32_t> free_lists_;
-  size_t used_ = 0;  // slots with a key (including dead ones)
-  size_t dead_ = 0;  // slots whose key has no article left
-  // Articles by dense index.
+  int bands_ = 0;
+  int rows_ = 0;
+  // Key table, linear probing from home slot Home(fp): fingerprints (0 = empty) and postings
+  // (an article index, or kChainBit | index of the newest entry of a chain).
+  std::vector<uint32_t> fingerprints_;
+  std::vector<uint32_t> postings_;
+  size_t used_ = 0;
+  std::vector<Entry> entries_;
+  // Articles by dense index (never reused before a Sweep): id and whether still indexed.
   std::vector<ArticleId> ids_;
-  std::vector<std::vector<uint32_t>> article_keys_;  // low 32 bits of each key, per article
-  std::vector<uint32_t> free_articles_;
-  std::unordered_map<ArticleId, uint32_t> slot_of_;
+  std::vector<uint8_t> alive_;
+  size_t live_ = 0;
+  // Live id -> dense index, linear probing with backward-shift deletion (value kNone = empty).
+  std::vector<ArticleId> id_keys_;
+  std::vector<uint32_t> id_values_;
+  size_t id_used_ = 0;
 };
 
 }  // namespace headwater::reuse

@@ -16,23 +16,28 @@ struct Options {
   // and accents do not matter and punctuation is ignored. 5 words are rare enough that a shared
   // shingle between two articles almost always means shared text, not a shared phrase.
   int shingle_words = 5;
-  // MinHash size: number of 32-bit minimums in a Signature. The sketch uses one-permutation
-  // hashing with optimal densification (one hash per shingle, not one per shingle and slot).
-  int num_hashes = 128;
-  // LSH bands; rows per band = num_hashes / bands (4 by default). With 32 bands of 4 rows, a pair
-  // with Jaccard similarity s is a candidate with probability 1 - (1 - s^4)^32: 0.28 at s = 0.1,
-  // 0.96 at s = 0.2, ~1 at s >= 0.3.
-  int bands = 32;
-  // Anchors: besides the MinHash slots, a Signature keeps the shingles whose hash falls in the
-  // lowest 1/anchor_one_in of the hash range (at most max_anchors, the lowest first), and the
-  // index files the article under each. Jaccard-based LSH cannot find a short text contained
-  // in a long one (a wire copy inside an aggregator page, a quoted paragraph); a shared anchor
-  // can, since an anchor of the short text is an anchor of every text that contains it (unless
-  // that text has more than max_anchors anchors). On the Helsinki data, candidate recall of
-  // whole pairs goes from 0.75 (bands only) to 0.997, of partial pairs from 0.004 to 0.74, for
-  // ~20 more keys per article (1/64 and 64: 0.992 and 0.63 for ~11 keys).
-  int anchor_one_in = 32;
-  size_t max_anchors = 48;
+  // Candidate keys ("anchors") are chosen by winnowing (Schleimer, Wilkerson, Aiken 2003): in
+  // every window of winnow_window consecutive shingles of the text, the shingle with the lowest
+  // hash is an anchor, and the index files the article under each anchor. Two texts sharing a
+  // run of at least winnow_window shingles (winnow_window + shingle_words - 1 words) share an
+  // anchor for certain; the density is about 2 / (winnow_window + 1) of the shingles. At most
+  // max_anchors anchors are kept (the lowest hashes, so a short text's anchors that survive in
+  // a long text are kept by both), which only bounds texts of more than ~4,000 words.
+  // Measured on the Helsinki data (612 articles, every pair checked exactly), anchors vs
+  // candidate recall: the former threshold anchors (lowest 1/32 of the hash range, at most 48)
+  // plus 32 MinHash bands: 51.6 keys per article, recall whole 0.997, partial 0.904, every
+  // pair with containment >= partial_min 0.753; winnowing 40 / 192: 31.0 keys, whole 0.999,
+  // partial 0.994, containment 0.861 (window 32: 38.4 keys, partial 0.997, containment 0.898;
+  // window 48: 26.0 keys, 0.994, 0.840). The MinHash bands found no pair the anchors missed.
+  int winnow_window = 40;
+  size_t max_anchors = 192;
+  // MinHash: number of 32-bit minimums in a Signature (one-permutation hashing with optimal
+  // densification), and LSH bands over them; rows per band = num_hashes / bands. Off by
+  // default (0): on the Helsinki data the bands added no candidate to the anchors, and the
+  // slots cost 512 bytes per stored signature. num_hashes = 128, bands = 32 restores banding
+  // (a pair with Jaccard s is then a candidate with probability 1 - (1 - s^4)^32).
+  int num_hashes = 0;
+  int bands = 0;
   // Class `whole`: at least this share of one text's shingles occurs in the other (the copy is
   // wholly derived from the source), and the shared passage has min_passage_words words. On the
   // Helsinki data the containment histogram of pairs has its trough at 0.55-0.65; above it are
@@ -46,13 +51,30 @@ struct Options {
   // unrelated same-topic articles are stock phrases and quoted remarks of 5-19 words ("I don't
   // think you'll have any 'Gee, I did it...'"); shared wire paragraphs run 20-60 words and up.
   size_t min_passage_words = 20;
+  // Besides that, `partial` needs reused reporting rather than one quoted or boilerplate block:
+  // a shared passage of at least long_passage_words words, or at least partial_min_passages
+  // shared passages of at least passage_min_words words each. Measured on the labelled pairs
+  // (tests/fixtures/reuse/pairs.tsv, 320 pairs read by hand): most false `partial` pairs share
+  // exactly one 20-55-word block, a quoted tweet or statement, or an outlet's boilerplate (an
+  // editor's note, a copyright line, a login prompt); rewritten wire stories share many short
+  // passages (sentences edited between them) or one long one. Partial F1 0.643 -> 0.877 there,
+  // none 0.735 -> 0.954 (HW_REUSE_SWEEP=1 prints the grid; 8- or 12-word passages and 80-word
+  // long passages score within 0.02; splitting the set in halves, tuning on one and scoring
+  // the other gave partial F1 0.84 and 0.92).
+  size_t long_passage_words = 60;
+  size_t passage_min_words = 10;
+  size_t partial_min_passages = 4;
 
   // Bounds for bad input. Only the first max_words words of a text are shingled.
   size_t max_words = 200000;
   // At most this many candidates are compared exactly per new article (ReuseDetector), the best
-  // first by the number of LSH bands they share (an estimate of Jaccard similarity).
+  // first by the number of index keys they share (more shared anchors: more shared text).
   size_t max_candidates = 50;
-  // An LSH bucket holding more articles than this (a flood of identical texts) contributes only
+  // The detector keeps the distinct shingle hashes (8 bytes each, ~6 KB for a 5 KB article) of
+  // the most recent cache_articles articles it processed, so candidates among them are
+  // compared without fetching and re-shingling their texts; older candidates are fetched.
+  size_t cache_articles = 4096;
+  // An index key shared by more articles than this (a flood of identical texts) contributes only
   // its most recently added max_bucket articles to a query. Copies of one wire story stay
   // connected through whole edges among the recent ones.
   size_t max_bucket = 128;

@@ -6,12 +6,14 @@
 // byte goes through Fold(), so "JUÁREZ" and "juarez" hash alike. A shingle is XXH3-64 of n
 // consecutive word hashes, read straight from the word-hash array.
 //
-// Sketch: classic MinHash runs num_hashes hash functions over every shingle. One-permutation
-// hashing (OPH) hashes each shingle once: the low 32 bits choose a bin (fast range reduction),
-// the high 32 bits are the value competing for the bin's minimum. Bins no shingle fell into are
-// filled by optimal densification: bin i probes bins h(i,0), h(i,1), ... (the same sequence in
-// every document) and copies the first non-empty one. Two signatures agree in a bin with
-// probability equal to the Jaccard similarity of their sets, as with classic MinHash.
+// Anchors: winnowing keeps the lowest hash of every window of winnow_window consecutive
+// shingles, so two texts sharing a run of that many shingles share an anchor.
+// MinHash (optional): classic MinHash runs num_hashes hash functions over every shingle.
+// One-permutation hashing (OPH) hashes each shingle once: the low 32 bits choose a bin (fast range
+// reduction), the high 32 bits are the value competing for the bin's minimum. Bins no shingle fell
+// into are filled by optimal densification: bin i probes bins h(i,0), h(i,1), ... (the same
+// sequence in every document) and copies the first non-empty one. Two signatures agree in a bin
+// with probability equal to the Jaccard similarity of their sets, as with classic MinHash.
 #include "reuse/shingle.h"
 
 #define XXH_INLINE_ALL  // inlined XXH3: most inputs are 3-10 byte words and 40-byte shingles
@@ -65,6 +67,36 @@ inline uint64_t SplitMix64(uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
   return x ^ (x >> 31);
+}
+
+// A word of at most 8 bytes (lower-cased ASCII, or the folded form of a short accented word)
+// packed little-endian into an integer: its hash is a bijective mix of the packing, which
+// cannot collide with another such word (the packing is unique; zero bytes never occur in
+// words). Longer words use XXH3-64.
+inline uint64_t ShortWordHash(uint64_t packed) {
+  uint64_t x = packed ^ 0x243F6A8885A308D3ULL;
+  x ^= x >> 33;
+  x *= 0xFF51AFD7ED558CCDULL;
+  x ^= x >> 33;
+  x *= 0xC4CEB9FE1A85EC53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+inline bool IsAsciiString(const std::string& s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Appends the folded form of word (Fold(), or lower-casing for ASCII) to *out.
+inline void AppendFolded(std::string_view word, bool ascii, std::string* out) {
+  if (ascii) {
+    for (char c : word) out->push_back(kAscii.lower[static_cast<unsigned char>(c)]);
+  } else {
+    out->append(Fold(word));
+  }
 }
 
 }  // namespace
@@ -127,21 +159,31 @@ void HashWords(std::string_view s, size_t max_words, bool with_offsets, WordHash
       break;
     }
     std::string_view word = s.substr(start, end - start);
-    if (ascii && word.size() <= sizeof(small)) {
+    if (ascii && word.size() <= 8) {  // most words: packed into 8 bytes and mixed
+      uint64_t packed = 0;
+      for (size_t k = 0; k < word.size(); ++k) {
+        packed |= static_cast<uint64_t>(
+                      static_cast<unsigned char>(kAscii.lower[static_cast<unsigned char>(word[k])]))
+                  << (8 * k);
+      }
+      out->hash.push_back(ShortWordHash(packed));
+    } else if (ascii && word.size() <= sizeof(small)) {
       for (size_t k = 0; k < word.size(); ++k) {
         small[k] = kAscii.lower[static_cast<unsigned char>(word[k])];
       }
       out->hash.push_back(XXH3_64bits(small, word.size()));
-    } else {
-      if (ascii) {
-        buf.resize(word.size());
-        for (size_t k = 0; k < word.size(); ++k) {
-          buf[k] = kAscii.lower[static_cast<unsigned char>(word[k])];
+    } else {  // long or accented: fold, then hash as above by the folded form's length
+      buf.clear();
+      AppendFolded(word, ascii, &buf);
+      if (buf.size() <= 8 && IsAsciiString(buf)) {
+        uint64_t packed = 0;
+        for (size_t k = 0; k < buf.size(); ++k) {
+          packed |= static_cast<uint64_t>(static_cast<unsigned char>(buf[k])) << (8 * k);
         }
+        out->hash.push_back(ShortWordHash(packed));
       } else {
-        buf = Fold(word);
+        out->hash.push_back(XXH3_64bits(buf.data(), buf.size()));
       }
-      out->hash.push_back(XXH3_64bits(buf.data(), buf.size()));
     }
     if (with_offsets) {
       out->begin.push_back(static_cast<uint32_t>(start));
@@ -207,22 +249,59 @@ std::vector<uint64_t> Shingles(std::string_view text, const Options& options) {
   return seq;
 }
 
-Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options) {
-  Signature sig;
-  if (shingles.empty()) return sig;
-  const uint32_t k = static_cast<uint32_t>(std::max(1, options.num_hashes));
-  sig.mins.assign(k, UINT32_MAX);
+std::vector<uint64_t> ShingleSequence(std::string_view text, const Options& options) {
+  internal::WordHashes words;
+  internal::HashWords(text, options.max_words, /*with_offsets=*/false, &words);
+  return internal::ShingleSequence(words.hash, options.shingle_words);
+}
+
+namespace {
+
+// Winnowing: the minimum of every window of w consecutive values (van Herk / Gil-Werman: in
+// blocks of w, prefix minima from the left and suffix minima from the right; the window
+// starting at i is min(suffix[i], prefix[i + w - 1])): three branch-free passes, O(n).
+// Appends each window's minimum to *out, skipping repeats of the previous window's.
+void WindowMinima(const std::vector<uint64_t>& v, size_t w, std::vector<uint64_t>* out) {
+  const size_t n = v.size();
+  if (n == 0) return;
+  if (w <= 1) {
+    out->insert(out->end(), v.begin(), v.end());
+    return;
+  }
+  if (n <= w) {
+    out->push_back(*std::min_element(v.begin(), v.end()));
+    return;
+  }
+  thread_local std::vector<uint64_t> prefix, suffix;
+  prefix.resize(n);
+  suffix.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    prefix[i] = i % w == 0 ? v[i] : std::min(prefix[i - 1], v[i]);
+  }
+  for (size_t i = n; i-- > 0;) {
+    suffix[i] = (i + 1) % w == 0 || i + 1 == n ? v[i] : std::min(suffix[i + 1], v[i]);
+  }
+  uint64_t last = 0;
+  for (size_t i = 0; i + w <= n; ++i) {
+    const uint64_t m = std::min(suffix[i], prefix[i + w - 1]);
+    if (i == 0 || m != last) out->push_back(m);
+    last = m;
+  }
+}
+
+void MinHash(const std::vector<uint64_t>& shingles, uint32_t k, std::vector<uint32_t>* mins) {
+  mins->assign(k, UINT32_MAX);
   std::vector<uint8_t> filled(k, 0);
   for (uint64_t h : shingles) {
     const uint32_t bin =
         static_cast<uint32_t>((static_cast<uint64_t>(static_cast<uint32_t>(h)) * k) >> 32);
     const uint32_t value = static_cast<uint32_t>(h >> 32);
-    if (!filled[bin] || value < sig.mins[bin]) sig.mins[bin] = value;
+    if (!filled[bin] || value < (*mins)[bin]) (*mins)[bin] = value;
     filled[bin] = 1;
   }
   // Optimal densification. Copy from the bins filled by shingles only (not from bins filled by
   // densification), so the result does not depend on the order bins are visited.
-  std::vector<uint32_t> original = sig.mins;
+  std::vector<uint32_t> original = *mins;
   for (uint32_t i = 0; i < k; ++i) {
     if (filled[i]) continue;
     bool done = false;
@@ -232,27 +311,33 @@ Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options) 
            k) >>
           32);
       if (filled[j]) {
-        sig.mins[i] = original[j];
+        (*mins)[i] = original[j];
         done = true;
       }
     }
     for (uint32_t j = 0; j < k && !done; ++j) {  // practically unreachable: fall back to a scan
       uint32_t b = (i + j) % k;
       if (filled[b]) {
-        sig.mins[i] = original[b];
+        (*mins)[i] = original[b];
         done = true;
       }
     }
   }
-  // Anchors: the bottom of the hash range, the same shingles in every text that contains them.
-  if (options.anchor_one_in > 0 && options.max_anchors > 0) {
-    const uint64_t threshold = UINT64_MAX / static_cast<uint64_t>(options.anchor_one_in);
-    for (uint64_t h : shingles) {
-      if (h < threshold) sig.anchors.push_back(h);
-    }
+}
+
+}  // namespace
+
+Signature Sketch(const std::vector<uint64_t>& sequence, const Options& options) {
+  Signature sig;
+  if (sequence.empty()) return sig;
+  if (options.max_anchors > 0) {
+    WindowMinima(sequence, static_cast<size_t>(std::max(1, options.winnow_window)), &sig.anchors);
     std::sort(sig.anchors.begin(), sig.anchors.end());
     sig.anchors.erase(std::unique(sig.anchors.begin(), sig.anchors.end()), sig.anchors.end());
     if (sig.anchors.size() > options.max_anchors) sig.anchors.resize(options.max_anchors);
+  }
+  if (options.num_hashes > 0) {
+    MinHash(sequence, static_cast<uint32_t>(options.num_hashes), &sig.mins);
   }
   return sig;
 }

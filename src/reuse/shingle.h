@@ -21,22 +21,30 @@ namespace headwater::reuse {
 // when the text has fewer than Options::shingle_words words.
 std::vector<uint64_t> Shingles(std::string_view text, const Options& options);
 
-// A MinHash sketch: Options::num_hashes 32-bit minimums, plus anchor shingles (see
-// Options::anchor_one_in). Empty `mins` means "no shingles".
+// The same hashes in text order (position i = words i .. i+n-1), repeats kept: what Sketch()
+// takes.
+std::vector<uint64_t> ShingleSequence(std::string_view text, const Options& options);
+
+// What the index keeps of a text: its anchors (winnowed shingle hashes, see
+// Options::winnow_window) and, when Options::num_hashes > 0, a MinHash sketch. A text without
+// shingles has an empty Signature.
 struct Signature {
-  std::vector<uint32_t> mins;
-  std::vector<uint64_t> anchors;  // shingle hashes below 2^64 / anchor_one_in, ascending, capped
-  bool empty() const { return mins.empty(); }
+  std::vector<uint32_t> mins;     // num_hashes one-permutation MinHash slots, or none
+  std::vector<uint64_t> anchors;  // winnowed shingle hashes, ascending, unique, capped
+  bool empty() const { return mins.empty() && anchors.empty(); }
   bool operator==(const Signature&) const = default;
 };
 
-// One-permutation MinHash of a shingle set (Shrivastava 2017, optimal densification): each
-// shingle hash picks one of num_hashes bins and competes for its minimum; empty bins copy the
-// value of a bin chosen by a fixed probe sequence, so equal sets give equal signatures and the
-// share of equal slots estimates Jaccard similarity. Deterministic; independent of the order of
-// `shingles`. Anchors: the lowest shingle hashes below 2^64 / anchor_one_in, at most
-// max_anchors. Returns an empty Signature for an empty set.
-Signature Sketch(const std::vector<uint64_t>& shingles, const Options& options);
+// Sketches a text from its shingle hashes IN TEXT ORDER (ShingleSequence(); repeats allowed).
+// Steps: (1) anchors: the lowest hash of every window of winnow_window consecutive shingles
+// (the lowest of all when the text has fewer), deduplicated, ascending, the lowest
+// max_anchors kept; (2) when num_hashes > 0, one-permutation MinHash (Shrivastava 2017,
+// optimal densification): each shingle hash picks one of num_hashes bins and competes for its
+// minimum; empty bins copy the value of a bin chosen by a fixed probe sequence, so equal sets
+// give equal slots and the share of equal slots estimates Jaccard similarity (the slots do not
+// depend on order or repeats; the anchors do depend on order). O(n). Deterministic. Empty
+// Signature for an empty sequence.
+Signature Sketch(const std::vector<uint64_t>& sequence, const Options& options);
 
 // Share of equal slots of two signatures of one size, in [0,1]: an estimate of the Jaccard
 // similarity of their shingle sets (1 = same set). 0 when either is empty or sizes differ.
@@ -44,7 +52,7 @@ double EstimatedJaccard(const Signature& a, const Signature& b);
 
 // Compact bytes for the store: version byte 1, slot count as a varint, the slots as 4-byte
 // little-endian values, anchor count as a varint, the anchors as 8-byte little-endian values
-// (~640 bytes for 128 slots and 15 anchors).
+// (~250 bytes for a 5 KB article with the default Options: no slots, ~30 anchors).
 std::string EncodeSignature(const Signature& signature);
 // Inverse of EncodeSignature. Corruption when the version, count or length is wrong.
 StatusOr<Signature> DecodeSignature(std::string_view bytes);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "reuse_test_util.h"
 
 namespace headwater::reuse {
@@ -64,11 +67,14 @@ TEST(CompareTest, PassageTextIsCutOnACodePointBoundary) {
   EXPECT_EQ(Compare(a, a, o).longest_text, "éééé");
 }
 
-Comparison Cmp(double a_in_b, double b_in_a, uint32_t words) {
+// A comparison with `passages` shared passages (by default enough for `partial`).
+Comparison Cmp(double a_in_b, double b_in_a, uint32_t words,
+               uint32_t passages = static_cast<uint32_t>(Options().partial_min_passages)) {
   Comparison c;
   c.a_in_b = a_in_b;
   c.b_in_a = b_in_a;
   c.longest_words = words;
+  c.passages = passages;
   return c;
 }
 
@@ -84,6 +90,41 @@ TEST(ClassifyTest, Boundaries) {
   EXPECT_EQ(Classify(Cmp(0.5, 0.5, w - 1), o), ReuseClass::kNone);
   EXPECT_EQ(Classify(Cmp(0, 0, 0), o), ReuseClass::kNone);
   EXPECT_EQ(Classify(Cmp(1.0, 1.0, 1000), o), ReuseClass::kWhole);
+}
+
+TEST(ClassifyTest, PartialNeedsMoreThanOneQuotedBlock) {
+  Options o;
+  const uint32_t w = static_cast<uint32_t>(o.min_passage_words);
+  const uint32_t k = static_cast<uint32_t>(o.partial_min_passages);
+  const uint32_t longw = static_cast<uint32_t>(o.long_passage_words);
+  // One tweet or editor's note of 40 words: none, even at containment 0.3.
+  EXPECT_EQ(Classify(Cmp(0.3, 0.1, 40, 1), o), ReuseClass::kNone);
+  EXPECT_EQ(Classify(Cmp(0.3, 0.1, w, k - 1), o), ReuseClass::kNone);
+  EXPECT_EQ(Classify(Cmp(0.3, 0.1, w, k), o), ReuseClass::kPartial);
+  EXPECT_EQ(Classify(Cmp(0.3, 0.1, longw, 1), o), ReuseClass::kPartial);
+  EXPECT_EQ(Classify(Cmp(0.3, 0.1, longw - 1, 1), o), ReuseClass::kNone);
+  // Whole does not need several passages: a short page made of one caption.
+  EXPECT_EQ(Classify(Cmp(1.0, 0.1, w, 1), o), ReuseClass::kWhole);
+}
+
+TEST(CompareTest, CountsSharedPassages) {
+  Options o;
+  // b holds four 12-word runs of a, separated by words of its own; a run of passage_min_words
+  // words counts too, one a word shorter does not.
+  const int p = static_cast<int>(o.passage_min_words);
+  std::string a = Words("a", 200);
+  std::string b;
+  for (int start : {0, 30, 60, 90}) b += Words("a", 12, start) + " " + Words("x", 10, start) + " ";
+  b += Words("a", p, 150) + " " + Words("y", 10) + " " + Words("a", p - 1, 180);
+  Comparison c = Compare(a, b, o);
+  EXPECT_EQ(c.passages, 5u);
+  EXPECT_EQ(c.longest_words, 12u);
+  // One shared 40-word block in two 300-word texts (containment 0.12): none.
+  std::string quote = Words("q", 40);
+  Comparison one = Compare(Words("m", 260) + " " + quote, quote + " " + Words("n", 260), o);
+  EXPECT_EQ(one.passages, 1u);
+  EXPECT_GE(std::max(one.a_in_b, one.b_in_a), o.partial_min);
+  EXPECT_EQ(Classify(one, o), ReuseClass::kNone);
 }
 
 Article Art(ArticleId id, std::optional<UnixSeconds> published) {

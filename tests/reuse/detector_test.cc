@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <map>
+#include <string>
 
 #include "reuse_test_util.h"
 
@@ -55,7 +56,8 @@ TEST_F(DetectorTest, FindsWholeAndPartialCopiesWithDirection) {
     EXPECT_EQ(edge.longest_text, Words("w", 60, 100));
   }
   EXPECT_EQ(detector_.index().size(), 4u);
-  EXPECT_EQ(detector_.last_signature().mins.size(), 128u);
+  EXPECT_FALSE(detector_.last_signature().anchors.empty());
+  EXPECT_TRUE(detector_.last_signature().mins.empty());  // no MinHash by default
 }
 
 TEST_F(DetectorTest, GoneCandidatesAreSkippedAndReloadWorks) {
@@ -66,7 +68,7 @@ TEST_F(DetectorTest, GoneCandidatesAreSkippedAndReloadWorks) {
   // Reload: a fresh detector given stored signatures finds copies without re-comparing.
   Options o;
   ReuseDetector fresh(o);
-  fresh.Add(2, Sketch(Shingles(story, o), o));
+  fresh.Add(2, Sketch(ShingleSequence(story, o), o));
   Article copy;
   copy.id = 3;
   copy.text = story;
@@ -76,6 +78,49 @@ TEST_F(DetectorTest, GoneCandidatesAreSkippedAndReloadWorks) {
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].source_id, 2);  // equal containment, no times: lower id
   EXPECT_EQ(e[0].cls, ReuseClass::kWhole);
+}
+
+TEST_F(DetectorTest, CachedCandidatesAreFetchedOnlyForEdges) {
+  // 30 articles of 500 words sharing one 50-word block (a quoted statement): candidates of one
+  // another through the block's anchor, never an edge.
+  const std::string block = Words("q", 50);
+  for (ArticleId id = 1; id <= 30; ++id) {
+    EXPECT_TRUE(Process(id, Words("o" + std::to_string(id) + "x", 450) + " " + block).empty());
+  }
+  EXPECT_EQ(fetches_, 0);  // all candidates were cached
+  EXPECT_EQ(detector_.cached(), 30u);
+  // A copy of article 7: one edge, one fetch (to check the source still exists).
+  auto e = Process(31, store_[7].text);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source_id, 7);
+  EXPECT_EQ(fetches_, 1);
+  // Without the cache every candidate is fetched.
+  Options o;
+  o.cache_articles = 0;
+  ReuseDetector uncached(o);
+  int fetches = 0;
+  for (ArticleId id = 1; id <= 31; ++id) {
+    uncached.Process(store_[id], [&](ArticleId cid) -> const Article* {
+      ++fetches;
+      return &store_[cid];
+    });
+  }
+  EXPECT_GT(fetches, 400);
+  EXPECT_EQ(uncached.cached(), 0u);
+}
+
+TEST_F(DetectorTest, CacheIsBounded) {
+  Options o;
+  o.cache_articles = 5;
+  ReuseDetector small(o);
+  for (ArticleId id = 1; id <= 12; ++id) {
+    Article a;
+    a.id = id;
+    a.text = Words("k" + std::to_string(id) + "x", 100);
+    small.Process(a, nullptr);
+  }
+  EXPECT_EQ(small.cached(), 5u);
+  EXPECT_EQ(small.index().size(), 12u);
 }
 
 TEST_F(DetectorTest, ShortAndEmptyTextsGetNoEdges) {

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
 
 #include "reuse_test_util.h"
 
@@ -12,7 +15,7 @@ namespace {
 using testing::Words;
 
 Signature Sig(const std::string& text, const Options& o = Options()) {
-  return Sketch(Shingles(text, o), o);
+  return Sketch(ShingleSequence(text, o), o);
 }
 
 bool Has(const std::vector<ArticleId>& ids, ArticleId id) {
@@ -47,12 +50,32 @@ TEST(LshIndexTest, FindsShortCopyInsideLongPageThroughAnchors) {
   ASSERT_EQ(ranked.size(), 1u);
   EXPECT_EQ(ranked[0].id, 7);
   EXPECT_GE(ranked[0].votes, 1);
-  // Without anchors the banding alone misses it.
-  Options no_anchor = o;
-  no_anchor.max_anchors = 0;
-  LshIndex bands_only(no_anchor);
-  bands_only.Add(7, Sig(Words("p", 3000) + " " + story + " " + Words("p", 3000, 3000), no_anchor));
-  EXPECT_TRUE(bands_only.Candidates(Sig(story, no_anchor)).empty());
+  // MinHash banding alone (the former scheme) misses it.
+  Options bands_only = o;
+  bands_only.max_anchors = 0;
+  bands_only.num_hashes = 128;
+  bands_only.bands = 32;
+  LshIndex banded(bands_only);
+  banded.Add(7, Sig(Words("p", 3000) + " " + story + " " + Words("p", 3000, 3000), bands_only));
+  EXPECT_TRUE(banded.Candidates(Sig(story, bands_only)).empty());
+  EXPECT_EQ(banded.Candidates(Sig(story, bands_only)).size(), 0u);
+  banded.Add(8, Sig(story, bands_only));
+  EXPECT_EQ(banded.Candidates(Sig(story, bands_only)), std::vector<ArticleId>{8});
+}
+
+TEST(LshIndexTest, AnySharedRunOfAWindowIsFound) {
+  // Winnowing's guarantee: a shared run of winnow_window shingles (window + 4 words) shares an
+  // anchor, wherever it sits in either text.
+  Options o;
+  const int run_words = o.winnow_window + o.shingle_words - 1;
+  for (int offset : {0, 17, 123, 400}) {
+    LshIndex index(o);
+    const std::string passage = Words("r" + std::to_string(offset) + "x", run_words);
+    index.Add(1, Sig(Words("a", offset) + " " + passage + " " + Words("b", 500)));
+    EXPECT_EQ(index.Candidates(Sig(Words("c", 300) + " " + passage + " " + Words("d", offset))),
+              std::vector<ArticleId>{1})
+        << offset;
+  }
 }
 
 TEST(LshIndexTest, RanksByVotesThenId) {
@@ -110,17 +133,38 @@ TEST(LshIndexTest, ChurnKeepsResultsAndMemoryBounded) {
 TEST(LshIndexTest, MemoryPerArticle) {
   Options o;
   LshIndex index(o);
-  const int n = 5000;
+  const int n = 20000;
   for (ArticleId id = 0; id < n; ++id) {
     // 800-word texts (about 5 KB), each distinct.
     index.Add(id, Sig(Words("a" + std::to_string(id) + "x", 800)));
   }
   const double per_article = static_cast<double>(index.MemoryBytes()) / n;
-  // Measured 1,578 bytes at n = 5,000 and 1,322 at n = 100,000 (the table's load varies
-  // between 35% and 70%): 32 band keys + ~25 anchors per article.
-  EXPECT_LT(per_article, 2000);
+  // Measured 474 bytes at n = 20,000 (~39 anchors per article; the table's load varies between
+  // 40% and 80%). The former table of 64-bit keys, 32 bands and threshold anchors: 1,578.
+  EXPECT_LT(per_article, 700);
   RecordProperty("bytes_per_article", std::to_string(per_article));
   std::printf("LshIndex bytes per article (n=%d): %.0f\n", n, per_article);
+}
+
+TEST(LshIndexTest, SweepKeepsLiveArticlesAndTheirOrder) {
+  Options o;
+  o.max_bucket = 3;
+  LshIndex index(o);
+  const Signature shared = Sig(Words("w", 100));
+  for (ArticleId id = 0; id < 5000; ++id) {
+    index.Add(id, id % 2 ? shared : Sig(Words("u" + std::to_string(id) + "x", 60)));
+  }
+  for (ArticleId id = 0; id < 4000; ++id) index.Remove(id);  // sweeps on the way
+  EXPECT_EQ(index.size(), 1000u);
+  EXPECT_FALSE(index.Contains(3999));
+  EXPECT_TRUE(index.Contains(4000));
+  // The newest three of the shared text, as before the sweep.
+  EXPECT_EQ(index.Candidates(shared), (std::vector<ArticleId>{4995, 4997, 4999}));
+  EXPECT_EQ(index.Candidates(Sig(Words("u4000x", 60))), std::vector<ArticleId>{4000});
+  EXPECT_TRUE(index.Candidates(Sig(Words("u10x", 60))).empty());
+  index.Add(4000, shared);  // replace after a sweep
+  EXPECT_TRUE(index.Candidates(Sig(Words("u4000x", 60))).empty());
+  EXPECT_EQ(index.size(), 1000u);
 }
 
 TEST(LshIndexTest, FloodOfIdenticalArticlesIsCapped) {

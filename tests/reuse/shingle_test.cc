@@ -61,29 +61,39 @@ TEST(ShinglesTest, ShingleWordsOption) {
   EXPECT_EQ(Shingles(Words("w", 10), o).size(), 8u);
 }
 
-TEST(SketchTest, DeterministicAndOrderIndependent) {
+Options WithMinHash() {
   Options o;
-  auto s = Shingles(Words("w", 300), o);
-  Signature a = Sketch(s, o);
-  ASSERT_EQ(a.mins.size(), 128u);
-  std::vector<uint64_t> shuffled = s;
-  std::mt19937 rng(7);
-  std::shuffle(shuffled.begin(), shuffled.end(), rng);
-  EXPECT_EQ(Sketch(shuffled, o), a);
-  EXPECT_EQ(Sketch(s, o), a);
+  o.num_hashes = 128;
+  return o;
 }
 
-TEST(SketchTest, EmptySetGivesEmptySignature) {
+TEST(SketchTest, MinHashIgnoresOrderAndRepeats) {
+  Options o = WithMinHash();
+  auto seq = ShingleSequence(Words("w", 300), o);
+  Signature a = Sketch(seq, o);
+  ASSERT_EQ(a.mins.size(), 128u);
+  std::vector<uint64_t> shuffled = seq;
+  std::mt19937 rng(7);
+  std::shuffle(shuffled.begin(), shuffled.end(), rng);
+  shuffled.insert(shuffled.end(), seq.begin(), seq.begin() + 50);
+  EXPECT_EQ(Sketch(shuffled, o).mins, a.mins);
+  EXPECT_EQ(Sketch(seq, o), a);
+  EXPECT_TRUE(Sketch(seq, Options()).mins.empty());  // off by default
+}
+
+TEST(SketchTest, EmptySequenceGivesEmptySignature) {
   Options o;
   EXPECT_TRUE(Sketch({}, o).empty());
+  EXPECT_TRUE(Sketch({}, WithMinHash()).empty());
+  EXPECT_FALSE(Sketch(ShingleSequence("one two three four five", o), o).empty());
 }
 
 TEST(SketchTest, EstimatesJaccard) {
-  Options o;
+  Options o = WithMinHash();
   // Same set: 1. Disjoint sets: ~0. Half overlap (J = 1/3): near 1/3.
-  auto a = Shingles(Words("w", 1004), o);       // 1000 shingles
-  auto b = Shingles(Words("w", 1004, 500), o);  // shares 500 of them
-  auto c = Shingles(Words("z", 1004), o);
+  auto a = ShingleSequence(Words("w", 1004), o);       // 1000 shingles
+  auto b = ShingleSequence(Words("w", 1004, 500), o);  // shares 500 of them
+  auto c = ShingleSequence(Words("z", 1004), o);
   Signature sa = Sketch(a, o), sb = Sketch(b, o), sc = Sketch(c, o);
   EXPECT_DOUBLE_EQ(EstimatedJaccard(sa, sa), 1.0);
   EXPECT_LT(EstimatedJaccard(sa, sc), 0.05);
@@ -94,8 +104,8 @@ TEST(SketchTest, EstimatesJaccard) {
 }
 
 TEST(SketchTest, SmallSetsAreDensified) {
-  Options o;
-  auto s = Shingles(Words("w", 7), o);  // 3 shingles for 128 bins
+  Options o = WithMinHash();
+  auto s = ShingleSequence(Words("w", 7), o);  // 3 shingles for 128 bins
   Signature sig = Sketch(s, o);
   ASSERT_EQ(sig.mins.size(), 128u);
   // Every bin holds one of the 3 values (the high halves of the shingle hashes).
@@ -106,31 +116,42 @@ TEST(SketchTest, SmallSetsAreDensified) {
   }
 }
 
-TEST(SketchTest, AnchorsAreTheLowestShingles) {
+TEST(SketchTest, AnchorsAreTheWindowMinima) {
   Options o;
-  auto s = Shingles(Words("w", 2000), o);
-  Signature sig = Sketch(s, o);
-  const uint64_t threshold = UINT64_MAX / static_cast<uint64_t>(o.anchor_one_in);
-  size_t below = std::count_if(s.begin(), s.end(), [&](uint64_t h) { return h < threshold; });
-  ASSERT_GT(below, 10u);
-  EXPECT_EQ(sig.anchors.size(), std::min(below, o.max_anchors));
-  // The lowest ones, in order.
-  EXPECT_TRUE(std::equal(sig.anchors.begin(), sig.anchors.end(), s.begin()));
-  // A passage of the text has, among its anchors, every text anchor it contains.
-  std::vector<uint64_t> part(s.begin(), s.begin() + 300);
-  Signature psig = Sketch(part, o);
-  for (uint64_t a : psig.anchors) {
-    EXPECT_TRUE(std::binary_search(sig.anchors.begin(), sig.anchors.end(), a) ||
-                sig.anchors.size() == o.max_anchors);
+  auto seq = ShingleSequence(Words("w", 2000), o);
+  Signature sig = Sketch(seq, o);
+  // Brute force: the minimum of every window, deduplicated, ascending, the lowest kept.
+  const size_t w = static_cast<size_t>(o.winnow_window);
+  std::vector<uint64_t> minima;
+  for (size_t i = 0; i + w <= seq.size(); ++i) {
+    minima.push_back(*std::min_element(seq.begin() + i, seq.begin() + i + w));
   }
+  std::sort(minima.begin(), minima.end());
+  minima.erase(std::unique(minima.begin(), minima.end()), minima.end());
+  ASSERT_GT(minima.size(), 40u);  // density ~2 / (w + 1)
+  ASSERT_LT(minima.size(), 150u);
+  if (minima.size() > o.max_anchors) minima.resize(o.max_anchors);
+  EXPECT_EQ(sig.anchors, minima);
+  // A text shorter than a window has one anchor: its lowest shingle.
+  auto short_seq = ShingleSequence(Words("v", 20), o);
+  EXPECT_EQ(Sketch(short_seq, o).anchors,
+            std::vector<uint64_t>{*std::min_element(short_seq.begin(), short_seq.end())});
+  // The cap keeps the lowest.
+  Options capped = o;
+  capped.max_anchors = 5;
+  EXPECT_EQ(Sketch(seq, capped).anchors, std::vector<uint64_t>(minima.begin(), minima.begin() + 5));
 }
 
 TEST(SignatureCodecTest, RoundTrip) {
   Options o;
-  Signature sig = Sketch(Shingles(Words("w", 800), o), o);
+  Signature sig = Sketch(ShingleSequence(Words("w", 800), o), o);
   ASSERT_FALSE(sig.anchors.empty());
   std::string bytes = EncodeSignature(sig);
-  EXPECT_EQ(bytes.size(), 1 + 2 + 4 * 128 + 1 + 8 * sig.anchors.size());
+  EXPECT_EQ(bytes.size(), 1 + 1 + 1 + 8 * sig.anchors.size());  // no MinHash slots
+  Options m = WithMinHash();
+  Signature with_mins = Sketch(ShingleSequence(Words("w", 800), m), m);
+  EXPECT_EQ(EncodeSignature(with_mins).size(), 1 + 2 + 4 * 128 + 1 + 8 * with_mins.anchors.size());
+  EXPECT_EQ(*DecodeSignature(EncodeSignature(with_mins)), with_mins);
   auto back = DecodeSignature(bytes);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(*back, sig);
@@ -141,7 +162,8 @@ TEST(SignatureCodecTest, RoundTrip) {
 
 TEST(SignatureCodecTest, RejectsCorruptBytes) {
   Options o;
-  std::string bytes = EncodeSignature(Sketch(Shingles(Words("w", 100), o), o));
+  Options m = WithMinHash();
+  std::string bytes = EncodeSignature(Sketch(ShingleSequence(Words("w", 100), m), m));
   EXPECT_FALSE(DecodeSignature("").ok());
   std::string wrong_version = bytes;
   wrong_version[0] = 9;
