@@ -106,6 +106,28 @@ StatusOr<const Outlet*> Pipeline::ResolveOutlet(const std::string& given, const 
   return registry_->Add(std::move(fresh));
 }
 
+// Signatures stored by an older format are sketched again from their articles' text, in one
+// transaction, so a store made before a change of the reuse sketch still finds copies of its
+// articles (the stored reuse edges are kept as they are).
+Status Pipeline::ResketchSignatures(const std::vector<ArticleId>& ids) {
+  HW_RETURN_IF_ERROR(store_->Begin());
+  for (ArticleId id : ids) {
+    auto article = store_->GetArticle(id);
+    Status st = article.status();
+    reuse::Signature sig;
+    if (st.ok()) {
+      sig = reuse::Sketch(reuse::ShingleSequence(article->text, options_.reuse), options_.reuse);
+      st = store_->SetSignature(id, reuse::EncodeSignature(sig));
+    }
+    if (!st.ok()) {
+      (void)store_->Rollback();
+      return st;
+    }
+    if (!sig.empty()) reuse_->Add(id, sig);
+  }
+  return store_->Commit();
+}
+
 StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& raw,
                                          const std::vector<ingest::LineError>& parse_errors,
                                          bool strict, const Progress& progress) {
@@ -124,12 +146,18 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   if (!reuse_) {
     reuse_ = std::make_unique<reuse::ReuseDetector>(options_.reuse);
     HW_ASSIGN_OR_RETURN(auto sigs, store_->Signatures());
+    std::vector<ArticleId> stale;  // signatures of an older format: sketched again below
     for (auto& [id, bytes] : sigs) {
+      if (reuse::SignatureVersion(bytes) != reuse::kSignatureVersion) {
+        stale.push_back(id);
+        continue;
+      }
       auto sig = reuse::DecodeSignature(bytes);
       if (!sig.ok()) return Status::Corruption("signature of article " + std::to_string(id) + ": " +
                                                sig.status().message());
       reuse_->Add(id, *sig);
     }
+    if (!stale.empty()) HW_RETURN_IF_ERROR(ResketchSignatures(stale));
   }
   {
     HW_ASSIGN_OR_RETURN(auto blob, store_->GetBlob(kClustererBlob));

@@ -121,6 +121,7 @@ class Pipeline {
   StatusOr<const Outlet*> ResolveOutlet(const std::string& given, const std::string& host);
   Status ProcessArticle(Article& article, IngestSummary* summary);
   Status UpdateStory(StoryId id);
+  Status ResketchSignatures(const std::vector<ArticleId>& ids);
   nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;
 
   store::Store* store_;

@@ -277,15 +277,21 @@ class Builder {
     if (outlet_source) {
       if (auto o = AttributionOutlet(at, in_.outlets)) {
         if (at.self_citation) {
-          OutletInfo self = f.outlet;
-          AddOutletEdge(from, self, EdgeKind::kCites, ev);
+          // The outlet denying on its own behalf ("El Diario del Norte desmiente…") reports
+          // nothing: a denial (recorded above), not a citation of its own reporting.
+          if (at.stance == Stance::kDenies) {
+            ++f.own_denying;
+          } else {
+            OutletInfo self = f.outlet;
+            AddOutletEdge(from, self, EdgeKind::kCites, ev);
+          }
         } else {
           // Set before AddOutletEdge: adding an external node may reallocate g_.facts, which
           // would leave `f` dangling.
           if (at.stance == Stance::kAsserts) f.first_cite = std::min(f.first_cite, at_begin);
           AddOutletEdge(from, *o, EdgeKind::kCites, ev);
         }
-      } else if (at.self_citation) {
+      } else if (at.self_citation && at.stance == Stance::kAsserts) {
         f.self_cited = true;
       }
     } else if (at.stance == Stance::kAsserts &&
@@ -298,7 +304,7 @@ class Builder {
         ++f.own_named;
       }
       f.own_evidence.push_back(ev);
-    } else if (at.self_citation) {
+    } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
     }
     if (!at.link.empty()) AddLink(from, at.link, ev, /*bare=*/false);

@@ -390,7 +390,7 @@ T GetFixed(std::string_view bytes, size_t pos) {
 std::string EncodeSignature(const Signature& signature) {
   std::string out;
   out.reserve(12 + 4 * signature.mins.size() + 8 * signature.anchors.size());
-  out.push_back(1);  // version
+  out.push_back(static_cast<char>(kSignatureVersion));
   PutVarint(signature.mins.size(), &out);
   for (uint32_t v : signature.mins) PutFixed(v, &out);
   PutVarint(signature.anchors.size(), &out);
@@ -398,9 +398,13 @@ std::string EncodeSignature(const Signature& signature) {
   return out;
 }
 
+int SignatureVersion(std::string_view bytes) {
+  return bytes.empty() ? 0 : static_cast<unsigned char>(bytes[0]);
+}
+
 StatusOr<Signature> DecodeSignature(std::string_view bytes) {
   if (bytes.empty()) return Status::Corruption("reuse signature: empty bytes");
-  if (bytes[0] != 1) {
+  if (bytes[0] != 1 && bytes[0] != kSignatureVersion) {
     return Status::Corruption("reuse signature: unknown version " +
                               std::to_string(static_cast<unsigned char>(bytes[0])));
   }

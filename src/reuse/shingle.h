@@ -50,11 +50,19 @@ Signature Sketch(const std::vector<uint64_t>& sequence, const Options& options);
 // similarity of their shingle sets (1 = same set). 0 when either is empty or sizes differ.
 double EstimatedJaccard(const Signature& a, const Signature& b);
 
-// Compact bytes for the store: version byte 1, slot count as a varint, the slots as 4-byte
+// Version of EncodeSignature's bytes: 2 since anchors are winnowed (issue 5); version 1 held
+// threshold anchors, which new articles no longer produce, so a version-1 signature must be
+// sketched again from its article's text before it can find anything.
+inline constexpr int kSignatureVersion = 2;
+// The version byte of stored signature bytes (0 for empty bytes).
+int SignatureVersion(std::string_view bytes);
+
+// Compact bytes for the store: version byte kSignatureVersion, slot count as a varint, the slots as 4-byte
 // little-endian values, anchor count as a varint, the anchors as 8-byte little-endian values
 // (~250 bytes for a 5 KB article with the default Options: no slots, ~30 anchors).
 std::string EncodeSignature(const Signature& signature);
-// Inverse of EncodeSignature. Corruption when the version, count or length is wrong.
+// Inverse of EncodeSignature (versions 1 and 2). Corruption when the version, count or length
+// is wrong.
 StatusOr<Signature> DecodeSignature(std::string_view bytes);
 
 namespace internal {
