@@ -289,7 +289,10 @@ Outlet ReadOutlet(const Stmt& s) {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
-  ~SqliteStore() override { sqlite3_close_v2(db_); }
+  ~SqliteStore() override {
+    stmts_.Clear();
+    sqlite3_close_v2(db_);
+  }
 
   Status Init(const StoreOptions& options) {
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
@@ -298,12 +301,12 @@ class SqliteStore final : public Store {
       HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA journal_mode=WAL"));
       HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA synchronous=NORMAL"));
     }
-    Stmt check(db_, "SELECT count(*) FROM sqlite_master WHERE name='schema_version'");
+    Stmt check(&stmts_, db_, "SELECT count(*) FROM sqlite_master WHERE name='schema_version'");
     if (!check.Step()) return check.status();
     bool has_version = check.Int(0) > 0;
     if (!has_version) {
       if (options.read_only) return Status::InvalidArgument("not a Headwater store (no schema)");
-      Stmt any(db_, "SELECT count(*) FROM sqlite_master");
+      Stmt any(&stmts_, db_, "SELECT count(*) FROM sqlite_master");
       if (!any.Step()) return any.status();
       if (any.Int(0) > 0)
         return Status::InvalidArgument(
@@ -331,7 +334,7 @@ class SqliteStore final : public Store {
   }
 
   int SchemaVersion() override {
-    Stmt s(db_, "SELECT version FROM schema_version");
+    Stmt s(&stmts_, db_, "SELECT version FROM schema_version");
     return s.Step() ? static_cast<int>(s.Int(0)) : 0;
   }
 
@@ -344,12 +347,12 @@ class SqliteStore final : public Store {
   Status BeginRead() override {
     HW_RETURN_IF_ERROR(Exec(db_, "BEGIN DEFERRED"));
     // The snapshot starts at the first read; take it now so the transaction's reads agree.
-    Stmt s(db_, "SELECT 1 FROM schema_version");
+    Stmt s(&stmts_, db_, "SELECT 1 FROM schema_version");
     s.Step();
     return s.status();
   }
   StatusOr<int64_t> DataVersion() override {
-    Stmt s(db_, "PRAGMA data_version");
+    Stmt s(&stmts_, db_, "PRAGMA data_version");
     if (s.Step()) return s.Int(0);
     return s.status();
   }
@@ -359,13 +362,13 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<OutletId> UpsertOutlet(const Outlet& o) override {
-    Stmt find(db_, "SELECT id, verified FROM outlets WHERE name=?1");
+    Stmt find(&stmts_, db_, "SELECT id, verified FROM outlets WHERE name=?1");
     find.Bind(1, o.name);
     if (find.Step()) {
       OutletId id = find.Int(0);
       bool verified = find.Int(1) != 0;
       if (!o.verified && verified) return id;  // never downgrade a registry record
-      Stmt up(db_,
+      Stmt up(&stmts_, db_,
               "UPDATE outlets SET aliases=?2, domains=?3, country=?4, languages=?5, kind=?6, "
               "owner_group=?7, verified=?8 WHERE id=?1");
       up.Bind(1, id).Bind(2, ToJson(o.aliases).dump()).Bind(3, ToJson(o.domains).dump());
@@ -375,7 +378,7 @@ class SqliteStore final : public Store {
       return id;
     }
     HW_RETURN_IF_ERROR(find.status());
-    Stmt ins(db_,
+    Stmt ins(&stmts_, db_,
              "INSERT INTO outlets(name, aliases, domains, country, languages, kind, owner_group, "
              "verified) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     ins.Bind(1, o.name).Bind(2, ToJson(o.aliases).dump()).Bind(3, ToJson(o.domains).dump());
@@ -386,7 +389,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::vector<Outlet>> ListOutlets() override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "SELECT id, name, aliases, domains, country, languages, kind, owner_group, verified "
            "FROM outlets ORDER BY id");
     std::vector<Outlet> out;
@@ -396,7 +399,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<ArticleId> InsertArticle(const Article& a) override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "INSERT INTO articles(url, canonical_url, outlet_id, title, text, lang, "
            "lang_confidence, published, ingested, byline, dateline, links, places, content_hash, "
            "story_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
@@ -415,12 +418,12 @@ class SqliteStore final : public Store {
 
   StatusOr<std::optional<ArticleId>> FindDuplicate(const std::string& canonical_url,
                                                    uint64_t content_hash) override {
-    Stmt s(db_, "SELECT id FROM articles WHERE canonical_url=?1 LIMIT 1");
+    Stmt s(&stmts_, db_, "SELECT id FROM articles WHERE canonical_url=?1 LIMIT 1");
     s.Bind(1, canonical_url);
     if (s.Step()) return std::optional<ArticleId>(s.Int(0));
     HW_RETURN_IF_ERROR(s.status());
     if (content_hash != 0) {
-      Stmt h(db_, "SELECT id FROM articles WHERE content_hash=?1 AND content_hash != 0 LIMIT 1");
+      Stmt h(&stmts_, db_, "SELECT id FROM articles WHERE content_hash=?1 AND content_hash != 0 LIMIT 1");
       h.Bind(1, static_cast<int64_t>(content_hash));
       if (h.Step()) return std::optional<ArticleId>(h.Int(0));
       HW_RETURN_IF_ERROR(h.status());
@@ -429,7 +432,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::optional<ArticleId>> FindByUrl(const std::string& url) override {
-    Stmt s(db_, "SELECT id FROM articles WHERE canonical_url=?1 OR url=?1 LIMIT 1");
+    Stmt s(&stmts_, db_, "SELECT id FROM articles WHERE canonical_url=?1 OR url=?1 LIMIT 1");
     s.Bind(1, url);
     if (s.Step()) return std::optional<ArticleId>(s.Int(0));
     HW_RETURN_IF_ERROR(s.status());
@@ -437,7 +440,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<Article> GetArticle(ArticleId id) override {
-    Stmt s(db_, std::string("SELECT ") + kArticleColumns +
+    Stmt s(&stmts_, db_, std::string("SELECT ") + kArticleColumns +
                     " FROM articles a JOIN outlets o ON o.id=a.outlet_id WHERE a.id=?1");
     s.Bind(1, id);
     if (s.Step()) return ReadArticle(s);
@@ -446,7 +449,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::vector<Article>> ArticlesOfStory(StoryId id) override {
-    Stmt s(db_, std::string("SELECT ") + kArticleColumns +
+    Stmt s(&stmts_, db_, std::string("SELECT ") + kArticleColumns +
                     " FROM articles a JOIN outlets o ON o.id=a.outlet_id WHERE a.story_id=?1 "
                     "ORDER BY coalesce(a.published, a.ingested), a.id");
     s.Bind(1, id);
@@ -457,19 +460,19 @@ class SqliteStore final : public Store {
   }
 
   Status SetArticleStory(ArticleId article, StoryId story) override {
-    Stmt s(db_, "UPDATE articles SET story_id=?2 WHERE id=?1");
+    Stmt s(&stmts_, db_, "UPDATE articles SET story_id=?2 WHERE id=?1");
     s.Bind(1, article).Bind(2, story);
     return s.Run();
   }
 
   Status SetSignature(ArticleId article, const std::string& bytes) override {
-    Stmt s(db_, "UPDATE articles SET signature=?2 WHERE id=?1");
+    Stmt s(&stmts_, db_, "UPDATE articles SET signature=?2 WHERE id=?1");
     s.Bind(1, article).BindBlob(2, bytes);
     return s.Run();
   }
 
   StatusOr<std::vector<std::pair<ArticleId, std::string>>> Signatures() override {
-    Stmt s(db_, "SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY id");
+    Stmt s(&stmts_, db_, "SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY id");
     std::vector<std::pair<ArticleId, std::string>> out;
     while (s.Step()) out.emplace_back(s.Int(0), s.Text(1));
     HW_RETURN_IF_ERROR(s.status());
@@ -477,14 +480,14 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<int64_t> CountArticles() override {
-    Stmt s(db_, "SELECT count(*) FROM articles");
+    Stmt s(&stmts_, db_, "SELECT count(*) FROM articles");
     if (s.Step()) return s.Int(0);
     return s.status();
   }
 
   Status InsertAttributions(ArticleId article, const std::vector<Attribution>& list) override {
     for (const Attribution& a : list) {
-      Stmt one(db_, "INSERT INTO attributions(article_id, data) VALUES(?1, ?2)");
+      Stmt one(&stmts_, db_, "INSERT INTO attributions(article_id, data) VALUES(?1, ?2)");
       one.Bind(1, article).Bind(2, AttributionToJson(a));
       HW_RETURN_IF_ERROR(one.Run());
     }
@@ -492,7 +495,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::vector<Attribution>> AttributionsOf(ArticleId article) override {
-    Stmt s(db_, "SELECT data FROM attributions WHERE article_id=?1 ORDER BY id");
+    Stmt s(&stmts_, db_, "SELECT data FROM attributions WHERE article_id=?1 ORDER BY id");
     s.Bind(1, article);
     std::vector<Attribution> out;
     while (s.Step()) {
@@ -504,7 +507,7 @@ class SqliteStore final : public Store {
   }
 
   Status InsertReuse(const ReuseEdge& e, const std::string& upstream) override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "INSERT OR REPLACE INTO reuse(source_id, copy_id, class, copy_in_source, "
            "source_in_copy, longest_chars, longest_text, upstream) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     s.Bind(1, e.source_id).Bind(2, e.copy_id).Bind(3, ReuseClassName(e.cls));
@@ -526,7 +529,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::vector<ReuseEdge>> ReuseOf(ArticleId article) override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "SELECT source_id, copy_id, class, copy_in_source, source_in_copy, longest_chars, "
            "longest_text, upstream FROM reuse WHERE source_id=?1 OR copy_id=?1");
     s.Bind(1, article);
@@ -540,7 +543,7 @@ class SqliteStore final : public Store {
     std::string where = min_class == ReuseClass::kWhole ? "WHERE class='whole'"
                         : min_class == ReuseClass::kPartial ? "WHERE class IN ('whole','partial')"
                                                             : "";
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "SELECT source_id, copy_id, class, copy_in_source, source_in_copy, longest_chars, "
            "longest_text, upstream FROM reuse " + where + " ORDER BY source_id, copy_id");
     std::vector<std::pair<ReuseEdge, std::string>> out;
@@ -550,7 +553,7 @@ class SqliteStore final : public Store {
   }
 
   Status UpsertStory(const StoryRecord& r) override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "INSERT INTO stories(id, title, country, status, first_seen, last_seen, merged_into, "
            "key_terms, verdict, policy, counts, report, updated) "
            "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) ON CONFLICT(id) DO UPDATE SET "
@@ -569,7 +572,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::optional<StoryRecord>> GetStory(StoryId id) override {
-    Stmt s(db_, std::string("SELECT ") + kStoryColumns + " FROM stories WHERE id=?1");
+    Stmt s(&stmts_, db_, std::string("SELECT ") + kStoryColumns + " FROM stories WHERE id=?1");
     s.Bind(1, id);
     if (s.Step()) return std::optional<StoryRecord>(ReadStory(s));
     HW_RETURN_IF_ERROR(s.status());
@@ -633,7 +636,7 @@ class SqliteStore final : public Store {
     std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories" + where.where;
     sql += " ORDER BY last_seen DESC, id DESC";
     if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-    Stmt s(db_, sql);
+    Stmt s(&stmts_, db_, sql);
     where.BindAll(s);
     std::vector<StoryRecord> out;
     while (s.Step()) out.push_back(ReadStory(s));
@@ -643,17 +646,17 @@ class SqliteStore final : public Store {
 
   StatusOr<int64_t> CountStories(const StoryFilter& f) override {
     FilterSql where = StoryWhere(f);
-    Stmt s(db_, "SELECT count(*) FROM stories" + where.where);
+    Stmt s(&stmts_, db_, "SELECT count(*) FROM stories" + where.where);
     where.BindAll(s);
     if (s.Step()) return s.Int(0);
     return s.status();
   }
 
   Status MergeStory(StoryId from, StoryId into, UnixSeconds at, const std::string& why) override {
-    Stmt move(db_, "UPDATE articles SET story_id=?2 WHERE story_id=?1");
+    Stmt move(&stmts_, db_, "UPDATE articles SET story_id=?2 WHERE story_id=?1");
     move.Bind(1, from).Bind(2, into);
     HW_RETURN_IF_ERROR(move.Run());
-    Stmt mark(db_, "UPDATE stories SET status='merged', merged_into=?2 WHERE id=?1");
+    Stmt mark(&stmts_, db_, "UPDATE stories SET status='merged', merged_into=?2 WHERE id=?1");
     mark.Bind(1, from).Bind(2, into);
     HW_RETURN_IF_ERROR(mark.Run());
     HW_RETURN_IF_ERROR(RecordStoryEvent(from, at, "merged-into", std::to_string(into) + " " + why));
@@ -662,13 +665,13 @@ class SqliteStore final : public Store {
 
   Status RecordStoryEvent(StoryId id, UnixSeconds at, const std::string& kind,
                           const std::string& detail) override {
-    Stmt s(db_, "INSERT INTO story_events(story_id, at, kind, detail) VALUES(?1,?2,?3,?4)");
+    Stmt s(&stmts_, db_, "INSERT INTO story_events(story_id, at, kind, detail) VALUES(?1,?2,?3,?4)");
     s.Bind(1, id).Bind(2, at).Bind(3, kind).Bind(4, detail);
     return s.Run();
   }
 
   StatusOr<std::vector<SearchHit>> Search(const std::string& query, int limit) override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "SELECT a.id, coalesce(a.story_id, 0), a.url, a.title, "
            "snippet(articles_fts, 1, '[', ']', '…', 12), o.name, bm25(articles_fts) "
            "FROM articles_fts JOIN articles a ON a.id=articles_fts.rowid "
@@ -693,13 +696,13 @@ class SqliteStore final : public Store {
   }
 
   Status PutBlob(const std::string& key, const std::string& value) override {
-    Stmt s(db_, "INSERT OR REPLACE INTO blobs(key, value) VALUES(?1, ?2)");
+    Stmt s(&stmts_, db_, "INSERT OR REPLACE INTO blobs(key, value) VALUES(?1, ?2)");
     s.Bind(1, key).BindBlob(2, value);
     return s.Run();
   }
 
   StatusOr<std::optional<std::string>> GetBlob(const std::string& key) override {
-    Stmt s(db_, "SELECT value FROM blobs WHERE key=?1");
+    Stmt s(&stmts_, db_, "SELECT value FROM blobs WHERE key=?1");
     s.Bind(1, key);
     if (s.Step()) return std::optional<std::string>(s.Text(0));
     HW_RETURN_IF_ERROR(s.status());
@@ -707,18 +710,18 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<int64_t> AddFeed(const std::string& url, const std::string& title) override {
-    Stmt find(db_, "SELECT id FROM feeds WHERE url=?1");
+    Stmt find(&stmts_, db_, "SELECT id FROM feeds WHERE url=?1");
     find.Bind(1, url);
     if (find.Step()) return find.Int(0);
     HW_RETURN_IF_ERROR(find.status());
-    Stmt s(db_, "INSERT INTO feeds(url, title) VALUES(?1, ?2)");
+    Stmt s(&stmts_, db_, "INSERT INTO feeds(url, title) VALUES(?1, ?2)");
     s.Bind(1, url).Bind(2, title);
     HW_RETURN_IF_ERROR(s.Run());
     return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
   }
 
   StatusOr<std::vector<Feed>> ListFeeds() override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "SELECT id, url, title, etag, last_modified, last_polled, next_poll, failures, "
            "last_error FROM feeds ORDER BY id");
     std::vector<Feed> out;
@@ -740,7 +743,7 @@ class SqliteStore final : public Store {
   }
 
   Status UpdateFeed(const Feed& f) override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "UPDATE feeds SET title=?2, etag=?3, last_modified=?4, last_polled=?5, next_poll=?6, "
            "failures=?7, last_error=?8 WHERE id=?1");
     s.Bind(1, f.id).Bind(2, f.title).Bind(3, f.etag).Bind(4, f.last_modified);
@@ -749,7 +752,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<int64_t> AddWatch(const Watch& w) override {
-    Stmt s(db_, "INSERT INTO watches(kind, target, created, state, webhook) VALUES(?1,?2,?3,?4,?5)");
+    Stmt s(&stmts_, db_, "INSERT INTO watches(kind, target, created, state, webhook) VALUES(?1,?2,?3,?4,?5)");
     s.Bind(1, WatchKindName(w.kind)).Bind(2, w.target).Bind(3, w.created);
     s.Bind(4, w.state_json.empty() ? std::string("{}") : w.state_json).Bind(5, w.webhook);
     HW_RETURN_IF_ERROR(s.Run());
@@ -757,7 +760,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::vector<Watch>> ListWatches() override {
-    Stmt s(db_, "SELECT id, kind, target, created, state, webhook FROM watches ORDER BY id");
+    Stmt s(&stmts_, db_, "SELECT id, kind, target, created, state, webhook FROM watches ORDER BY id");
     std::vector<Watch> out;
     while (s.Step()) {
       Watch w;
@@ -774,10 +777,10 @@ class SqliteStore final : public Store {
   }
 
   Status DeleteWatch(int64_t id) override {
-    Stmt alerts(db_, "DELETE FROM alerts WHERE watch_id=?1");
+    Stmt alerts(&stmts_, db_, "DELETE FROM alerts WHERE watch_id=?1");
     alerts.Bind(1, id);
     HW_RETURN_IF_ERROR(alerts.Run());
-    Stmt s(db_, "DELETE FROM watches WHERE id=?1");
+    Stmt s(&stmts_, db_, "DELETE FROM watches WHERE id=?1");
     s.Bind(1, id);
     HW_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(db_) == 0) return Status::NotFound("no watch with id " + std::to_string(id));
@@ -785,13 +788,13 @@ class SqliteStore final : public Store {
   }
 
   Status UpdateWatchState(int64_t id, const std::string& state_json) override {
-    Stmt s(db_, "UPDATE watches SET state=?2 WHERE id=?1");
+    Stmt s(&stmts_, db_, "UPDATE watches SET state=?2 WHERE id=?1");
     s.Bind(1, id).Bind(2, state_json);
     return s.Run();
   }
 
   StatusOr<int64_t> AddAlert(const Alert& a) override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "INSERT INTO alerts(watch_id, story_id, what, from_value, to_value, at, evidence) "
            "VALUES(?1,?2,?3,?4,?5,?6,?7)");
     s.Bind(1, a.watch_id).Bind(2, a.story_id).Bind(3, a.what).Bind(4, a.from).Bind(5, a.to);
@@ -801,7 +804,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::vector<Alert>> ListAlerts(int limit) override {
-    Stmt s(db_,
+    Stmt s(&stmts_, db_,
            "SELECT id, watch_id, story_id, what, from_value, to_value, at, evidence FROM alerts "
            "ORDER BY id DESC LIMIT ?1");
     s.Bind(1, int64_t{limit});
@@ -823,14 +826,14 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<int64_t> AddToken(const ApiToken& t) override {
-    Stmt s(db_, "INSERT INTO api_tokens(name, hash, created) VALUES(?1,?2,?3)");
+    Stmt s(&stmts_, db_, "INSERT INTO api_tokens(name, hash, created) VALUES(?1,?2,?3)");
     s.Bind(1, t.name).Bind(2, t.hash).Bind(3, t.created);
     HW_RETURN_IF_ERROR(s.Run());
     return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
   }
 
   StatusOr<std::optional<ApiToken>> FindToken(const std::string& hash) override {
-    Stmt s(db_, "SELECT id, name, hash, created FROM api_tokens WHERE hash=?1");
+    Stmt s(&stmts_, db_, "SELECT id, name, hash, created FROM api_tokens WHERE hash=?1");
     s.Bind(1, hash);
     if (s.Step()) return std::optional<ApiToken>(ApiToken{s.Int(0), s.Text(1), s.Text(2), s.Int(3)});
     HW_RETURN_IF_ERROR(s.status());
@@ -838,7 +841,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::vector<ApiToken>> ListTokens() override {
-    Stmt s(db_, "SELECT id, name, hash, created FROM api_tokens ORDER BY id");
+    Stmt s(&stmts_, db_, "SELECT id, name, hash, created FROM api_tokens ORDER BY id");
     std::vector<ApiToken> out;
     while (s.Step()) out.push_back(ApiToken{s.Int(0), s.Text(1), s.Text(2), s.Int(3)});
     HW_RETURN_IF_ERROR(s.status());
@@ -847,6 +850,7 @@ class SqliteStore final : public Store {
 
  private:
   sqlite3* db_;
+  StmtCache stmts_;  // prepared statements of db_, reused across calls
 };
 
 }  // namespace

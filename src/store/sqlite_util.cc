@@ -9,13 +9,41 @@ static std::string Short(std::string_view sql) {
   return s;
 }
 
-Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
+sqlite3_stmt* StmtCache::Take(const std::string& sql) {
+  auto it = cached_.find(sql);
+  if (it == cached_.end()) return nullptr;
+  sqlite3_stmt* stmt = it->second;
+  cached_.erase(it);
+  return stmt;
+}
+
+void StmtCache::Give(const std::string& sql, sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (cached_.size() >= capacity_ || !cached_.emplace(sql, stmt).second) sqlite3_finalize(stmt);
+}
+
+void StmtCache::Clear() {
+  for (auto& [sql, stmt] : cached_) sqlite3_finalize(stmt);
+  cached_.clear();
+}
+
+Stmt::Stmt(sqlite3* db, std::string_view sql, StmtCache* cache)
+    : db_(db), sql_(sql), cache_(cache) {
+  if (cache_) stmt_ = cache_->Take(sql_);
+  if (stmt_) return;
   int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
   if (rc != SQLITE_OK)
     status_ = Status::Internal("SQLite prepare of `" + Short(sql) + "`: " + sqlite3_errmsg(db));
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+  if (cache_ && stmt_) {
+    cache_->Give(sql_, stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+}
 
 Stmt& Stmt::Bind(int i, int64_t v) {
   if (stmt_) sqlite3_bind_int64(stmt_, i, v);
