@@ -179,8 +179,12 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     return pa.has_value() && !pb.has_value();
   });
 
-  outcomes_.reset();
+  if (outcomes_) {
+    auto version = store_->DataVersion();
+    if (!version.ok() || *version != outcomes_data_version_) outcomes_.reset();
+  }
   track_index_.reset();
+  merged_in_batch_.clear();
   HW_RETURN_IF_ERROR(store_->Begin());
   auto fail = [&](Status s) -> Status {
     (void)store_->Rollback();
@@ -241,8 +245,10 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   if (s.ok()) s = store_->Commit();
   if (!s.ok()) return fail(s);
   batch_articles_.clear();
-  // The outcomes were read before this batch's reports were written: read them again next time.
-  outcomes_.reset();
+  // The outcomes were read before this batch's reports were written: refresh the changed ones.
+  std::set<StoryId> changed = summary.stories_touched;
+  changed.insert(merged_in_batch_.begin(), merged_in_batch_.end());
+  if (Status r = RefreshOutcomes(changed); !r.ok()) outcomes_.reset();
   track_index_.reset();
   return summary;
 }
@@ -354,6 +360,7 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
     for (StoryId from : others) {
       std::string why = by_content.count(from) ? "content " + a.canonical_url : a.canonical_url;
       HW_RETURN_IF_ERROR(store_->MergeStory(from, into, clock_->Now(), why));
+      merged_in_batch_.insert(from);
       for (Article& b : batch_articles_)
         if (b.story_id == from) b.story_id = into;
       summary->stories_touched.erase(from);
@@ -447,36 +454,63 @@ StatusOr<provenance::TrackRecord> Pipeline::OutletTrackRecord(OutletId outlet) {
   return index->Get(outlet).value_or(none);
 }
 
+std::optional<records::StoryOutcome> Pipeline::OutcomeOfRecord(const store::StoryRecord& r) const {
+  if (r.story.status == StoryStatus::kMerged) return std::nullopt;
+  json doc = ParseTopLevelKeys(r.report_json, {"origins"});  // the rest is not needed
+  if (!doc.is_object()) return std::nullopt;
+  auto verdict = provenance::ParseVerdict(r.verdict);
+  if (!verdict) return std::nullopt;
+  records::StoryOutcome o;
+  o.story = r.story.id;
+  o.first_seen = r.story.first_seen;
+  o.country = r.story.country;
+  o.verdict = *verdict;
+  bool corrections_refute =
+      policies_.track_records().corrections_refute.value_or(options_.corrections_refute);
+  for (const json& origin : doc.value("origins", json::array())) {
+    if (origin.value("denies", false)) continue;  // as records::OutcomeOf
+    const Outlet* outlet = registry_->FindByName(origin.value("outlet", ""));
+    if (!outlet) continue;
+    o.origin_outlets.push_back(outlet->id);
+    // Its report was retracted or refuted by a later article (provenance/retraction.h).
+    if (origin.value("retracted", false) || origin.value("refuted", false) ||
+        (corrections_refute && origin.value("corrected", false)))
+      o.refuted_outlets.push_back(outlet->id);
+  }
+  return o;
+}
+
 StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {
   if (outcomes_) return &*outcomes_;
   std::vector<records::StoryOutcome> out;
   HW_ASSIGN_OR_RETURN(auto stories, store_->ListStories({}));
   for (const store::StoryRecord& r : stories) {
-    json doc = ParseTopLevelKeys(r.report_json, {"origins"});  // the rest is not needed
-    if (!doc.is_object()) continue;
-    auto verdict = provenance::ParseVerdict(r.verdict);
-    if (!verdict) continue;
-    records::StoryOutcome o;
-    o.story = r.story.id;
-    o.first_seen = r.story.first_seen;
-    o.country = r.story.country;
-    o.verdict = *verdict;
-    bool corrections_refute =
-        policies_.track_records().corrections_refute.value_or(options_.corrections_refute);
-    for (const json& origin : doc.value("origins", json::array())) {
-      if (origin.value("denies", false)) continue;  // as records::OutcomeOf
-      const Outlet* outlet = registry_->FindByName(origin.value("outlet", ""));
-      if (!outlet) continue;
-      o.origin_outlets.push_back(outlet->id);
-      // Its report was retracted or refuted by a later article (provenance/retraction.h).
-      if (origin.value("retracted", false) || origin.value("refuted", false) ||
-          (corrections_refute && origin.value("corrected", false)))
-        o.refuted_outlets.push_back(outlet->id);
-    }
-    out.push_back(std::move(o));
+    if (auto o = OutcomeOfRecord(r)) out.push_back(std::move(*o));
   }
   outcomes_ = std::move(out);
+  auto version = store_->DataVersion();
+  outcomes_data_version_ = version.ok() ? *version : -1;
   return &*outcomes_;
+}
+
+// After this pipeline's own commit only the stories it touched or merged away have new reports:
+// their outcomes are read again and the rest kept (reading every story's report after every batch
+// made track records cost O(stories) per batch). A commit by another connection is seen through
+// the store's data version, and then everything is read again on the next use.
+Status Pipeline::RefreshOutcomes(const std::set<StoryId>& changed) {
+  if (!outcomes_) return Status::Ok();
+  std::vector<records::StoryOutcome>& out = *outcomes_;
+  std::erase_if(out, [&](const records::StoryOutcome& o) { return changed.count(o.story) > 0; });
+  for (StoryId id : changed) {
+    auto r = store_->GetStory(id);
+    if (!r.ok()) {
+      outcomes_.reset();
+      return r.status();
+    }
+    if (!r->has_value()) continue;
+    if (auto o = OutcomeOfRecord(**r)) out.push_back(std::move(*o));
+  }
+  return Status::Ok();
 }
 
 json Pipeline::MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const {

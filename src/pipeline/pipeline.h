@@ -122,6 +122,9 @@ class Pipeline {
   Status ProcessArticle(Article& article, IngestSummary* summary);
   Status UpdateStory(StoryId id);
   Status ResketchSignatures(const std::vector<ArticleId>& ids);
+  // Track-record outcome of one stored story (nullopt for a merged story or one without a report).
+  std::optional<records::StoryOutcome> OutcomeOfRecord(const store::StoryRecord& r) const;
+  Status RefreshOutcomes(const std::set<StoryId>& changed);
   nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;
 
   store::Store* store_;
@@ -138,6 +141,8 @@ class Pipeline {
   StatusOr<std::shared_ptr<const records::TrackRecordIndex>> TrackIndex();
   std::shared_ptr<const records::TrackRecordIndex> track_index_;
   std::optional<std::vector<records::StoryOutcome>> outcomes_;
+  int64_t outcomes_data_version_ = -1;  // the store's data version when outcomes_ was read
+  std::set<StoryId> merged_in_batch_;   // stories merged away by the batch in flight
 };
 
 }  // namespace headwater::pipeline
