@@ -48,9 +48,9 @@ std::vector<Pair> LoadPairs() {
 }
 
 struct PairsRun {
-  int pairs = 0, together = 0;  // labelled pairs, and those whose two articles share a story
+  int pairs = 0, together = 0;        // labelled pairs, and those whose two articles share a story
   ClusteringScores pairwise, bcubed;  // over the labelled articles only, gold = their pair
-  int intruders = 0;   // articles outside a pair in the story of one of its articles
+  int intruders = 0;                  // articles outside a pair in the story of one of its articles
   int story_slots = 0;  // stories of labelled articles, counted once per labelled article
   int stories = 0;      // stories made from the whole stream
 };
@@ -98,7 +98,8 @@ PairsRun RunPairs(const std::string& path, const std::vector<Pair>& pairs, const
       if (std::getenv("HW_STORIES_DIAG") == nullptr) continue;
       std::printf("pair %lld article %lld: story of %zu:", static_cast<long long>(p.pair),
                   static_cast<long long>(id), members[story_of[id]].size());
-      for (int64_t other : members[story_of[id]]) std::printf(" %lld", static_cast<long long>(other));
+      for (int64_t other : members[story_of[id]])
+        std::printf(" %lld", static_cast<long long>(other));
       std::printf("\n");
     }
   }
@@ -130,9 +131,9 @@ TEST(StoriesSpanishPairs, PairsLandInOneStoryAndDifferentEventsStayApart) {
       "spanish pairs: %d/%d pairs in one story (%.2f); labelled articles: pairwise P %.3f R %.3f "
       "F1 %.3f, B-cubed P %.3f R %.3f F1 %.3f; %d other articles in the %d labelled articles' "
       "stories; %d stories from 295 articles\n",
-      run.together, run.pairs, recall, run.pairwise.precision, run.pairwise.recall,
-      run.pairwise.f1, run.bcubed.precision, run.bcubed.recall, run.bcubed.f1, run.intruders,
-      run.story_slots, run.stories);
+      run.together, run.pairs, recall, run.pairwise.precision, run.pairwise.recall, run.pairwise.f1,
+      run.bcubed.precision, run.bcubed.recall, run.bcubed.f1, run.intruders, run.story_slots,
+      run.stories);
   EXPECT_GE(recall, kPairRecallFloor);
   EXPECT_GE(run.pairwise.precision, 1.0);  // no two labelled events share a story
   EXPECT_LE(run.intruders, kIntrudersCeiling);
