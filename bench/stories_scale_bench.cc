@@ -1,13 +1,16 @@
 // Story assignment cost as the number of stories held grows (issue 7: >= 10,000 assignments per
 // second per core on a long stream). A synthetic headline stream, made here from a seed (no
-// third-party text): S stories, each with its own five rare words, told in headlines of three of
-// its words plus three words drawn from a shared Zipf vocabulary of 5,000 common words. Stories
-// run two at a time per minute of stream time, so all of them stay inside the 14-day window.
+// third-party text): N/4 stories, each with its own five rare words, told in about four
+// headlines of three of its words plus three words drawn from a shared Zipf vocabulary of 5,000
+// common words; a story's headlines come close together in the stream.
 //
-// BM_StoriesAssignScale/N assigns N headlines (N/4 stories of about four headlines each) into
-// one clusterer. When the per-article cost does not grow with the stories held, items/s stays
-// flat from 10k to 100k; BM_StoriesAssignScaleTail/N reports the cost of the LAST 5,000 of the N
-// articles only (the stories held by then are about N/4).
+// BM_StoriesAssignScale/N/STEP assigns N headlines, one every STEP seconds, into one clusterer.
+// BM_StoriesAssignScaleTail/N/STEP reports the cost of the LAST 5,000 of the N articles only
+// (stories held by then: about N/4). With STEP 30 the 14-day window holds 40,320 articles
+// (~10,000 stories), so the stories active in the window grow with N up to 40k articles; with
+// STEP 300 it holds 4,032 articles (~1,000 stories) whatever N: when the cost of an article
+// depends on the stories active in the window rather than on all stories held, the tail's
+// items/s stays flat from 10k to 100k.
 // Thread-safety: benchmarks run one at a time.
 #include <benchmark/benchmark.h>
 
@@ -34,7 +37,7 @@ std::string Word(const char* prefix, uint64_t n) {
 }
 
 // The stream, in order: (story, headline).
-std::vector<stories::ArticleFeatures> SyntheticStream(size_t n) {
+std::vector<stories::ArticleFeatures> SyntheticStream(size_t n, int64_t step_seconds) {
   std::mt19937_64 rng(7);
   const size_t kCommon = 5000;
   std::vector<double> zipf(kCommon);
@@ -53,7 +56,7 @@ std::vector<stories::ArticleFeatures> SyntheticStream(size_t n) {
     k = std::clamp<int64_t>(k, 0, static_cast<int64_t>(story_count) - 1);
     stories::ArticleFeatures f;
     f.id = i + 1;
-    f.time = 1531699200 + static_cast<UnixSeconds>(i) * 30;
+    f.time = 1531699200 + static_cast<UnixSeconds>(i) * step_seconds;
     f.lang = "en";
     std::string title;
     for (int w = 0; w < 3; ++w) title += Word("rr", k * 5 + pick5(rng)) + " ";
@@ -65,7 +68,7 @@ std::vector<stories::ArticleFeatures> SyntheticStream(size_t n) {
 }
 
 void BM_StoriesAssignScale(benchmark::State& state) {
-  auto stream = SyntheticStream(static_cast<size_t>(state.range(0)));
+  auto stream = SyntheticStream(static_cast<size_t>(state.range(0)), state.range(1));
   size_t stories = 0;
   for (auto _ : state) {
     stories::StoryClusterer clusterer;
@@ -76,14 +79,12 @@ void BM_StoriesAssignScale(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * stream.size());
 }
 BENCHMARK(BM_StoriesAssignScale)
-    ->Arg(10000)
-    ->Arg(30000)
-    ->Arg(100000)
+    ->ArgsProduct({{10000, 30000, 100000}, {30, 300}})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 
 void BM_StoriesAssignScaleTail(benchmark::State& state) {
-  auto stream = SyntheticStream(static_cast<size_t>(state.range(0)));
+  auto stream = SyntheticStream(static_cast<size_t>(state.range(0)), state.range(1));
   const size_t kTail = 5000;
   size_t head = stream.size() - kTail;
   size_t stories = 0;
@@ -101,9 +102,7 @@ void BM_StoriesAssignScaleTail(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kTail);
 }
 BENCHMARK(BM_StoriesAssignScaleTail)
-    ->Arg(10000)
-    ->Arg(30000)
-    ->Arg(100000)
+    ->ArgsProduct({{10000, 30000, 100000}, {30, 300}})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 

@@ -9,9 +9,11 @@
 //   3. if linked_stories names a known story, join the one named most often (ties: lowest id);
 //   4. otherwise take as candidates the stories holding one of the article's heaviest terms,
 //      through the inverted index: as few terms as bound every other story's score below the
-//      lowest threshold the article can face (Rep::ProbeCount), so the decisions are those of
-//      scoring every story sharing a term, while the light common terms, whose postings grow
-//      with the stories held, are not walked; exact dot products over the truncated centroids;
+//      threshold it faces (Rep::ProbeCount; fewer terms for stories beyond the window, which
+//      face the higher revive threshold), so the decisions are those of scoring every story
+//      sharing a term, while the light common terms, whose postings grow with the stories held,
+//      are not walked, or add only stories active in the window; exact dot products over the
+//      truncated centroids;
 //      score = cosine x time decay x size prior, clamped to [0,1]; optionally also the best cosine
 //      with a recent member (exemplars); pick the best story whose score passes its rule
 //      (join_threshold inside the window, revive_threshold(_text) beyond it,
@@ -193,20 +195,18 @@ void StoryClusterer::Rep::MergeStories(size_t from, size_t into, UnixSeconds at,
 }
 
 size_t StoryClusterer::Rep::ProbeCount(const std::vector<std::pair<TermId, double>>& order,
-                                       double indep_norm, bool has_text) const {
+                                       double indep_norm, double threshold) const {
   const Options& o = options;
   // Exemplars pick their stories among the best candidates: keep all of them.
   if (o.exemplars > 0 && o.exemplar_candidates > 0) return order.size();
   // A story none of whose terms is probed meets the article only on the unprobed rest R, so
   // (Cauchy-Schwarz against the story's unit centroid) its cosine is at most |R|, its score at
   // most |R| x max decay x the size prior of the largest story; its cross-language score at most
-  // |R_indep| / |article_indep| x max decay. Probing stops once both bounds are below the lowest
-  // threshold the article can face (with a small margin for rounding).
+  // |R_indep| / |article_indep| x max decay. Probing stops once both bounds are below
+  // `threshold` (with a small margin for rounding).
   double max_decay = std::max(1.0, 1 - o.time_decay_weight);
   double size_factor =
       std::max(1.0, 1 + o.size_prior * std::log(static_cast<double>(max_story_size)));
-  double threshold = has_text ? std::min(o.join_threshold_text, o.revive_threshold_text)
-                              : std::min(o.join_threshold, o.revive_threshold);
   double limit = threshold / (size_factor * max_decay) * (1 - 1e-9);
   double cross_limit =
       std::max(threshold, o.cross_language_threshold) / max_decay * indep_norm * (1 - 1e-9);
@@ -424,15 +424,26 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
       return x.second != y.second ? x.second > y.second : x.first < y.first;
     });
-    size_t probes = r.ProbeCount(order, av.indep_norm, !a.text.empty());
+    // Stories inside the window face the join threshold, the others the (higher) revive
+    // threshold: each kind is looked up through as many terms as its own bound needs, so the
+    // long postings of common terms add only stories active in the window.
+    const double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
+    const double revive = a.text.empty() ? o.revive_threshold : o.revive_threshold_text;
+    const size_t probes_in = r.ProbeCount(order, av.indep_norm, join);
+    const size_t probes_out = r.ProbeCount(order, av.indep_norm, revive);
+    const size_t probes_all = std::min(probes_in, probes_out);
     r.seen.resize(r.stories.size(), 0);
     r.touched.clear();
-    for (size_t i = 0; i < probes; ++i) {
+    for (size_t i = 0; i < std::max(probes_in, probes_out); ++i) {
       for (uint32_t si : r.postings[order[i].first]) {
-        if (!r.seen[si]) {
-          r.seen[si] = 1;
-          r.touched.push_back(si);
+        if (r.seen[si]) continue;
+        if (i >= probes_all) {
+          // The same window test as the scoring below.
+          double gap_days = std::max<double>(0, a.time - r.stories[si].last_seen) / kSecondsPerDay;
+          if ((gap_days <= o.window_days) != (probes_in > probes_out)) continue;
         }
+        r.seen[si] = 1;
+        r.touched.push_back(si);
       }
     }
     for (uint32_t si : r.touched) r.seen[si] = 0;

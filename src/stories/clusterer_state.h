@@ -71,10 +71,10 @@ struct StoryClusterer::Rep {
   void PruneTerms();
   void ComputeNorms(StoryState& s) const;
   // How many of the article's terms (`order`: heaviest first) to probe in the inverted index:
-  // the fewest such that no story holding none of them can pass any threshold the article
-  // faces (see clusterer.cc step 4).
+  // the fewest such that no story holding none of them can reach `threshold` (ordinary or
+  // cross-language score; see clusterer.cc step 4).
   size_t ProbeCount(const std::vector<std::pair<TermId, double>>& order, double indep_norm,
-                    bool has_text) const;
+                    double threshold) const;
   // Merges story index `from` into story index `into` (centroids added and truncated, sizes,
   // times, languages and story frequencies combined), records it and reindexes both.
   void MergeStories(size_t from, size_t into, UnixSeconds at, double score);
