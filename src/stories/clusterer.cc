@@ -7,12 +7,18 @@
 //      common; zero for data-derived stop words (share of stories > stop_df_fraction); keep the
 //      top article_terms; L2-normalise;
 //   3. if linked_stories names a known story, join the one named most often (ties: lowest id);
-//   4. otherwise accumulate dot products with every story sharing a term, through the inverted
-//      index (exact over the truncated centroids); score = cosine x time decay x size prior,
-//      clamped to [0,1]; optionally also the best cosine with a recent member (exemplars); pick
-//      the best story whose score passes its rule (join_threshold inside the window,
-//      revive_threshold(_text) beyond it, cross_language_threshold on language-independent terms
-//      for a language new to the story or a minority in it); ties go to the lower StoryId;
+//   4. otherwise take as candidates the stories holding one of the article's heaviest terms,
+//      through the inverted index: as few terms as bound every other story's score below the
+//      threshold it faces (Rep::ProbeCount; fewer terms for stories beyond the window, which
+//      face the higher revive threshold), so the decisions are those of scoring every story
+//      sharing a term, while the light common terms, whose postings grow with the stories held,
+//      are not walked, or add only stories active in the window; exact dot products over the
+//      truncated centroids;
+//      score = cosine x time decay x size prior, clamped to [0,1]; optionally also the best cosine
+//      with a recent member (exemplars); pick the best story whose score passes its rule
+//      (join_threshold inside the window, revive_threshold(_text) beyond it,
+//      cross_language_threshold on language-independent terms for a language new to the story or a
+//      minority in it); ties go to the lower StoryId;
 //   5. join it (centroid += article vector, truncate to centroid_terms, update the index and
 //      story frequencies), or start a new story;
 //   6. if the story joined has two or more articles, compare its centroid with those of the
@@ -94,21 +100,44 @@ std::pair<int64_t, double> StoryClusterer::Rep::MergeCandidate(size_t si, UnixSe
   const StoryState& s = stories[si];
   if (s.norm <= 0) return {-1, 0};
   // Candidates: stories holding one of s's heaviest merge_probe_terms terms (two centroids
-  // with a cosine near merge_threshold share their heavy terms); then exact cosines.
+  // with a cosine near merge_threshold share their heavy terms); then exact cosines. Of those
+  // terms only the heaviest few are walked: a story sharing none of the first p terms has a
+  // cosine of at most |rest after p| / |s| (Cauchy-Schwarz), so once that is below
+  // merge_threshold the lighter (commoner, longer) postings cannot add a story that passes,
+  // and the merge found is the same. Stories outside the window are not candidates.
   std::vector<std::pair<TermId, double>> probe = s.centroid;
   size_t k = std::min(options.merge_probe_terms, probe.size());
   std::partial_sort(probe.begin(), probe.begin() + k, probe.end(),
                     [](const auto& x, const auto& y) {
                       return x.second != y.second ? x.second > y.second : x.first < y.first;
                     });
-  touched.clear();
-  for (size_t i = 0; i < k; ++i) {
-    for (uint32_t sj : postings[probe[i].first]) {
-      if (sj != si) touched.push_back(sj);
+  {
+    // rest(p) = squared norm of every term after the first p (sorted or not, past k).
+    double rest = 0;
+    for (size_t i = k; i < probe.size(); ++i) rest += probe[i].second * probe[i].second;
+    double limit = options.merge_threshold * s.norm * (1 - 1e-9);
+    while (k > 0) {
+      double w = probe[k - 1].second;
+      if (std::sqrt(rest + w * w) >= limit) break;
+      rest += w * w;
+      --k;
     }
   }
+  touched.clear();
+  seen.resize(stories.size(), 0);
+  for (size_t i = 0; i < k; ++i) {
+    for (uint32_t sj : postings[probe[i].first]) {
+      if (sj == si || seen[sj]) continue;
+      seen[sj] = 1;
+      touched.push_back(sj);
+    }
+  }
+  const double window = options.window_days * kSecondsPerDay;
+  for (uint32_t sj : touched) seen[sj] = 0;
+  std::erase_if(touched, [&](uint32_t sj) {
+    return static_cast<double>(now - stories[sj].last_seen) > window;
+  });
   std::sort(touched.begin(), touched.end());
-  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
   int64_t best = -1;
   double best_cos = 0;
   for (uint32_t sj : touched) {
@@ -150,6 +179,7 @@ void StoryClusterer::Rep::MergeStories(size_t from, size_t into, UnixSeconds at,
   f.centroid.clear();
   f.exemplars.clear();
   t.size += f.size;
+  max_story_size = std::max(max_story_size, t.size);
   t.langs |= f.langs;
   for (int i = 0; i < 4; ++i) t.lang_counts[i] += f.lang_counts[i];
   t.first_seen = std::min(t.first_seen, f.first_seen);
@@ -162,6 +192,40 @@ void StoryClusterer::Rep::MergeStories(size_t from, size_t into, UnixSeconds at,
   merges.push_back(StoryMerge{.from = f.id, .into = t.id, .at = at, .score = score});
   Reindex(from, old_from);
   Reindex(into, old_into);
+}
+
+size_t StoryClusterer::Rep::ProbeCount(const std::vector<std::pair<TermId, double>>& order,
+                                       double indep_norm, double threshold) const {
+  const Options& o = options;
+  // Exemplars pick their stories among the best candidates: keep all of them.
+  if (o.exemplars > 0 && o.exemplar_candidates > 0) return order.size();
+  // A story none of whose terms is probed meets the article only on the unprobed rest R, so
+  // (Cauchy-Schwarz against the story's unit centroid) its cosine is at most |R|, its score at
+  // most |R| x max decay x the size prior of the largest story; its cross-language score at most
+  // |R_indep| / |article_indep| x max decay. Probing stops once both bounds are below
+  // `threshold` (with a small margin for rounding).
+  double max_decay = std::max(1.0, 1 - o.time_decay_weight);
+  double size_factor =
+      std::max(1.0, 1 + o.size_prior * std::log(static_cast<double>(max_story_size)));
+  double limit = threshold / (size_factor * max_decay) * (1 - 1e-9);
+  double cross_limit =
+      std::max(threshold, o.cross_language_threshold) / max_decay * indep_norm * (1 - 1e-9);
+  if (!(limit > 0)) return order.size();
+  // Suffix sums of squares, from the lightest term up.
+  double rest = 0, rest_indep = 0;
+  size_t probes = order.size();
+  while (probes > 0) {
+    double w = order[probes - 1].second;
+    double next = rest + w * w;
+    double next_indep = rest_indep + (terms[order[probes - 1].first].independent ? w * w : 0);
+    if (std::sqrt(next) >= limit || (next_indep > 0 && std::sqrt(next_indep) >= cross_limit)) {
+      break;
+    }
+    rest = next;
+    rest_indep = next_indep;
+    --probes;
+  }
+  return probes;
 }
 
 void StoryClusterer::Rep::ComputeNorms(StoryState& s) const {
@@ -205,7 +269,9 @@ void StoryClusterer::Rep::RebuildIndex() {
       ++counted_stories;
     }
   }
+  max_story_size = 1;
   for (size_t i = 0; i < stories.size(); ++i) {
+    max_story_size = std::max(max_story_size, stories[i].size);
     ComputeNorms(stories[i]);
     for (const auto& [t, w] : stories[i].centroid) postings[t].push_back(static_cast<uint32_t>(i));
   }
@@ -346,23 +412,41 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     if (chosen >= 0) result.score = 1;
   }
 
-  // 4. Scores through the inverted index.
+  // 4. Scores through the inverted index, probing only the article's heaviest terms: as few as
+  // guarantee that no story outside the union of their postings can pass its rule (ProbeCount),
+  // then each candidate is scored exactly over the whole vectors. The stories that are scored
+  // get the scores they always got, and every story that could pass is scored, so the decisions
+  // are those of scoring every story sharing a term; only Assignment::score of a new story (the
+  // best score below threshold) can be lower, as fewer stories are seen.
   double best_seen = 0;
   if (chosen < 0 && !av.terms.empty()) {
-    r.dot.resize(r.stories.size(), 0);
-    r.dot_indep.resize(r.stories.size(), 0);
+    std::vector<std::pair<TermId, double>> order = av.terms;
+    std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+    // Stories inside the window face the join threshold, the others the (higher) revive
+    // threshold: each kind is looked up through as many terms as its own bound needs, so the
+    // long postings of common terms add only stories active in the window.
+    const double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
+    const double revive = a.text.empty() ? o.revive_threshold : o.revive_threshold_text;
+    const size_t probes_in = r.ProbeCount(order, av.indep_norm, join);
+    const size_t probes_out = r.ProbeCount(order, av.indep_norm, revive);
+    const size_t probes_all = std::min(probes_in, probes_out);
+    r.seen.resize(r.stories.size(), 0);
     r.touched.clear();
-    for (const auto& [t, w] : av.terms) {
-      bool indep = r.terms[t].independent;
-      for (uint32_t si : r.postings[t]) {
-        const auto& c = r.stories[si].centroid;
-        auto it = std::lower_bound(c.begin(), c.end(), std::make_pair(t, -1e300));
-        double x = w * it->second;
-        if (r.dot[si] == 0 && r.dot_indep[si] == 0) r.touched.push_back(si);
-        r.dot[si] += x;
-        if (indep) r.dot_indep[si] += x;
+    for (size_t i = 0; i < std::max(probes_in, probes_out); ++i) {
+      for (uint32_t si : r.postings[order[i].first]) {
+        if (r.seen[si]) continue;
+        if (i >= probes_all) {
+          // The same window test as the scoring below.
+          double gap_days = std::max<double>(0, a.time - r.stories[si].last_seen) / kSecondsPerDay;
+          if ((gap_days <= o.window_days) != (probes_in > probes_out)) continue;
+        }
+        r.seen[si] = 1;
+        r.touched.push_back(si);
       }
     }
+    for (uint32_t si : r.touched) r.seen[si] = 0;
     std::sort(r.touched.begin(), r.touched.end());
     struct Candidate {
       uint32_t si;
@@ -374,7 +458,22 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     uint8_t lang_bit = LangBit(a.lang);
     for (uint32_t si : r.touched) {
       const StoryState& s = r.stories[si];
-      double cosine = s.norm > 0 ? r.dot[si] / s.norm : 0;
+      // Summed in term-id order, as the index walk used to: the same doubles.
+      double dot = 0, dot_indep = 0;
+      for (size_t i = 0, j = 0; i < av.terms.size() && j < s.centroid.size();) {
+        if (av.terms[i].first < s.centroid[j].first) {
+          ++i;
+        } else if (s.centroid[j].first < av.terms[i].first) {
+          ++j;
+        } else {
+          double x = av.terms[i].second * s.centroid[j].second;
+          dot += x;
+          if (r.terms[av.terms[i].first].independent) dot_indep += x;
+          ++i;
+          ++j;
+        }
+      }
+      double cosine = s.norm > 0 ? dot / s.norm : 0;
       double gap_days = std::max<double>(0, a.time - s.last_seen) / kSecondsPerDay;
       bool in_window = gap_days <= o.window_days;
       double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
@@ -397,13 +496,11 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
           if (r.terms[t].independent) indep_norm += w * w;
         }
         indep_norm = std::sqrt(indep_norm);
-        double cross = indep_norm > 0 ? r.dot_indep[si] / (indep_norm * av.indep_norm) * decay : 0;
+        double cross = indep_norm > 0 ? dot_indep / (indep_norm * av.indep_norm) * decay : 0;
         if (cross >= std::max(threshold, o.cross_language_threshold)) passes = true;
         score = std::max(score, std::min(cross, 1.0));
       }
       cands.push_back({si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window});
-      r.dot[si] = 0;
-      r.dot_indep[si] = 0;
     }
     // Exemplars: the closest recent member of the best few candidates (single link to recent
     // articles catches paraphrased headlines that the averaged centroid dilutes).
@@ -444,8 +541,6 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     s.title = a.title;
     chosen = static_cast<int64_t>(r.stories.size());
     r.stories.push_back(std::move(s));
-    r.dot.push_back(0);
-    r.dot_indep.push_back(0);
     result.is_new = true;
     result.score = best_seen;
   }
@@ -473,6 +568,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     }
   }
   s.size += 1;
+  r.max_story_size = std::max(r.max_story_size, s.size);
   s.langs |= LangBit(a.lang);
   s.lang_counts[LangIndex(a.lang)] += 1;
   s.last_seen = std::max(s.last_seen, a.time);

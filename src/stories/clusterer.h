@@ -5,15 +5,16 @@
 // IDF learned online from the stream, terms that most articles share weigh ~0). A story is the
 // sum of its articles' unit vectors, truncated to its top Options::centroid_terms terms, so the
 // memory of a story is bounded; the vocabulary is bounded by Options::max_terms. Candidate stories
-// come from an inverted index over centroid terms; the score of a candidate is the cosine of
-// article and centroid times a time decay. A story whose last article is older than window_days is
-// matched only under the stricter revive_threshold; one older than dormant_after_days is dormant
-// and such a match revives it. An article in a language the story has not seen (or that is a
-// minority there) is also compared on its language-independent terms only (entities, numbers,
-// places) under cross_language_threshold. When a story grows until its centroid meets another
-// story's (merge_threshold), the younger merges into the older; the merge is recorded.
-// An article that links, cites or copies an article of a known story joins that story whatever the
-// text says.
+// come from an inverted index over centroid terms, looked up by the article's heaviest terms only,
+// as many as prove that no other story can pass (clusterer.cc step 4); the score of a candidate is
+// the cosine of article and centroid times a time decay. A story whose last article is older than
+// window_days is matched only under the stricter revive_threshold; one older than
+// dormant_after_days is dormant and such a match revives it. An article in a language the story has
+// not seen (or that is a minority there) is also compared on its language-independent terms only
+// (entities, numbers, places) under cross_language_threshold. When a story grows until its centroid
+// meets another story's (merge_threshold), the younger merges into the older; the merge is
+// recorded. An article that links, cites or copies an article of a known story joins that story
+// whatever the text says.
 //
 // Determinism: the same stream gives the same assignments (no hashing order, no clock, ties go
 // to the lower StoryId), and so does a clusterer restored by Deserialize.
@@ -173,7 +174,9 @@ struct Assignment {
   bool is_new = false;   // the article started this story
   bool revived = false;  // the story was dormant at the article's time and this article revived it
   // Score in [0,1], higher = closer: the match score with the story joined (1 for a join by
-  // linked_stories; for a new story, the best score seen among existing ones, below threshold).
+  // linked_stories; for a new story, the best score among the stories scored, below threshold:
+  // only stories sharing one of the article's heaviest terms are scored, so a story that could
+  // not pass may be left out and this can be lower than the best over every story).
   double score = 0;
   // Stories merged into `story` as a consequence of this article (Options::merge_threshold),
   // in the order merged; empty almost always.

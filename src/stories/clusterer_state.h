@@ -70,6 +70,11 @@ struct StoryClusterer::Rep {
   // found in two or more stories, and renumbers the rest in their old order.
   void PruneTerms();
   void ComputeNorms(StoryState& s) const;
+  // How many of the article's terms (`order`: heaviest first) to probe in the inverted index:
+  // the fewest such that no story holding none of them can reach `threshold` (ordinary or
+  // cross-language score; see clusterer.cc step 4).
+  size_t ProbeCount(const std::vector<std::pair<TermId, double>>& order, double indep_norm,
+                    double threshold) const;
   // Merges story index `from` into story index `into` (centroids added and truncated, sizes,
   // times, languages and story frequencies combined), records it and reindexes both.
   void MergeStories(size_t from, size_t into, UnixSeconds at, double score);
@@ -90,9 +95,12 @@ struct StoryClusterer::Rep {
   std::vector<StoryState> stories;              // stories[i].id == i + 1
   std::vector<StoryMerge> merges;               // oldest first
   std::vector<std::vector<uint32_t>> postings;  // term id -> story indices with it in centroid
-  // Scratch for scoring (dense by story index), reused across Assign calls.
-  std::vector<double> dot, dot_indep;
+  // Largest size of any story (an upper bound of the size prior in the candidate bound; kept by
+  // join, merge and RebuildIndex).
+  uint32_t max_story_size = 1;
+  // Scratch for scoring, reused across Assign calls.
   std::vector<uint32_t> touched;
+  std::vector<uint8_t> seen;  // by story index: already a candidate of this article
 };
 
 }  // namespace headwater::stories

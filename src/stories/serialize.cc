@@ -220,8 +220,7 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
   }
   r.RebuildIndex();
   for (const StoryState& s : r.stories) r.latest_time = std::max(r.latest_time, s.last_seen);
-  r.dot.assign(r.stories.size(), 0);
-  r.dot_indep.assign(r.stories.size(), 0);
+  r.seen.assign(r.stories.size(), 0);
   return c;
 }
 
