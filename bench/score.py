@@ -19,6 +19,8 @@ are scored by the same code. Figures, each in [0,1], higher is better:
 """
 import argparse
 import collections
+import ctypes
+import ctypes.util
 import json
 import os
 import sqlite3
@@ -26,6 +28,37 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus import PLANTED  # noqa: E402
+
+
+PACK_MARKER = b'\0hwz'  # src/store/packed.h: the store keeps large values as marker + zstd frame
+_zstd = None
+
+
+def unpack(value):
+    """The text of a stored column value: packed values (bytes behind PACK_MARKER) are
+    decompressed with libzstd through ctypes (Debian's python3 has no zstd module)."""
+    global _zstd
+    if isinstance(value, str) or value is None:
+        return value
+    if not value.startswith(PACK_MARKER):
+        return value.decode('utf-8', 'replace')
+    if _zstd is None:
+        _zstd = ctypes.CDLL(ctypes.util.find_library('zstd') or 'libzstd.so.1')
+        _zstd.ZSTD_getFrameContentSize.restype = ctypes.c_ulonglong
+        _zstd.ZSTD_getFrameContentSize.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+        _zstd.ZSTD_decompress.restype = ctypes.c_size_t
+        _zstd.ZSTD_decompress.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
+                                          ctypes.c_size_t]
+        _zstd.ZSTD_isError.argtypes = [ctypes.c_size_t]
+    frame = value[len(PACK_MARKER):]
+    size = _zstd.ZSTD_getFrameContentSize(frame, len(frame))
+    if size >= (1 << 62):  # ZSTD_CONTENTSIZE_UNKNOWN / _ERROR
+        return value.decode('utf-8', 'replace')
+    out = ctypes.create_string_buffer(max(1, size))
+    n = _zstd.ZSTD_decompress(out, size, frame, len(frame))
+    if _zstd.ZSTD_isError(n):
+        return value.decode('utf-8', 'replace')
+    return out.raw[:n].decode('utf-8')
 
 
 def load_truth(corpus):
@@ -81,7 +114,7 @@ def load_db(path):
     for sid, v, report in db.execute('SELECT id, verdict, report FROM stories WHERE merged_into = 0'):
         verdict[sid] = v
         try:
-            rep = json.loads(report or '{}')
+            rep = json.loads(unpack(report) or '{}')
         except ValueError:
             rep = {}
         for o in rep.get('origins', []) or []:

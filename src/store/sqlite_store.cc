@@ -1,8 +1,12 @@
 // The embedded SQLite store: WAL journal, foreign keys, FTS5 over title and text, a schema
 // version table and forward migrations (kMigrations[i] takes version i to i+1).
+// Large values never searched by SQL (story reports, attributions, reuse passages and
+// named blobs) are stored packed (store/packed.h: zstd behind a marker); rows written before
+// that still read, as every read goes through Unpack.
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
+#include "store/packed.h"
 #include "store/sqlite_util.h"
 #include "store/store.h"
 
@@ -129,8 +133,8 @@ std::vector<Span> SpansFrom(const json& j) {
   return out;
 }
 
-std::string AttributionToJson(const Attribution& a) {
-  json j = {{"cue", SpansJson(a.cue)},
+json AttributionToJson(const Attribution& a) {
+  return {{"cue", SpansJson(a.cue)},
             {"source", SpansJson(a.source)},
             {"content", SpansJson(a.content)},
             {"cue_text", a.cue_text},
@@ -146,12 +150,10 @@ std::string AttributionToJson(const Attribution& a) {
             {"stance", StanceName(a.stance)},
             {"self_citation", a.self_citation},
             {"link", a.link}};
-  return j.dump();
 }
 
-Attribution AttributionFromJson(const std::string& s) {
+Attribution AttributionFromJson(const json& j) {
   Attribution a;
-  json j = json::parse(s, nullptr, false);
   if (!j.is_object()) return a;
   a.cue = SpansFrom(j.value("cue", json()));
   a.source = SpansFrom(j.value("source", json()));
@@ -241,7 +243,7 @@ Article ReadArticle(const Stmt& s) {
   a.byline = s.Text(11);
   a.dateline = DatelineFromJson(s.Text(12));
   a.links = StrList(s.Text(13));
-  a.places = PlacesFromJson(s.Text(14));
+  a.places = PlacesFromJson(Unpack(s.Text(14)));
   a.content_hash = static_cast<uint64_t>(s.Int(15));
   a.story_id = s.IsNull(16) ? 0 : s.Int(16);
   return a;
@@ -267,9 +269,17 @@ StoryRecord ReadStory(const Stmt& s) {
   r.verdict = s.Text(8);
   r.policy = s.Text(9);
   r.counts_json = s.Text(10);
-  r.report_json = s.Text(11);
+  r.report_json = Unpack(s.Text(11));
   r.updated = s.Int(12);
   return r;
+}
+
+// Binds a value to store packed: as a BLOB when packed, as TEXT when kept raw (so legacy
+// readers and the sqlite3 shell still see plain text for short values).
+void BindPacked(Stmt& s, int i, std::string_view raw) {
+  std::string v = Pack(raw);
+  if (LooksPacked(v)) s.BindBlob(i, v);
+  else s.Bind(i, raw);
 }
 
 Outlet ReadOutlet(const Stmt& s) {
@@ -408,7 +418,8 @@ class SqliteStore final : public Store {
     if (a.published) s.Bind(8, *a.published);
     else s.BindNull(8);
     s.Bind(9, a.ingested).Bind(10, a.byline).Bind(11, DatelineToJson(a.dateline));
-    s.Bind(12, ToJson(a.links).dump()).Bind(13, PlacesToJson(a.places));
+    s.Bind(12, ToJson(a.links).dump());
+    s.Bind(13, PlacesToJson(a.places));
     s.Bind(14, static_cast<int64_t>(a.content_hash));
     if (a.story_id) s.Bind(15, a.story_id);
     else s.BindNull(15);
@@ -486,12 +497,16 @@ class SqliteStore final : public Store {
   }
 
   Status InsertAttributions(ArticleId article, const std::vector<Attribution>& list) override {
-    for (const Attribution& a : list) {
-      Stmt one(&stmts_, db_, "INSERT INTO attributions(article_id, data) VALUES(?1, ?2)");
-      one.Bind(1, article).Bind(2, AttributionToJson(a));
-      HW_RETURN_IF_ERROR(one.Run());
-    }
-    return Status::Ok();
+    // One row per call: a packed JSON array of the article's attributions (the keys repeat, so
+    // the array compresses far better than rows of one object each, as stores before 2026-11
+    // kept them; both forms read).
+    if (list.empty()) return Status::Ok();
+    json arr = json::array();
+    for (const Attribution& a : list) arr.push_back(AttributionToJson(a));
+    Stmt one(&stmts_, db_, "INSERT INTO attributions(article_id, data) VALUES(?1, ?2)");
+    one.Bind(1, article);
+    BindPacked(one, 2, arr.dump());
+    return one.Run();
   }
 
   StatusOr<std::vector<Attribution>> AttributionsOf(ArticleId article) override {
@@ -499,9 +514,14 @@ class SqliteStore final : public Store {
     s.Bind(1, article);
     std::vector<Attribution> out;
     while (s.Step()) {
-      out.push_back(AttributionFromJson(s.Text(0)));
-      out.back().article_id = article;
+      json j = json::parse(Unpack(s.Text(0)), nullptr, false);
+      if (j.is_array()) {
+        for (const json& e : j) out.push_back(AttributionFromJson(e));
+      } else {
+        out.push_back(AttributionFromJson(j));
+      }
     }
+    for (Attribution& a : out) a.article_id = article;
     HW_RETURN_IF_ERROR(s.status());
     return out;
   }
@@ -512,7 +532,8 @@ class SqliteStore final : public Store {
            "source_in_copy, longest_chars, longest_text, upstream) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     s.Bind(1, e.source_id).Bind(2, e.copy_id).Bind(3, ReuseClassName(e.cls));
     s.Bind(4, e.copy_in_source).Bind(5, e.source_in_copy).Bind(6, int64_t{e.longest_chars});
-    s.Bind(7, e.longest_text).Bind(8, upstream);
+    BindPacked(s, 7, e.longest_text);
+    s.Bind(8, upstream);
     return s.Run();
   }
 
@@ -524,7 +545,7 @@ class SqliteStore final : public Store {
     e.copy_in_source = s.Double(3);
     e.source_in_copy = s.Double(4);
     e.longest_chars = static_cast<uint32_t>(s.Int(5));
-    e.longest_text = s.Text(6);
+    e.longest_text = Unpack(s.Text(6));
     return e;
   }
 
@@ -567,7 +588,8 @@ class SqliteStore final : public Store {
     s.Bind(6, r.story.last_seen).Bind(7, r.story.merged_into);
     s.Bind(8, ToJson(r.story.key_terms).dump()).Bind(9, r.verdict).Bind(10, r.policy);
     s.Bind(11, r.counts_json.empty() ? std::string("{}") : r.counts_json);
-    s.Bind(12, r.report_json.empty() ? std::string("{}") : r.report_json).Bind(13, r.updated);
+    BindPacked(s, 12, r.report_json.empty() ? std::string("{}") : r.report_json);
+    s.Bind(13, r.updated);
     return s.Run();
   }
 
@@ -697,14 +719,14 @@ class SqliteStore final : public Store {
 
   Status PutBlob(const std::string& key, const std::string& value) override {
     Stmt s(&stmts_, db_, "INSERT OR REPLACE INTO blobs(key, value) VALUES(?1, ?2)");
-    s.Bind(1, key).BindBlob(2, value);
+    s.Bind(1, key).BindBlob(2, Pack(value));
     return s.Run();
   }
 
   StatusOr<std::optional<std::string>> GetBlob(const std::string& key) override {
     Stmt s(&stmts_, db_, "SELECT value FROM blobs WHERE key=?1");
     s.Bind(1, key);
-    if (s.Step()) return std::optional<std::string>(s.Text(0));
+    if (s.Step()) return std::optional<std::string>(Unpack(s.Text(0)));
     HW_RETURN_IF_ERROR(s.status());
     return std::optional<std::string>();
   }
