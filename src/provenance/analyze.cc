@@ -22,6 +22,7 @@
 #include <numeric>
 #include <set>
 
+#include "provenance/fact_cache.h"
 #include "provenance/graph.h"
 #include "provenance/retraction.h"
 
@@ -306,7 +307,19 @@ std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& 
 }  // namespace
 
 Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& options) {
-  Graph g = internal::BuildGraph(in, options);
+  // Per-article facts from the cache: only new or changed articles are scanned.
+  std::vector<std::shared_ptr<const ArticleTextFacts>> text_facts;
+  std::vector<const std::string*> wire_credits;
+  std::vector<const std::vector<RetractionCue>*> cues;
+  if (in.cache != nullptr) {
+    text_facts.reserve(in.articles.size());
+    for (const Article& a : in.articles) {
+      text_facts.push_back(in.cache->Get(a));
+      wire_credits.push_back(&text_facts.back()->wire_credit);
+      cues.push_back(&text_facts.back()->retraction_cues);
+    }
+  }
+  Graph g = internal::BuildGraph(in, options, in.cache != nullptr ? &wire_credits : nullptr);
   Report r;
   const Policy& policy = policies.ForCountry(in.story.country);
   r.policy = policy.name;
@@ -363,7 +376,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   }
   bool refuted = false;  // a refutation concerns an origin or the story itself
   if (options.detect_retractions) {
-    r.retractions = FindRetractions(in);
+    r.retractions = in.cache != nullptr ? FindRetractions(in, cues) : FindRetractions(in);
     for (const Retraction& rt : r.retractions) {
       if (rt.kind == RetractionKind::kCorrected) {
         ++r.counts.corrections;

@@ -81,7 +81,9 @@ std::optional<std::string> Canonical(const std::string& url) { return CanonicalU
 
 class Builder {
  public:
-  Builder(const StoryInput& in, const Options& options) : in_(in), options_(options) {}
+  Builder(const StoryInput& in, const Options& options,
+          const std::vector<const std::string*>* wire_credits)
+      : in_(in), options_(options), wire_credits_(wire_credits) {}
 
   Graph Build() {
     AddArticleNodes();
@@ -338,7 +340,8 @@ class Builder {
     if (!options_.wire_credit_is_citation) return;
     const Article& a = in_.articles[i];
     if (!a.dateline.credit.empty()) return;  // the dateline's credit said it already
-    std::string wire = reuse::WireCredit(a.text, a.byline);
+    std::string wire = wire_credits_ != nullptr ? *(*wire_credits_)[i]
+                                                : reuse::WireCredit(a.text, a.byline);
     if (wire.empty()) return;
     const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
     if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
@@ -403,6 +406,7 @@ class Builder {
 
   const StoryInput& in_;
   const Options& options_;
+  const std::vector<const std::string*>* wire_credits_;  // may be null
   Graph g_;
   std::map<ArticleId, size_t> by_article_;
   std::map<std::string, std::vector<size_t>> by_outlet_;  // outlet key -> nodes
@@ -423,8 +427,9 @@ Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end) {
   return ev;
 }
 
-Graph BuildGraph(const StoryInput& in, const Options& options) {
-  return Builder(in, options).Build();
+Graph BuildGraph(const StoryInput& in, const Options& options,
+                 const std::vector<const std::string*>* wire_credits) {
+  return Builder(in, options, wire_credits).Build();
 }
 
 }  // namespace headwater::provenance::internal

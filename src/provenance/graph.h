@@ -50,7 +50,10 @@ struct Graph {
   std::vector<Denial> denials;      // in article order
 };
 
-Graph BuildGraph(const StoryInput& in, const Options& options);
+// wire_credits: when not null, (*wire_credits)[i] = reuse::WireCredit(text, byline) of
+// in.articles[i] (e.g. from a FactCache); else computed here.
+Graph BuildGraph(const StoryInput& in, const Options& options,
+                 const std::vector<const std::string*>* wire_credits = nullptr);
 
 // The passage [begin, end) (bytes, clipped to the text) of an article.
 Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end);
