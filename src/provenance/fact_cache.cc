@@ -8,18 +8,10 @@
 namespace headwater::provenance {
 namespace {
 
-// XXH3-64 of the text and the byline, with the byline's length so that moving bytes between the
-// two changes the hash.
+// XXH3-64 of the text seeded with the XXH3-64 of the byline (and both lengths).
 uint64_t HashOf(const Article& a) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
-  uint64_t sizes[2] = {a.text.size(), a.byline.size()};
-  XXH3_64bits_update(state, sizes, sizeof(sizes));
-  XXH3_64bits_update(state, a.text.data(), a.text.size());
-  XXH3_64bits_update(state, a.byline.data(), a.byline.size());
-  uint64_t h = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return h;
+  uint64_t seed = XXH3_64bits_withSeed(a.byline.data(), a.byline.size(), a.byline.size());
+  return XXH3_64bits_withSeed(a.text.data(), a.text.size(), seed ^ a.text.size());
 }
 
 }  // namespace
