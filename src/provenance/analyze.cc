@@ -21,6 +21,8 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "provenance/fact_cache.h"
 #include "provenance/graph.h"
@@ -467,7 +469,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   // Step 4: counts, verdict, explanation.
   Counts& c = r.counts;
   c.articles = static_cast<int>(in.articles.size());
-  std::set<std::string> outlets;
+  std::unordered_set<std::string_view> outlets;
   for (size_t i = 0; i < g.nodes.size(); ++i) {
     if (!g.nodes[i].external) outlets.insert(g.facts[i].outlet.key);
   }

@@ -32,7 +32,10 @@ namespace {
 
 using normalize::OutletRegistry;
 
-OutletInfo InfoOf(const Outlet& o) {
+// Outlets of the registry already described in this graph (the same outlets recur in a story).
+using InfoCache = std::unordered_map<const Outlet*, OutletInfo>;
+
+OutletInfo MakeInfo(const Outlet& o) {
   OutletInfo info;
   info.id = o.id;
   info.key = "id:" + std::to_string(o.id);
@@ -42,6 +45,12 @@ OutletInfo InfoOf(const Outlet& o) {
   info.kind = OutletKindName(o.kind);
   info.group = o.IndependenceGroup();
   return info;
+}
+
+const OutletInfo& InfoOf(const Outlet& o, InfoCache& cache) {
+  auto it = cache.find(&o);
+  if (it == cache.end()) it = cache.emplace(&o, MakeInfo(o)).first;
+  return it->second;
 }
 
 OutletInfo InfoByName(OutletId id, const std::string& name) {
@@ -54,9 +63,9 @@ OutletInfo InfoByName(OutletId id, const std::string& name) {
   return info;
 }
 
-OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg) {
+OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg, InfoCache& cache) {
   if (reg != nullptr && a.outlet_id != 0) {
-    if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o);
+    if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o, cache);
   }
   std::string name = a.outlet_name;
   if (name.empty()) name = HostOf(a.url);
@@ -65,12 +74,13 @@ OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg) {
 }
 
 // Outlet an attribution resolves to, or nullopt.
-std::optional<OutletInfo> AttributionOutlet(const Attribution& at, const OutletRegistry* reg) {
+std::optional<OutletInfo> AttributionOutlet(const Attribution& at, const OutletRegistry* reg,
+                                            InfoCache& cache) {
   if (reg != nullptr && at.outlet_id != 0) {
-    if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o);
+    if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o, cache);
   }
   if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
-    if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o);
+    if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o, cache);
   }
   if (at.outlet_id != 0 || !at.outlet_name.empty()) {
     return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
@@ -110,7 +120,7 @@ class Builder {
       size_t idx = g_.nodes.size();
       ArticleFacts f;
       f.article = &a;
-      f.outlet = ArticleOutlet(a, in_.outlets);
+      f.outlet = ArticleOutlet(a, in_.outlets, info_cache_);
       Node n;
       n.id = "a" + std::to_string(a.id);
       n.article = a.id;
@@ -273,7 +283,7 @@ class Builder {
     // article's own reporting, not another news outlet whose reporting it relays.
     SourceKind kind = at.source_kind;
     if (outlet_source && !at.self_citation) {
-      auto o = AttributionOutlet(at, in_.outlets);
+      auto o = AttributionOutlet(at, in_.outlets, info_cache_);
       if (o && o->outlet_kind == OutletKind::kGovernment) {
         outlet_source = false;
         kind = SourceKind::kOfficial;
@@ -293,7 +303,7 @@ class Builder {
               : !at.role.empty()        ? at.role
                                         : "an unnamed source";
       d.official = kind == SourceKind::kOfficial;
-      if (auto o = AttributionOutlet(at, in_.outlets)) {
+      if (auto o = AttributionOutlet(at, in_.outlets, info_cache_)) {
         d.official = d.official || o->outlet_kind == OutletKind::kGovernment;
       }
       d.url = a.url;
@@ -303,7 +313,7 @@ class Builder {
       if (!outlet_source) ++f.own_denying;
     }
     if (outlet_source) {
-      if (auto o = AttributionOutlet(at, in_.outlets)) {
+      if (auto o = AttributionOutlet(at, in_.outlets, info_cache_)) {
         if (at.self_citation) {
           // The outlet denying on its own behalf ("El Diario del Norte desmiente…") reports
           // nothing: a denial (recorded above), not a citation of its own reporting.
@@ -345,7 +355,7 @@ class Builder {
     std::optional<OutletInfo> credit;
     if (!a.dateline.credit.empty()) {
       const Outlet* o = in_.outlets ? in_.outlets->FindByName(a.dateline.credit) : nullptr;
-      credit = o ? InfoOf(*o) : InfoByName(0, a.dateline.credit);
+      credit = o ? InfoOf(*o, info_cache_) : InfoByName(0, a.dateline.credit);
     }
     Evidence ev = MakeEvidence(a, a.dateline.begin, a.dateline.end);
     if (credit && credit->key != f.outlet.key) {
@@ -379,7 +389,7 @@ class Builder {
       for (const auto& [short_name, long_name] : kLong)
         if (wire == short_name) o = in_.outlets->FindByName(long_name);
     }
-    OutletInfo info = o ? InfoOf(*o) : InfoByName(0, wire);
+    OutletInfo info = o ? InfoOf(*o, info_cache_) : InfoByName(0, wire);
     ArticleFacts& f = g_.facts[i];
     if (info.key == f.outlet.key || info.group == f.outlet.group) return;
     std::string host = Fold(HostOf(a.url));
@@ -426,14 +436,15 @@ class Builder {
     if (host.empty()) return;
     const Outlet* o = in_.outlets->FindByDomain(host);
     if (o == nullptr) return;
-    if (bare && InfoOf(*o).key == g_.facts[from].outlet.key) return;
-    AddOutletEdge(from, InfoOf(*o), EdgeKind::kLinks, std::move(ev));
+    if (bare && InfoOf(*o, info_cache_).key == g_.facts[from].outlet.key) return;
+    AddOutletEdge(from, InfoOf(*o, info_cache_), EdgeKind::kLinks, std::move(ev));
   }
 
   const StoryInput& in_;
   const Options& options_;
   const std::vector<const std::string*>* wire_credits_;  // may be null
   Graph g_;
+  InfoCache info_cache_;
   // Hash maps: only looked up, never iterated, so their order cannot reach the report.
   std::unordered_map<ArticleId, size_t> by_article_;
   std::unordered_map<std::string, std::vector<size_t>> by_outlet_;  // outlet key -> nodes
