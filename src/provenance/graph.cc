@@ -218,9 +218,9 @@ class Builder {
       const auto& mine = g_.nodes[from].published;
       if (it != dated_by_outlet_.end() && mine) {
         const std::vector<size_t>& dated = it->second;
-        auto after = std::lower_bound(dated.begin(), dated.end(), *mine, [&](size_t idx, UnixSeconds t) {
-          return *g_.nodes[idx].published < t;
-        });
+        auto after = std::lower_bound(
+            dated.begin(), dated.end(), *mine,
+            [&](size_t idx, UnixSeconds t) { return *g_.nodes[idx].published < t; });
         if (after != dated.begin()) {
           auto k = after - 1;
           UnixSeconds latest = *g_.nodes[*k].published;
@@ -376,8 +376,8 @@ class Builder {
     if (!options_.wire_credit_is_citation) return;
     const Article& a = in_.articles[i];
     if (!a.dateline.credit.empty()) return;  // the dateline's credit said it already
-    std::string wire = wire_credits_ != nullptr ? *(*wire_credits_)[i]
-                                                : reuse::WireCredit(a.text, a.byline);
+    std::string wire =
+        wire_credits_ != nullptr ? *(*wire_credits_)[i] : reuse::WireCredit(a.text, a.byline);
     if (wire.empty()) return;
     const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
     if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
@@ -448,8 +448,8 @@ class Builder {
   // Hash maps: only looked up, never iterated, so their order cannot reach the report.
   std::unordered_map<ArticleId, size_t> by_article_;
   std::unordered_map<std::string, std::vector<size_t>> by_outlet_;  // outlet key -> nodes
-  std::unordered_map<std::string, size_t> by_url_;  // canonical URL -> article node
-  std::unordered_set<uint64_t> seen_edges_;          // EdgeKey(from, to, kind)
+  std::unordered_map<std::string, size_t> by_url_;                  // canonical URL -> article node
+  std::unordered_set<uint64_t> seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
   // Outlet key -> its dated article nodes by (published, node); external nodes never dated.
   std::unordered_map<std::string, std::vector<size_t>> dated_by_outlet_;
 };

@@ -31,11 +31,11 @@ struct ArticleFacts {
   // of an article in the story is a self edge instead). Role analysis also sets it when a self
   // edge leads to one of the outlet's origins.
   bool self_cited = false;
-  bool whole_copy = false;             // wholly derived from another outlet's article
+  bool whole_copy = false;  // wholly derived from another outlet's article
   // Passages [begin, end) (bytes; 0, 0 = none) of the asserting own attributions; Evidence is
   // made (MakeEvidence) only for the few an origin keeps.
   std::vector<std::pair<uint32_t, uint32_t>> own_evidence;
-  bool dateline_counted = false;       // set by role analysis: the dateline counted as a source
+  bool dateline_counted = false;  // set by role analysis: the dateline counted as a source
   // Byte offsets of the first asserting own source and of the first citation of another outlet:
   // the lead of an article (whichever comes first) says whose reporting it carries.
   uint32_t first_own = UINT32_MAX;
