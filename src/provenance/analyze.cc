@@ -22,6 +22,7 @@
 #include <numeric>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "provenance/fact_cache.h"
@@ -314,11 +315,10 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   std::vector<const std::string*> wire_credits;
   std::vector<const std::vector<RetractionCue>*> cues;
   if (in.cache != nullptr) {
-    text_facts.reserve(in.articles.size());
-    for (const Article& a : in.articles) {
-      text_facts.push_back(in.cache->Get(a));
-      wire_credits.push_back(&text_facts.back()->wire_credit);
-      cues.push_back(&text_facts.back()->retraction_cues);
+    text_facts = in.cache->GetAll(in.articles);
+    for (const auto& f : text_facts) {
+      wire_credits.push_back(&f->wire_credit);
+      cues.push_back(&f->retraction_cues);
     }
   }
   Graph g = internal::BuildGraph(in, options, in.cache != nullptr ? &wire_credits : nullptr);
@@ -335,7 +335,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   }
   std::sort(origin_nodes.begin(), origin_nodes.end(),
             [&](size_t a, size_t b) { return EarlierNode(g.nodes[a], g.nodes[b]); });
-  std::map<std::string, size_t> origin_of_outlet;
+  std::unordered_map<std::string_view, size_t> origin_of_outlet;  // keys live in g.facts
   std::vector<bool> origin_anon_only;
   auto in_country_country = [&](const std::string& cc) {
     return !r.country.empty() && cc == r.country;
@@ -426,18 +426,19 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     auto [it, inserted] = by_group.emplace(group, k);
     if (!inserted) uf.Union(k, it->second);
   }
-  std::map<size_t, size_t> outlet_of_node;  // origin node -> origin index
+  constexpr size_t kNone = SIZE_MAX;
+  std::vector<size_t> outlet_of_node(g.nodes.size(), kNone);  // origin node -> origin index
   for (size_t k = 0; k < r.origins.size(); ++k) {
     for (size_t i : r.origins[k].nodes) outlet_of_node[i] = k;
   }
   std::map<size_t, std::vector<size_t>> whole_copies_of;  // source node -> origin copiers
   for (const Edge& e : g.edges) {
     if (e.kind != EdgeKind::kCopies || e.cls != ReuseClass::kWhole) continue;
-    auto from = outlet_of_node.find(e.from);
-    if (from == outlet_of_node.end()) continue;
-    auto to = outlet_of_node.find(e.to);
-    if (to != outlet_of_node.end()) uf.Union(from->second, to->second);
-    whole_copies_of[e.to].push_back(from->second);
+    size_t from = outlet_of_node[e.from];
+    if (from == kNone) continue;
+    size_t to = outlet_of_node[e.to];
+    if (to != kNone) uf.Union(from, to);
+    whole_copies_of[e.to].push_back(from);
   }
   for (const auto& [src, copiers] : whole_copies_of) {
     for (size_t c : copiers) uf.Union(c, copiers[0]);

@@ -41,6 +41,27 @@ std::shared_ptr<const ArticleTextFacts> FactCache::Get(const Article& a) {
   return facts;
 }
 
+std::vector<std::shared_ptr<const ArticleTextFacts>> FactCache::GetAll(
+    const std::vector<Article>& articles) {
+  std::vector<uint64_t> hashes(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) hashes[i] = HashOf(articles[i]);
+  std::vector<std::shared_ptr<const ArticleTextFacts>> out(articles.size());
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (size_t i = 0; i < articles.size(); ++i) {
+      auto it = entries_.find(articles[i].id);
+      if (it != entries_.end() && it->second.hash == hashes[i]) {
+        ++hits_;
+        out[i] = it->second.facts;
+      }
+    }
+  }
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (!out[i]) out[i] = Get(articles[i]);  // a miss: scanned and kept
+  }
+  return out;
+}
+
 void FactCache::Clear() {
   std::lock_guard<std::mutex> lock(mu_);
   entries_.clear();

@@ -49,6 +49,8 @@ class FactCache {
   // The facts of `a`: cached when its id, text and byline are those of an earlier call, else
   // computed now and kept. Never null.
   std::shared_ptr<const ArticleTextFacts> Get(const Article& a);
+  // Get() of each article, in order, under one lock for the cached ones.
+  std::vector<std::shared_ptr<const ArticleTextFacts>> GetAll(const std::vector<Article>& articles);
 
   void Clear();
   size_t size() const;
