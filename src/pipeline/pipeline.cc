@@ -549,7 +549,9 @@ Status Pipeline::UpdateStory(StoryId id) {
   }
   UnixSeconds now = clock_->Now();
   st.status = clusterer_ && clusterer_->IsDormant(id, now) ? StoryStatus::kDormant : StoryStatus::kActive;
+  in.cache = &fact_cache_;
   provenance::Report report = provenance::Analyze(in, policies_);
+  in.cache = nullptr;
   store::StoryRecord r;
   r.story = st;
   r.verdict = provenance::VerdictName(report.verdict);

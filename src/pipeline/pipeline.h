@@ -22,6 +22,7 @@
 #include "normalize/gazetteer.h"
 #include "normalize/normalizer.h"
 #include "normalize/outlet_registry.h"
+#include "provenance/fact_cache.h"
 #include "provenance/policy.h"
 #include "provenance/provenance.h"
 #include "records/track_record.h"
@@ -143,6 +144,9 @@ class Pipeline {
   std::optional<std::vector<records::StoryOutcome>> outcomes_;
   int64_t outcomes_data_version_ = -1;  // the store's data version when outcomes_ was read
   std::set<StoryId> merged_in_batch_;   // stories merged away by the batch in flight
+  // Per-article facts (retraction cues, wire credits) kept across UpdateStory calls: a story
+  // recomputed after a new article scans only that article's text.
+  provenance::FactCache fact_cache_;
 };
 
 }  // namespace headwater::pipeline

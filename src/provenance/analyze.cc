@@ -21,7 +21,11 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "provenance/fact_cache.h"
 #include "provenance/graph.h"
 #include "provenance/retraction.h"
 
@@ -306,7 +310,18 @@ std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& 
 }  // namespace
 
 Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& options) {
-  Graph g = internal::BuildGraph(in, options);
+  // Per-article facts from the cache: only new or changed articles are scanned.
+  std::vector<std::shared_ptr<const ArticleTextFacts>> text_facts;
+  std::vector<const std::string*> wire_credits;
+  std::vector<const std::vector<RetractionCue>*> cues;
+  if (in.cache != nullptr) {
+    text_facts = in.cache->GetAll(in.articles);
+    for (const auto& f : text_facts) {
+      wire_credits.push_back(&f->wire_credit);
+      cues.push_back(&f->retraction_cues);
+    }
+  }
+  Graph g = internal::BuildGraph(in, options, in.cache != nullptr ? &wire_credits : nullptr);
   Report r;
   const Policy& policy = policies.ForCountry(in.story.country);
   r.policy = policy.name;
@@ -320,7 +335,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   }
   std::sort(origin_nodes.begin(), origin_nodes.end(),
             [&](size_t a, size_t b) { return EarlierNode(g.nodes[a], g.nodes[b]); });
-  std::map<std::string, size_t> origin_of_outlet;
+  std::unordered_map<std::string_view, size_t> origin_of_outlet;  // keys live in g.facts
   std::vector<bool> origin_anon_only;
   auto in_country_country = [&](const std::string& cc) {
     return !r.country.empty() && cc == r.country;
@@ -354,8 +369,9 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     if (f.dateline_counted && o.evidence.size() < options.max_evidence_per_origin) {
       o.evidence.push_back(f.dateline_evidence);
     }
-    for (const Evidence& ev : f.own_evidence) {
-      if (o.evidence.size() < options.max_evidence_per_origin) o.evidence.push_back(ev);
+    for (const auto& [begin, end] : f.own_evidence) {
+      if (o.evidence.size() >= options.max_evidence_per_origin) break;
+      o.evidence.push_back(internal::MakeEvidence(*f.article, begin, end));
     }
   }
   for (OriginInfo& o : r.origins) {
@@ -363,7 +379,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   }
   bool refuted = false;  // a refutation concerns an origin or the story itself
   if (options.detect_retractions) {
-    r.retractions = FindRetractions(in);
+    r.retractions = in.cache != nullptr ? FindRetractions(in, cues) : FindRetractions(in);
     for (const Retraction& rt : r.retractions) {
       if (rt.kind == RetractionKind::kCorrected) {
         ++r.counts.corrections;
@@ -410,18 +426,19 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     auto [it, inserted] = by_group.emplace(group, k);
     if (!inserted) uf.Union(k, it->second);
   }
-  std::map<size_t, size_t> outlet_of_node;  // origin node -> origin index
+  constexpr size_t kNone = SIZE_MAX;
+  std::vector<size_t> outlet_of_node(g.nodes.size(), kNone);  // origin node -> origin index
   for (size_t k = 0; k < r.origins.size(); ++k) {
     for (size_t i : r.origins[k].nodes) outlet_of_node[i] = k;
   }
   std::map<size_t, std::vector<size_t>> whole_copies_of;  // source node -> origin copiers
   for (const Edge& e : g.edges) {
     if (e.kind != EdgeKind::kCopies || e.cls != ReuseClass::kWhole) continue;
-    auto from = outlet_of_node.find(e.from);
-    if (from == outlet_of_node.end()) continue;
-    auto to = outlet_of_node.find(e.to);
-    if (to != outlet_of_node.end()) uf.Union(from->second, to->second);
-    whole_copies_of[e.to].push_back(from->second);
+    size_t from = outlet_of_node[e.from];
+    if (from == kNone) continue;
+    size_t to = outlet_of_node[e.to];
+    if (to != kNone) uf.Union(from, to);
+    whole_copies_of[e.to].push_back(from);
   }
   for (const auto& [src, copiers] : whole_copies_of) {
     for (size_t c : copiers) uf.Union(c, copiers[0]);
@@ -453,7 +470,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   // Step 4: counts, verdict, explanation.
   Counts& c = r.counts;
   c.articles = static_cast<int>(in.articles.size());
-  std::set<std::string> outlets;
+  std::unordered_set<std::string_view> outlets;
   for (size_t i = 0; i < g.nodes.size(); ++i) {
     if (!g.nodes[i].external) outlets.insert(g.facts[i].outlet.key);
   }

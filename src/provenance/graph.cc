@@ -20,7 +20,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "common/text.h"
 #include "common/url.h"
@@ -31,7 +32,10 @@ namespace {
 
 using normalize::OutletRegistry;
 
-OutletInfo InfoOf(const Outlet& o) {
+// Outlets of the registry already described in this graph (the same outlets recur in a story).
+using InfoCache = std::unordered_map<const Outlet*, OutletInfo>;
+
+OutletInfo MakeInfo(const Outlet& o) {
   OutletInfo info;
   info.id = o.id;
   info.key = "id:" + std::to_string(o.id);
@@ -41,6 +45,12 @@ OutletInfo InfoOf(const Outlet& o) {
   info.kind = OutletKindName(o.kind);
   info.group = o.IndependenceGroup();
   return info;
+}
+
+const OutletInfo& InfoOf(const Outlet& o, InfoCache& cache) {
+  auto it = cache.find(&o);
+  if (it == cache.end()) it = cache.emplace(&o, MakeInfo(o)).first;
+  return it->second;
 }
 
 OutletInfo InfoByName(OutletId id, const std::string& name) {
@@ -53,9 +63,9 @@ OutletInfo InfoByName(OutletId id, const std::string& name) {
   return info;
 }
 
-OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg) {
+OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg, InfoCache& cache) {
   if (reg != nullptr && a.outlet_id != 0) {
-    if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o);
+    if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o, cache);
   }
   std::string name = a.outlet_name;
   if (name.empty()) name = HostOf(a.url);
@@ -64,12 +74,13 @@ OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg) {
 }
 
 // Outlet an attribution resolves to, or nullopt.
-std::optional<OutletInfo> AttributionOutlet(const Attribution& at, const OutletRegistry* reg) {
+std::optional<OutletInfo> AttributionOutlet(const Attribution& at, const OutletRegistry* reg,
+                                            InfoCache& cache) {
   if (reg != nullptr && at.outlet_id != 0) {
-    if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o);
+    if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o, cache);
   }
   if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
-    if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o);
+    if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o, cache);
   }
   if (at.outlet_id != 0 || !at.outlet_name.empty()) {
     return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
@@ -81,7 +92,9 @@ std::optional<std::string> Canonical(const std::string& url) { return CanonicalU
 
 class Builder {
  public:
-  Builder(const StoryInput& in, const Options& options) : in_(in), options_(options) {}
+  Builder(const StoryInput& in, const Options& options,
+          const std::vector<const std::string*>* wire_credits)
+      : in_(in), options_(options), wire_credits_(wire_credits) {}
 
   Graph Build() {
     AddArticleNodes();
@@ -99,11 +112,15 @@ class Builder {
 
  private:
   void AddArticleNodes() {
+    by_article_.reserve(in_.articles.size());
+    by_url_.reserve(in_.articles.size());
+    g_.nodes.reserve(in_.articles.size());
+    g_.facts.reserve(in_.articles.size());
     for (const Article& a : in_.articles) {
       size_t idx = g_.nodes.size();
       ArticleFacts f;
       f.article = &a;
-      f.outlet = ArticleOutlet(a, in_.outlets);
+      f.outlet = ArticleOutlet(a, in_.outlets, info_cache_);
       Node n;
       n.id = "a" + std::to_string(a.id);
       n.article = a.id;
@@ -118,9 +135,21 @@ class Builder {
       by_outlet_[f.outlet.key].push_back(idx);
       std::string canon =
           a.canonical_url.empty() ? Canonical(a.url).value_or(a.url) : a.canonical_url;
-      by_url_.emplace(canon, idx);
+      by_url_.emplace(std::move(canon), idx);
       g_.nodes.push_back(std::move(n));
       g_.facts.push_back(std::move(f));
+    }
+    // Each outlet's dated articles by (published, node): OutletNode and self-citations pick from
+    // them in O(log k) instead of scanning every article of the outlet per citation (quadratic
+    // when a story's citations all name one outlet with many articles).
+    for (const auto& [key, nodes] : by_outlet_) {
+      std::vector<size_t>& dated = dated_by_outlet_[key];
+      for (size_t idx : nodes)
+        if (g_.nodes[idx].published) dated.push_back(idx);
+      std::sort(dated.begin(), dated.end(), [&](size_t a, size_t b) {
+        return std::make_pair(*g_.nodes[a].published, a) <
+               std::make_pair(*g_.nodes[b].published, b);
+      });
     }
   }
 
@@ -129,20 +158,17 @@ class Builder {
   size_t OutletNode(const OutletInfo& o, size_t from) {
     auto it = by_outlet_.find(o.key);
     if (it != by_outlet_.end()) {
-      const auto& published = g_.nodes[from].published;
-      std::optional<size_t> best, first;
-      for (size_t idx : it->second) {
-        if (g_.nodes[idx].external || idx == from) continue;
-        const auto& p = g_.nodes[idx].published;
-        if (!first || (p && (!g_.nodes[*first].published || *p < *g_.nodes[*first].published))) {
-          first = idx;
-        }
-        if (p && published && *p <= *published && (!best || *p < *g_.nodes[*best].published)) {
-          best = idx;
+      // The earliest dated article (first node among equal times) other than `from`: the one
+      // published before `from` if any is, else the earliest; with none dated, the first one.
+      auto dated = dated_by_outlet_.find(o.key);
+      if (dated != dated_by_outlet_.end()) {
+        for (size_t idx : dated->second) {
+          if (idx != from) return idx;
         }
       }
-      if (best) return *best;
-      if (first) return *first;
+      for (size_t idx : it->second) {
+        if (!g_.nodes[idx].external && idx != from) return idx;
+      }
       for (size_t idx : it->second) {
         if (g_.nodes[idx].external) return idx;
       }
@@ -168,7 +194,8 @@ class Builder {
   }
 
   void AddEdge(size_t from, size_t to, EdgeKind kind, ReuseClass cls, Evidence ev) {
-    auto key = std::make_tuple(from, to, kind);
+    uint64_t key = (static_cast<uint64_t>(from) << 34) | (static_cast<uint64_t>(to) << 2) |
+                   static_cast<uint64_t>(kind);
     if (!seen_edges_.insert(key).second) return;
     Edge e;
     e.from = from;
@@ -185,16 +212,20 @@ class Builder {
     if (o.key == g_.facts[from].outlet.key) {
       // A self-citation: a self edge to its own latest earlier article in the story, else an own
       // source (the outlet's earlier report is not in the story).
+      // The latest time before its own, first node among equal times.
       std::optional<size_t> best;
-      auto it = by_outlet_.find(o.key);
+      auto it = dated_by_outlet_.find(o.key);
       const auto& mine = g_.nodes[from].published;
-      if (it != by_outlet_.end()) {
-        for (size_t idx : it->second) {
-          const auto& p = g_.nodes[idx].published;
-          if (idx != from && !g_.nodes[idx].external && p && mine && *p < *mine &&
-              (!best || *p > *g_.nodes[*best].published)) {
-            best = idx;
-          }
+      if (it != dated_by_outlet_.end() && mine) {
+        const std::vector<size_t>& dated = it->second;
+        auto after = std::lower_bound(
+            dated.begin(), dated.end(), *mine,
+            [&](size_t idx, UnixSeconds t) { return *g_.nodes[idx].published < t; });
+        if (after != dated.begin()) {
+          auto k = after - 1;
+          UnixSeconds latest = *g_.nodes[*k].published;
+          while (k != dated.begin() && *g_.nodes[*(k - 1)].published == latest) --k;
+          best = *k;
         }
       }
       if (best) {
@@ -219,7 +250,8 @@ class Builder {
     }
   }
 
-  static Evidence SpanEvidence(const Article& a, const Attribution& at) {
+  // [begin, end) covering the attribution's spans; 0, 0 when it has none.
+  static std::pair<uint32_t, uint32_t> SpanRange(const Attribution& at) {
     uint32_t b = UINT32_MAX, e = 0;
     for (const auto* spans : {&at.cue, &at.source, &at.content}) {
       for (const Span& s : *spans) {
@@ -227,8 +259,13 @@ class Builder {
         e = std::max(e, s.end);
       }
     }
-    if (b == UINT32_MAX || b >= e) return Evidence{a.id, a.url, 0, 0, ""};
-    return MakeEvidence(a, b, e);
+    if (b == UINT32_MAX || b >= e) return {0, 0};
+    return {b, e};
+  }
+
+  static Evidence SpanEvidence(const Article& a, const Attribution& at) {
+    auto [b, e] = SpanRange(at);
+    return MakeEvidence(a, b, e);  // MakeEvidence(a, 0, 0): no passage
   }
 
   void AddAttribution(const Attribution& at) {
@@ -237,7 +274,8 @@ class Builder {
     size_t from = it->second;
     ArticleFacts& f = g_.facts[from];
     const Article& a = *f.article;
-    Evidence ev = SpanEvidence(a, at);
+    // The passage as Evidence, made only where an edge or a denial keeps it.
+    auto ev = [&] { return SpanEvidence(a, at); };
     bool outlet_source =
         at.source_kind == SourceKind::kOutlet ||
         (at.source_kind == SourceKind::kNone && (at.outlet_id != 0 || !at.outlet_name.empty()));
@@ -245,7 +283,7 @@ class Builder {
     // article's own reporting, not another news outlet whose reporting it relays.
     SourceKind kind = at.source_kind;
     if (outlet_source && !at.self_citation) {
-      auto o = AttributionOutlet(at, in_.outlets);
+      auto o = AttributionOutlet(at, in_.outlets, info_cache_);
       if (o && o->outlet_kind == OutletKind::kGovernment) {
         outlet_source = false;
         kind = SourceKind::kOfficial;
@@ -265,17 +303,17 @@ class Builder {
               : !at.role.empty()        ? at.role
                                         : "an unnamed source";
       d.official = kind == SourceKind::kOfficial;
-      if (auto o = AttributionOutlet(at, in_.outlets)) {
+      if (auto o = AttributionOutlet(at, in_.outlets, info_cache_)) {
         d.official = d.official || o->outlet_kind == OutletKind::kGovernment;
       }
       d.url = a.url;
       d.published = a.published;
-      d.evidence = ev;
+      d.evidence = ev();
       g_.denials.push_back(std::move(d));
       if (!outlet_source) ++f.own_denying;
     }
     if (outlet_source) {
-      if (auto o = AttributionOutlet(at, in_.outlets)) {
+      if (auto o = AttributionOutlet(at, in_.outlets, info_cache_)) {
         if (at.self_citation) {
           // The outlet denying on its own behalf ("El Diario del Norte desmiente…") reports
           // nothing: a denial (recorded above), not a citation of its own reporting.
@@ -283,13 +321,13 @@ class Builder {
             ++f.own_denying;
           } else {
             OutletInfo self = f.outlet;
-            AddOutletEdge(from, self, EdgeKind::kCites, ev);
+            AddOutletEdge(from, self, EdgeKind::kCites, ev());
           }
         } else {
           // Set before AddOutletEdge: adding an external node may reallocate g_.facts, which
           // would leave `f` dangling.
           if (at.stance == Stance::kAsserts) f.first_cite = std::min(f.first_cite, at_begin);
-          AddOutletEdge(from, *o, EdgeKind::kCites, ev);
+          AddOutletEdge(from, *o, EdgeKind::kCites, ev());
         }
       } else if (at.self_citation && at.stance == Stance::kAsserts) {
         f.self_cited = true;
@@ -303,11 +341,11 @@ class Builder {
       } else {
         ++f.own_named;
       }
-      f.own_evidence.push_back(ev);
+      f.own_evidence.push_back(SpanRange(at));
     } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
     }
-    if (!at.link.empty()) AddLink(from, at.link, ev, /*bare=*/false);
+    if (!at.link.empty()) AddLink(from, at.link, ev(), /*bare=*/false);
   }
 
   void AddDateline(size_t i) {
@@ -317,7 +355,7 @@ class Builder {
     std::optional<OutletInfo> credit;
     if (!a.dateline.credit.empty()) {
       const Outlet* o = in_.outlets ? in_.outlets->FindByName(a.dateline.credit) : nullptr;
-      credit = o ? InfoOf(*o) : InfoByName(0, a.dateline.credit);
+      credit = o ? InfoOf(*o, info_cache_) : InfoByName(0, a.dateline.credit);
     }
     Evidence ev = MakeEvidence(a, a.dateline.begin, a.dateline.end);
     if (credit && credit->key != f.outlet.key) {
@@ -338,7 +376,8 @@ class Builder {
     if (!options_.wire_credit_is_citation) return;
     const Article& a = in_.articles[i];
     if (!a.dateline.credit.empty()) return;  // the dateline's credit said it already
-    std::string wire = reuse::WireCredit(a.text, a.byline);
+    std::string wire =
+        wire_credits_ != nullptr ? *(*wire_credits_)[i] : reuse::WireCredit(a.text, a.byline);
     if (wire.empty()) return;
     const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
     if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
@@ -350,7 +389,7 @@ class Builder {
       for (const auto& [short_name, long_name] : kLong)
         if (wire == short_name) o = in_.outlets->FindByName(long_name);
     }
-    OutletInfo info = o ? InfoOf(*o) : InfoByName(0, wire);
+    OutletInfo info = o ? InfoOf(*o, info_cache_) : InfoByName(0, wire);
     ArticleFacts& f = g_.facts[i];
     if (info.key == f.outlet.key || info.group == f.outlet.group) return;
     std::string host = Fold(HostOf(a.url));
@@ -397,17 +436,22 @@ class Builder {
     if (host.empty()) return;
     const Outlet* o = in_.outlets->FindByDomain(host);
     if (o == nullptr) return;
-    if (bare && InfoOf(*o).key == g_.facts[from].outlet.key) return;
-    AddOutletEdge(from, InfoOf(*o), EdgeKind::kLinks, std::move(ev));
+    if (bare && InfoOf(*o, info_cache_).key == g_.facts[from].outlet.key) return;
+    AddOutletEdge(from, InfoOf(*o, info_cache_), EdgeKind::kLinks, std::move(ev));
   }
 
   const StoryInput& in_;
   const Options& options_;
+  const std::vector<const std::string*>* wire_credits_;  // may be null
   Graph g_;
-  std::map<ArticleId, size_t> by_article_;
-  std::map<std::string, std::vector<size_t>> by_outlet_;  // outlet key -> nodes
-  std::map<std::string, size_t> by_url_;                  // canonical URL -> article node
-  std::set<std::tuple<size_t, size_t, EdgeKind>> seen_edges_;
+  InfoCache info_cache_;
+  // Hash maps: only looked up, never iterated, so their order cannot reach the report.
+  std::unordered_map<ArticleId, size_t> by_article_;
+  std::unordered_map<std::string, std::vector<size_t>> by_outlet_;  // outlet key -> nodes
+  std::unordered_map<std::string, size_t> by_url_;                  // canonical URL -> article node
+  std::unordered_set<uint64_t> seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
+  // Outlet key -> its dated article nodes by (published, node); external nodes never dated.
+  std::unordered_map<std::string, std::vector<size_t>> dated_by_outlet_;
 };
 
 }  // namespace
@@ -423,8 +467,9 @@ Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end) {
   return ev;
 }
 
-Graph BuildGraph(const StoryInput& in, const Options& options) {
-  return Builder(in, options).Build();
+Graph BuildGraph(const StoryInput& in, const Options& options,
+                 const std::vector<const std::string*>* wire_credits) {
+  return Builder(in, options, wire_credits).Build();
 }
 
 }  // namespace headwater::provenance::internal

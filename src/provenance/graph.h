@@ -31,9 +31,11 @@ struct ArticleFacts {
   // of an article in the story is a self edge instead). Role analysis also sets it when a self
   // edge leads to one of the outlet's origins.
   bool self_cited = false;
-  bool whole_copy = false;             // wholly derived from another outlet's article
-  std::vector<Evidence> own_evidence;  // passages of the asserting own attributions
-  bool dateline_counted = false;       // set by role analysis: the dateline counted as a source
+  bool whole_copy = false;  // wholly derived from another outlet's article
+  // Passages [begin, end) (bytes; 0, 0 = none) of the asserting own attributions; Evidence is
+  // made (MakeEvidence) only for the few an origin keeps.
+  std::vector<std::pair<uint32_t, uint32_t>> own_evidence;
+  bool dateline_counted = false;  // set by role analysis: the dateline counted as a source
   // Byte offsets of the first asserting own source and of the first citation of another outlet:
   // the lead of an article (whichever comes first) says whose reporting it carries.
   uint32_t first_own = UINT32_MAX;
@@ -50,7 +52,10 @@ struct Graph {
   std::vector<Denial> denials;      // in article order
 };
 
-Graph BuildGraph(const StoryInput& in, const Options& options);
+// wire_credits: when not null, (*wire_credits)[i] = reuse::WireCredit(text, byline) of
+// in.articles[i] (e.g. from a FactCache); else computed here.
+Graph BuildGraph(const StoryInput& in, const Options& options,
+                 const std::vector<const std::string*>* wire_credits = nullptr);
 
 // The passage [begin, end) (bytes, clipped to the text) of an article.
 Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end);

@@ -29,6 +29,8 @@
 
 namespace headwater::provenance {
 
+class FactCache;  // provenance/fact_cache.h
+
 // An outlet's track record (DESIGN.md): of the stories it originated that are old enough to
 // judge, how many were corroborated, stayed single-source or were refuted. estimate is a
 // smoothed share of corroborated stories in [0,1] (higher = more often corroborated); see
@@ -55,6 +57,9 @@ struct StoryInput {
   std::vector<Attribution> attributions;  // of those articles (article_id set)
   const normalize::OutletRegistry* outlets = nullptr;  // may be null: articles' names are used
   std::function<std::optional<TrackRecord>(OutletId)> track_record;  // may be empty
+  // May be null. Per-article facts (retraction cues, wire credit) kept across Analyze() calls, so
+  // a story recomputed after a new article scans only the new text; the report is the same.
+  FactCache* cache = nullptr;
 };
 
 enum class Verdict { kCorroborated, kDisputed, kPartlyCorroborated, kSingleSource, kUnsourced };

@@ -254,16 +254,24 @@ std::vector<RetractionCue> FindRetractionCues(std::string_view text) {
 }
 
 std::vector<Retraction> FindRetractions(const StoryInput& in) {
-  std::vector<Retraction> out;
-  if (in.articles.empty()) return out;
-  // Cheap first: which articles have a cue at all.
   std::vector<std::vector<RetractionCue>> cues(in.articles.size());
-  bool any = false;
+  std::vector<const std::vector<RetractionCue>*> refs(in.articles.size());
   for (size_t i = 0; i < in.articles.size(); ++i) {
     cues[i] = FindRetractionCues(in.articles[i].text);
-    any = any || !cues[i].empty();
+    refs[i] = &cues[i];
   }
+  return FindRetractions(in, refs);
+}
+
+std::vector<Retraction> FindRetractions(
+    const StoryInput& in, const std::vector<const std::vector<RetractionCue>*>& cue_refs) {
+  std::vector<Retraction> out;
+  if (in.articles.empty() || cue_refs.size() != in.articles.size()) return out;
+  // Cheap first: which articles have a cue at all.
+  bool any = false;
+  for (const auto* c : cue_refs) any = any || !c->empty();
   if (!any) return out;
+  auto cues = [&](size_t i) -> const std::vector<RetractionCue>& { return *cue_refs[i]; };
 
   struct OutletRef {
     OutletId id = 0;
@@ -306,10 +314,10 @@ std::vector<Retraction> FindRetractions(const StoryInput& in) {
 
   for (size_t i = 0; i < in.articles.size(); ++i) {
     const Article& a = in.articles[i];
-    if (cues[i].empty()) continue;
+    if (cues(i).empty()) continue;
     OutletRef own = outlet_of_article(a);
     const auto& attrs = attrs_of[a.id];
-    for (const RetractionCue& cue : cues[i]) {
+    for (const RetractionCue& cue : cues(i)) {
       // A source (not an outlet) denying inside its attribution: a denial, listed as one.
       bool denial = false;
       for (const Attribution* at : attrs) {

@@ -42,5 +42,9 @@ std::vector<RetractionCue> FindRetractionCues(std::string_view text);
 // A retraction targeting an outlet is kept only when the article is not earlier than that
 // outlet's earliest article in the story (a retraction comes after the report).
 std::vector<Retraction> FindRetractions(const StoryInput& in);
+// The same with the cues of each article given: cues[i] = FindRetractionCues(in.articles[i].text)
+// (e.g. from a FactCache); cues.size() == in.articles.size(), no null.
+std::vector<Retraction> FindRetractions(const StoryInput& in,
+                                        const std::vector<const std::vector<RetractionCue>*>& cues);
 
 }  // namespace headwater::provenance
