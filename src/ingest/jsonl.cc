@@ -146,7 +146,8 @@ ParseResult ParseJsonl(std::string_view data, std::string_view file, const Jsonl
     if (obj.is_discarded()) {
       err.message = "not valid JSON";
       try {
-        (void)json::parse(line);
+        json reparsed = json::parse(line);  // throws with the position and reason
+        (void)reparsed;
       } catch (const json::parse_error& e) {
         err.message = std::string("not valid JSON: ") + e.what();
       }
