@@ -546,6 +546,9 @@ struct Server::Rep {
     // A connection holds its thread for its keep-alive life: with threads >= clients nobody waits;
     // past this many requests it closes, so queued connections get a turn when there are more.
     http.set_keep_alive_max_count(10000);
+    // Without it a response written in two sends waits for the client's delayed ACK (Nagle):
+    // every keep-alive request then took ~44 ms at 16 connections.
+    http.set_tcp_nodelay(true);
   }
 };
 
