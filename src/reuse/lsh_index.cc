@@ -250,16 +250,27 @@ void LshIndex::Posting(uint32_t post, std::vector<uint32_t>* out) const {
 std::vector<LshIndex::Candidate> LshIndex::RankedCandidates(const Signature& sig,
                                                             size_t limit) const {
   std::vector<Candidate> result;
-  std::vector<uint32_t> hits;
+  // (article, 1 / live postings of the key) per key hit; a key's postings are counted as they
+  // are read, so its rarity costs nothing beyond the read.
+  thread_local std::vector<uint32_t> posting;
+  thread_local std::vector<std::pair<uint32_t, float>> hits;
+  hits.clear();
   for (uint32_t fp : Keys(sig)) {
     const uint32_t slot = FindKey(fp);
-    if (slot != kNone) Posting(postings_[slot], &hits);
+    if (slot == kNone) continue;
+    posting.clear();
+    Posting(postings_[slot], &posting);
+    if (posting.empty()) continue;
+    const float weight = 1.0f / static_cast<float>(posting.size());
+    for (uint32_t article : posting) hits.emplace_back(article, weight);
   }
-  std::sort(hits.begin(), hits.end());
+  std::sort(hits.begin(), hits.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
   for (size_t i = 0; i < hits.size();) {
     size_t j = i;
-    while (j < hits.size() && hits[j] == hits[i]) ++j;
-    result.push_back({ids_[hits[i]], static_cast<int>(j - i)});
+    float rarity = 0;
+    while (j < hits.size() && hits[j].first == hits[i].first) rarity += hits[j++].second;
+    result.push_back({ids_[hits[i].first], static_cast<int>(j - i), rarity});
     i = j;
   }
   auto better = [](const Candidate& x, const Candidate& y) {

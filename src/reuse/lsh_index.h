@@ -36,6 +36,11 @@ class LshIndex {
   struct Candidate {
     ArticleId id = 0;
     int votes = 0;  // keys shared with the query, >= 1; more = more shared text
+    // Rarity of the shared keys: the sum over them of 1 / (indexed articles filed under the
+    // key, counted up to Options::max_bucket), in (0, votes]; higher = the shared keys are
+    // rarer. A key many articles share is a stock phrase ("the president said on ..."), a
+    // weak sign of copied text; 1.0 is one key no other indexed article has.
+    float rarity = 0;
   };
   // Indexed articles sharing at least one key with sig, most votes first, then by ascending
   // id; at most `limit` of them. A key shared by more than Options::max_bucket articles

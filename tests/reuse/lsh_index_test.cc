@@ -95,6 +95,26 @@ TEST(LshIndexTest, RanksByVotesThenId) {
   EXPECT_EQ(index.RankedCandidates(Sig(story), 1).size(), 1u);
 }
 
+TEST(LshIndexTest, RarityIsTheSumOfOneOverArticlesPerKey) {
+  Options o;
+  LshIndex index(o);
+  const std::string common = Words("c", 300), rare = Words("r", 300);
+  for (ArticleId id = 1; id <= 10; ++id) index.Add(id, Sig(common));  // every key in 10 articles
+  index.Add(11, Sig(rare));                                           // every key in 1
+  auto ranked = index.RankedCandidates(Sig(common + " " + rare), 20);
+  ASSERT_EQ(ranked.size(), 11u);
+  for (const auto& c : ranked) {
+    ASSERT_GE(c.votes, 3);
+    const double per_key = c.id == 11 ? 1.0 : 0.1;
+    EXPECT_NEAR(c.rarity, per_key * c.votes, 1e-5) << c.id;
+  }
+  // Removed articles no longer count: the common keys are then in 5 articles.
+  for (ArticleId id = 1; id <= 5; ++id) index.Remove(id);
+  for (const auto& c : index.RankedCandidates(Sig(common), 20)) {
+    EXPECT_NEAR(c.rarity, 0.2 * c.votes, 1e-5) << c.id;
+  }
+}
+
 TEST(LshIndexTest, RemoveAndReplace) {
   Options o;
   LshIndex index(o);
