@@ -264,8 +264,8 @@ std::vector<LshIndex::Candidate> LshIndex::RankedCandidates(const Signature& sig
     const float weight = 1.0f / static_cast<float>(posting.size());
     for (uint32_t article : posting) hits.emplace_back(article, weight);
   }
-  std::sort(hits.begin(), hits.end(),
-            [](const auto& x, const auto& y) { return x.first < y.first; });
+  // By article, then weight: equal key sets sum in one order, so give equal rarity.
+  std::sort(hits.begin(), hits.end());
   for (size_t i = 0; i < hits.size();) {
     size_t j = i;
     float rarity = 0;
@@ -274,7 +274,9 @@ std::vector<LshIndex::Candidate> LshIndex::RankedCandidates(const Signature& sig
     i = j;
   }
   auto better = [](const Candidate& x, const Candidate& y) {
-    return x.votes != y.votes ? x.votes > y.votes : x.id < y.id;
+    if (x.votes != y.votes) return x.votes > y.votes;
+    if (x.rarity != y.rarity) return x.rarity > y.rarity;
+    return x.id < y.id;
   };
   if (result.size() > limit) {
     std::partial_sort(result.begin(), result.begin() + static_cast<std::ptrdiff_t>(limit),

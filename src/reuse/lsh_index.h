@@ -42,11 +42,12 @@ class LshIndex {
     // weak sign of copied text; 1.0 is one key no other indexed article has.
     float rarity = 0;
   };
-  // Indexed articles sharing at least one key with sig, most votes first, then by ascending
-  // id; at most `limit` of them. A key shared by more than Options::max_bucket articles
-  // contributes only its max_bucket most recently added ones. Articles sharing no shingle with
-  // the query appear only through a collision of 32-bit key fingerprints that also share a
-  // home slot (rare; the exact step rejects them).
+  // Indexed articles sharing at least one key with sig, most votes first, then the rarest
+  // shared keys (highest rarity), then by ascending id; at most `limit` of them, so a
+  // one-key candidate through a rare key outranks those through a stock phrase. A key shared by
+  // more than Options::max_bucket articles contributes only its max_bucket most recently added
+  // ones. Articles sharing no shingle with the query appear only through a collision of 32-bit key
+  // fingerprints that also share a home slot (rare; the exact step rejects them).
   std::vector<Candidate> RankedCandidates(const Signature& sig, size_t limit) const;
   // Ids of RankedCandidates(sig, unlimited), in that order.
   std::vector<ArticleId> Candidates(const Signature& sig) const;
