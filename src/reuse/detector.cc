@@ -70,6 +70,8 @@ std::vector<ReuseEdge> ReuseDetector::Process(const Article& article, Prepared p
   const uint64_t text_hash = p.text_hash;
   std::optional<Comparison> self_comparison;
   Article stub;  // marks a candidate found in the cache
+  const int query_keys = static_cast<int>(last_signature_.anchors.size()) +
+                         (last_signature_.mins.empty() ? 0 : options_.bands);
   for (const LshIndex::Candidate& candidate :
        index_.RankedCandidates(last_signature_, options_.max_candidates + 1)) {
     if (candidate.id == article.id) continue;
@@ -85,8 +87,11 @@ std::vector<ReuseEdge> ReuseDetector::Process(const Article& article, Prepared p
       identical = c.text_hash == text_hash;
     } else {
       if (!fetch) continue;
+      // Shared keys: enough of them, or rare ones, or at least half of the shorter text's
+      // (a short wire item has one or two anchors, each shared by all its copies).
+      const int fewer_keys = std::min(candidate.keys, query_keys);
       if (candidate.votes < options_.min_uncached_votes &&
-          candidate.rarity < options_.min_uncached_rarity) {
+          candidate.rarity < options_.min_uncached_rarity && 2 * candidate.votes < fewer_keys) {
         ++skipped_;
         continue;
       }

@@ -120,10 +120,12 @@ void LshIndex::Sweep() {
   // New dense numbers for the live articles, in their old order.
   std::vector<uint32_t> renumber(ids_.size(), kNone);
   std::vector<ArticleId> ids;
+  std::vector<uint16_t> key_counts;
   for (size_t i = 0; i < ids_.size(); ++i) {
     if (!alive_[i]) continue;
     renumber[i] = static_cast<uint32_t>(ids.size());
     ids.push_back(ids_[i]);
+    key_counts.push_back(key_counts_[i]);
   }
   std::vector<uint32_t> old_fps, old_posts;
   old_fps.swap(fingerprints_);
@@ -150,6 +152,7 @@ void LshIndex::Sweep() {
     }
   }
   ids_ = std::move(ids);
+  key_counts_ = std::move(key_counts);
   alive_.assign(ids_.size(), 1);
   live_ = ids_.size();
   id_keys_.assign(id_keys_.size(), 0);
@@ -217,6 +220,7 @@ void LshIndex::Add(ArticleId id, const Signature& sig) {
   if (keys.empty()) return;
   const uint32_t article = static_cast<uint32_t>(ids_.size());
   ids_.push_back(id);
+  key_counts_.push_back(static_cast<uint16_t>(std::min<size_t>(keys.size(), 0xFFFF)));
   alive_.push_back(1);
   ++live_;
   MapArticle(id, article);
@@ -270,7 +274,8 @@ std::vector<LshIndex::Candidate> LshIndex::RankedCandidates(const Signature& sig
     size_t j = i;
     float rarity = 0;
     while (j < hits.size() && hits[j].first == hits[i].first) rarity += hits[j++].second;
-    result.push_back({ids_[hits[i].first], static_cast<int>(j - i), rarity});
+    result.push_back(
+        {ids_[hits[i].first], static_cast<int>(j - i), rarity, key_counts_[hits[i].first]});
     i = j;
   }
   auto better = [](const Candidate& x, const Candidate& y) {
@@ -297,8 +302,8 @@ std::vector<ArticleId> LshIndex::Candidates(const Signature& sig) const {
 size_t LshIndex::MemoryBytes() const {
   return fingerprints_.capacity() * sizeof(uint32_t) + postings_.capacity() * sizeof(uint32_t) +
          entries_.capacity() * sizeof(Entry) + ids_.capacity() * sizeof(ArticleId) +
-         alive_.capacity() + id_keys_.capacity() * sizeof(ArticleId) +
-         id_values_.capacity() * sizeof(uint32_t);
+         key_counts_.capacity() * sizeof(uint16_t) + alive_.capacity() +
+         id_keys_.capacity() * sizeof(ArticleId) + id_values_.capacity() * sizeof(uint32_t);
 }
 
 }  // namespace headwater::reuse

@@ -41,6 +41,7 @@ class LshIndex {
     // rarer. A key many articles share is a stock phrase ("the president said on ..."), a
     // weak sign of copied text; 1.0 is one key no other indexed article has.
     float rarity = 0;
+    int keys = 0;  // keys the candidate is indexed under (capped at 65,535), >= votes
   };
   // Indexed articles sharing at least one key with sig, most votes first, then the rarest
   // shared keys (highest rarity), then by ascending id; at most `limit` of them, so a
@@ -94,6 +95,7 @@ class LshIndex {
   std::vector<Entry> entries_;
   // Articles by dense index (never reused before a Sweep): id and whether still indexed.
   std::vector<ArticleId> ids_;
+  std::vector<uint16_t> key_counts_;  // keys each article is indexed under
   std::vector<uint8_t> alive_;
   size_t live_ = 0;
   // Live id -> dense index, linear probing with backward-shift deletion (value kNone = empty).

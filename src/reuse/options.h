@@ -78,8 +78,10 @@ struct Options {
   // Gate for candidates outside the cache (each costs a fetch and a re-shingling): one is
   // fetched when it shares at least min_uncached_votes index keys with the new article, or
   // when the keys it shares are rare enough (LshIndex::Candidate::rarity, the sum of
-  // 1 / articles-per-key, >= min_uncached_rarity). min_uncached_votes = 1 fetches every
-  // candidate. See docs/BENCHMARKS.md (reuse at a million articles) for what was measured.
+  // 1 / articles-per-key, >= min_uncached_rarity), or when it shares at least half the keys
+  // of the one of the two with fewer keys (a short text). min_uncached_votes = 1 fetches
+  // every candidate. Measured: tests/reuse/helsinki_test.cc (nothing cached) and
+  // docs/BENCHMARKS.md (reuse at a million articles).
   int min_uncached_votes = 2;
   float min_uncached_rarity = 0.5f;
   // An index key shared by more articles than this (a flood of identical texts) contributes only
