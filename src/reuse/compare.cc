@@ -50,28 +50,39 @@ Comparison ComparePrepared(const PreparedText& a, std::string_view text_a, const
   return CompareSorted(a, text_a, b.sorted, options);
 }
 
-Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
-                         const std::vector<uint64_t>& b_sorted, const Options& options,
-                         bool quick) {
-  Comparison c;
-  if (a.sorted.empty() || b_sorted.empty()) return c;
-  // Merge the two sorted sets, marking which of a's distinct shingles b has.
-  thread_local std::vector<uint8_t> in_b;
-  in_b.assign(a.sorted.size(), 0);
+namespace {
+
+// Merges a's distinct shingles (projected to the width of b's values) with b's, marking in
+// in_b which of a's b has; returns how many.
+template <typename B, int kShift>
+size_t MarkShared(const std::vector<uint64_t>& a_sorted, const std::vector<B>& b_sorted,
+                  std::vector<uint8_t>* in_b) {
+  in_b->assign(a_sorted.size(), 0);
   size_t shared = 0;
-  const uint64_t* x = a.sorted.data();
-  const uint64_t* y = b_sorted.data();
-  const size_t nx = a.sorted.size(), ny = b_sorted.size();
+  const uint64_t* x = a_sorted.data();
+  const B* y = b_sorted.data();
+  uint8_t* mark = in_b->data();
+  const size_t nx = a_sorted.size(), ny = b_sorted.size();
   for (size_t i = 0, j = 0; i < nx && j < ny;) {
-    const uint64_t u = x[i], v = y[j];
+    const B u = static_cast<B>(x[i] >> kShift), v = y[j];
     const bool eq = u == v;
-    in_b[i] = eq;
+    mark[i] = eq;
     shared += eq;
     i += u <= v;
     j += v <= u;
   }
+  return shared;
+}
+
+// The rest of CompareSorted once the shared shingles of a are marked: containments, then the
+// longest passage and the passages.
+Comparison FromMarks(const PreparedText& a, std::string_view text_a,
+                     const std::vector<uint8_t>& in_b, size_t shared, size_t ny,
+                     const Options& options, bool quick) {
+  Comparison c;
+  const size_t nx = a.sorted.size();
   c.a_in_b = static_cast<double>(shared) / static_cast<double>(nx);
-  c.b_in_a = static_cast<double>(shared) / static_cast<double>(ny);
+  c.b_in_a = std::min(1.0, static_cast<double>(shared) / static_cast<double>(ny));
   if (shared == 0) return c;
   if (quick && std::max(c.a_in_b, c.b_in_a) < options.partial_min) return c;
 
@@ -101,6 +112,25 @@ Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
   }
   c.longest_text = std::string(text_a.substr(begin, take));
   return c;
+}
+
+}  // namespace
+
+Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
+                         const std::vector<uint64_t>& b_sorted, const Options& options,
+                         bool quick) {
+  if (a.sorted.empty() || b_sorted.empty()) return Comparison();
+  thread_local std::vector<uint8_t> in_b;
+  const size_t shared = MarkShared<uint64_t, 0>(a.sorted, b_sorted, &in_b);
+  return FromMarks(a, text_a, in_b, shared, b_sorted.size(), options, quick);
+}
+
+Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
+                         const std::vector<uint32_t>& b_high, const Options& options, bool quick) {
+  if (a.sorted.empty() || b_high.empty()) return Comparison();
+  thread_local std::vector<uint8_t> in_b;
+  const size_t shared = MarkShared<uint32_t, 32>(a.sorted, b_high, &in_b);
+  return FromMarks(a, text_a, in_b, shared, b_high.size(), options, quick);
 }
 
 }  // namespace internal

@@ -64,6 +64,13 @@ Comparison ComparePrepared(const PreparedText& a, std::string_view text_a, const
 Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
                          const std::vector<uint64_t>& b_sorted, const Options& options,
                          bool quick = false);
+// The same against the high 32 bits of b's distinct shingle hashes (ascending; what the
+// detector's cache keeps, half the bytes): a's hashes are compared by their high 32 bits too.
+// Two different shingles agree on 32 bits with probability 2^-32 per pair, so containments
+// may rise by about |A| * |B| / 2^32 shingles (1e-4 for two 800-shingle texts): negligible.
+Comparison CompareSorted(const PreparedText& a, std::string_view text_a,
+                         const std::vector<uint32_t>& b_high, const Options& options,
+                         bool quick = false);
 
 }  // namespace internal
 }  // namespace headwater::reuse

@@ -1,10 +1,13 @@
 // ReuseDetector: the streaming reuse stage. For each new article: shingle and sketch it, ask the
 // index for candidates (the best Options::max_candidates by shared keys), compare exactly with
 // each, and return the copies edges of class partial or whole; then index the article. The
-// distinct shingles of the last Options::cache_articles articles are kept (not their texts), so
-// most candidates in a news burst are compared without fetching; older ones are fetched and
-// re-shingled.
-// Thread-safety: none; use one detector per thread or lock around it. Movable.
+// distinct shingles of the last Options::cache_articles articles are kept (32 bits of each, not
+// their texts), so most candidates in a news burst are compared without fetching; older ones
+// are fetched and re-shingled, but only when the index says they share enough rare text
+// (Options::min_uncached_votes, Options::min_uncached_rarity).
+// Thread-safety: none, except the static Prepare(), which is pure: shingling the next articles
+// on other threads while one thread calls Process() is how the detector uses a second core.
+// Movable.
 #pragma once
 
 #include <functional>
@@ -34,6 +37,18 @@ class ReuseDetector {
   // article with fewer than shingle_words words gets no edges and is not indexed.
   std::vector<ReuseEdge> Process(const Article& article, const Fetch& fetch);
 
+  // An article shingled and sketched, ready for Process(); made by Prepare().
+  struct Prepared {
+    internal::PreparedText text;
+    Signature signature;
+    uint64_t text_hash = 0;  // XXH3-64 of the text
+  };
+  // The first step of Process(), pure and thread-safe: shingles and sketches article.text with
+  // options (the detector's own, or the edges may differ).
+  static Prepared Prepare(const Article& article, const Options& options);
+  // Process() of an article prepared by Prepare(article, options()).
+  std::vector<ReuseEdge> Process(const Article& article, Prepared prepared, const Fetch& fetch);
+
   // Indexes a stored signature (reload from the store) without comparing.
   void Add(ArticleId id, const Signature& sig);
 
@@ -45,14 +60,18 @@ class ReuseDetector {
 
   // Articles whose shingles are cached (at most Options::cache_articles).
   size_t cached() const { return cache_of_.size(); }
+  // Candidates fetched because their shingles were not cached, and uncached candidates skipped
+  // as sharing too little rare text, since construction.
+  size_t fetched() const { return fetched_; }
+  size_t skipped() const { return skipped_; }
 
  private:
   struct Cached {
     ArticleId id = 0;
     uint64_t text_hash = 0;        // XXH3-64 of the text: identical copies compare once
-    std::vector<uint64_t> sorted;  // distinct shingle hashes, ascending
+    std::vector<uint32_t> high;    // high 32 bits of the distinct shingle hashes, ascending
   };
-  void Cache(const Article& article, uint64_t text_hash, std::vector<uint64_t> sorted);
+  void Cache(const Article& article, uint64_t text_hash, const std::vector<uint64_t>& sorted);
 
   Options options_;
   LshIndex index_;
@@ -60,6 +79,8 @@ class ReuseDetector {
   std::vector<Cached> ring_;  // FIFO of cached articles; next_ is the slot to fill next
   size_t next_ = 0;
   std::unordered_map<ArticleId, size_t> cache_of_;  // id -> slot in ring_
+  size_t fetched_ = 0;
+  size_t skipped_ = 0;
 };
 
 }  // namespace headwater::reuse

@@ -120,10 +120,12 @@ void LshIndex::Sweep() {
   // New dense numbers for the live articles, in their old order.
   std::vector<uint32_t> renumber(ids_.size(), kNone);
   std::vector<ArticleId> ids;
+  std::vector<uint16_t> key_counts;
   for (size_t i = 0; i < ids_.size(); ++i) {
     if (!alive_[i]) continue;
     renumber[i] = static_cast<uint32_t>(ids.size());
     ids.push_back(ids_[i]);
+    key_counts.push_back(key_counts_[i]);
   }
   std::vector<uint32_t> old_fps, old_posts;
   old_fps.swap(fingerprints_);
@@ -150,6 +152,7 @@ void LshIndex::Sweep() {
     }
   }
   ids_ = std::move(ids);
+  key_counts_ = std::move(key_counts);
   alive_.assign(ids_.size(), 1);
   live_ = ids_.size();
   id_keys_.assign(id_keys_.size(), 0);
@@ -217,6 +220,7 @@ void LshIndex::Add(ArticleId id, const Signature& sig) {
   if (keys.empty()) return;
   const uint32_t article = static_cast<uint32_t>(ids_.size());
   ids_.push_back(id);
+  key_counts_.push_back(static_cast<uint16_t>(std::min<size_t>(keys.size(), 0xFFFF)));
   alive_.push_back(1);
   ++live_;
   MapArticle(id, article);
@@ -250,20 +254,34 @@ void LshIndex::Posting(uint32_t post, std::vector<uint32_t>* out) const {
 std::vector<LshIndex::Candidate> LshIndex::RankedCandidates(const Signature& sig,
                                                             size_t limit) const {
   std::vector<Candidate> result;
-  std::vector<uint32_t> hits;
+  // (article, 1 / live postings of the key) per key hit; a key's postings are counted as they
+  // are read, so its rarity costs nothing beyond the read.
+  thread_local std::vector<uint32_t> posting;
+  thread_local std::vector<std::pair<uint32_t, float>> hits;
+  hits.clear();
   for (uint32_t fp : Keys(sig)) {
     const uint32_t slot = FindKey(fp);
-    if (slot != kNone) Posting(postings_[slot], &hits);
+    if (slot == kNone) continue;
+    posting.clear();
+    Posting(postings_[slot], &posting);
+    if (posting.empty()) continue;
+    const float weight = 1.0f / static_cast<float>(posting.size());
+    for (uint32_t article : posting) hits.emplace_back(article, weight);
   }
+  // By article, then weight: equal key sets sum in one order, so give equal rarity.
   std::sort(hits.begin(), hits.end());
   for (size_t i = 0; i < hits.size();) {
     size_t j = i;
-    while (j < hits.size() && hits[j] == hits[i]) ++j;
-    result.push_back({ids_[hits[i]], static_cast<int>(j - i)});
+    float rarity = 0;
+    while (j < hits.size() && hits[j].first == hits[i].first) rarity += hits[j++].second;
+    result.push_back(
+        {ids_[hits[i].first], static_cast<int>(j - i), rarity, key_counts_[hits[i].first]});
     i = j;
   }
   auto better = [](const Candidate& x, const Candidate& y) {
-    return x.votes != y.votes ? x.votes > y.votes : x.id < y.id;
+    if (x.votes != y.votes) return x.votes > y.votes;
+    if (x.rarity != y.rarity) return x.rarity > y.rarity;
+    return x.id < y.id;
   };
   if (result.size() > limit) {
     std::partial_sort(result.begin(), result.begin() + static_cast<std::ptrdiff_t>(limit),
@@ -284,8 +302,8 @@ std::vector<ArticleId> LshIndex::Candidates(const Signature& sig) const {
 size_t LshIndex::MemoryBytes() const {
   return fingerprints_.capacity() * sizeof(uint32_t) + postings_.capacity() * sizeof(uint32_t) +
          entries_.capacity() * sizeof(Entry) + ids_.capacity() * sizeof(ArticleId) +
-         alive_.capacity() + id_keys_.capacity() * sizeof(ArticleId) +
-         id_values_.capacity() * sizeof(uint32_t);
+         key_counts_.capacity() * sizeof(uint16_t) + alive_.capacity() +
+         id_keys_.capacity() * sizeof(ArticleId) + id_values_.capacity() * sizeof(uint32_t);
 }
 
 }  // namespace headwater::reuse

@@ -36,12 +36,19 @@ class LshIndex {
   struct Candidate {
     ArticleId id = 0;
     int votes = 0;  // keys shared with the query, >= 1; more = more shared text
+    // Rarity of the shared keys: the sum over them of 1 / (indexed articles filed under the
+    // key, counted up to Options::max_bucket), in (0, votes]; higher = the shared keys are
+    // rarer. A key many articles share is a stock phrase ("the president said on ..."), a
+    // weak sign of copied text; 1.0 is one key no other indexed article has.
+    float rarity = 0;
+    int keys = 0;  // keys the candidate is indexed under (capped at 65,535), >= votes
   };
-  // Indexed articles sharing at least one key with sig, most votes first, then by ascending
-  // id; at most `limit` of them. A key shared by more than Options::max_bucket articles
-  // contributes only its max_bucket most recently added ones. Articles sharing no shingle with
-  // the query appear only through a collision of 32-bit key fingerprints that also share a
-  // home slot (rare; the exact step rejects them).
+  // Indexed articles sharing at least one key with sig, most votes first, then the rarest
+  // shared keys (highest rarity), then by ascending id; at most `limit` of them, so a
+  // one-key candidate through a rare key outranks those through a stock phrase. A key shared by
+  // more than Options::max_bucket articles contributes only its max_bucket most recently added
+  // ones. Articles sharing no shingle with the query appear only through a collision of 32-bit key
+  // fingerprints that also share a home slot (rare; the exact step rejects them).
   std::vector<Candidate> RankedCandidates(const Signature& sig, size_t limit) const;
   // Ids of RankedCandidates(sig, unlimited), in that order.
   std::vector<ArticleId> Candidates(const Signature& sig) const;
@@ -88,6 +95,7 @@ class LshIndex {
   std::vector<Entry> entries_;
   // Articles by dense index (never reused before a Sweep): id and whether still indexed.
   std::vector<ArticleId> ids_;
+  std::vector<uint16_t> key_counts_;  // keys each article is indexed under
   std::vector<uint8_t> alive_;
   size_t live_ = 0;
   // Live id -> dense index, linear probing with backward-shift deletion (value kNone = empty).

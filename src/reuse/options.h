@@ -70,10 +70,20 @@ struct Options {
   // At most this many candidates are compared exactly per new article (ReuseDetector), the best
   // first by the number of index keys they share (more shared anchors: more shared text).
   size_t max_candidates = 50;
-  // The detector keeps the distinct shingle hashes (8 bytes each, ~6 KB for a 5 KB article) of
-  // the most recent cache_articles articles it processed, so candidates among them are
-  // compared without fetching and re-shingling their texts; older candidates are fetched.
-  size_t cache_articles = 4096;
+  // The detector keeps the high 32 bits of the distinct shingle hashes (4 bytes each, ~3 KB
+  // for a 5 KB article, ~25 MB in all) of the most recent cache_articles articles it
+  // processed, so candidates among them are compared without fetching and re-shingling their
+  // texts; older candidates are fetched, if the gate below lets them through.
+  size_t cache_articles = 8192;
+  // Gate for candidates outside the cache (each costs a fetch and a re-shingling): one is
+  // fetched when it shares at least min_uncached_votes index keys with the new article, or
+  // when the keys it shares are rare enough (LshIndex::Candidate::rarity, the sum of
+  // 1 / articles-per-key, >= min_uncached_rarity), or when it shares at least half the keys
+  // of the one of the two with fewer keys (a short text). min_uncached_votes = 1 fetches
+  // every candidate. Measured: tests/reuse/helsinki_test.cc (nothing cached) and
+  // docs/BENCHMARKS.md (reuse at a million articles).
+  int min_uncached_votes = 2;
+  float min_uncached_rarity = 0.5f;
   // An index key shared by more articles than this (a flood of identical texts) contributes only
   // its most recently added max_bucket articles to a query. Copies of one wire story stay
   // connected through whole edges among the recent ones.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "reuse_test_util.h"
 
@@ -11,6 +12,28 @@ namespace headwater::reuse {
 namespace {
 
 using testing::Words;
+
+TEST(CompareTest, HighHalvesOfTheOtherSetGiveTheSameComparison) {
+  // What the detector's cache keeps: the high 32 bits of the other text's shingle hashes.
+  Options o;
+  const std::string b = Words("x", 150) + " " + Words("w", 80) + " " + Words("y", 40);
+  const std::string a = Words("z", 70) + " " + Words("w", 80, 10) + " " + Words("x", 30);
+  const internal::PreparedText pa = internal::Prepare(a, o), pb = internal::Prepare(b, o);
+  std::vector<uint32_t> high;
+  for (uint64_t h : pb.sorted) high.push_back(static_cast<uint32_t>(h >> 32));
+  for (bool quick : {false, true}) {
+    const Comparison full = internal::CompareSorted(pa, a, pb.sorted, o, quick);
+    const Comparison half = internal::CompareSorted(pa, a, high, o, quick);
+    EXPECT_GT(full.a_in_b, 0.5);
+    EXPECT_DOUBLE_EQ(half.a_in_b, full.a_in_b);
+    EXPECT_DOUBLE_EQ(half.b_in_a, full.b_in_a);
+    EXPECT_EQ(half.longest_words, full.longest_words);
+    EXPECT_EQ(half.passages, full.passages);
+    EXPECT_EQ(half.longest_text, full.longest_text);
+  }
+  const internal::PreparedText pz = internal::Prepare(Words("q", 100), o);
+  EXPECT_EQ(internal::CompareSorted(pz, Words("q", 100), high, o).a_in_b, 0.0);
+}
 
 TEST(CompareTest, ContainedTextExactValues) {
   Options o;

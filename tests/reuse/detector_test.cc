@@ -94,19 +94,34 @@ TEST_F(DetectorTest, CachedCandidatesAreFetchedOnlyForEdges) {
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].source_id, 7);
   EXPECT_EQ(fetches_, 1);
-  // Without the cache every candidate is fetched.
-  Options o;
-  o.cache_articles = 0;
-  ReuseDetector uncached(o);
-  int fetches = 0;
-  for (ArticleId id = 1; id <= 31; ++id) {
-    uncached.Process(store_[id], [&](ArticleId cid) -> const Article* {
-      ++fetches;
-      return &store_[cid];
-    });
+  // Without the cache and with the gate off every candidate is fetched; with the gate, only
+  // those sharing two keys (the block has anchors in common) or a rare one.
+  for (int gate : {0, 1}) {
+    Options o;
+    o.cache_articles = 0;
+    if (gate == 0) o.min_uncached_votes = 1;
+    ReuseDetector uncached(o);
+    int fetches = 0;
+    size_t edges = 0;
+    for (ArticleId id = 1; id <= 31; ++id) {
+      edges += uncached
+                   .Process(store_[id],
+                            [&](ArticleId cid) -> const Article* {
+                              ++fetches;
+                              return &store_[cid];
+                            })
+                   .size();
+    }
+    if (gate == 0) {
+      EXPECT_GT(fetches, 400);
+    } else {
+      EXPECT_EQ(static_cast<size_t>(fetches), uncached.fetched());
+      EXPECT_LT(fetches, 100);
+      EXPECT_GT(uncached.skipped(), 300u);
+    }
+    EXPECT_EQ(edges, 1u);
+    EXPECT_EQ(uncached.cached(), 0u);
   }
-  EXPECT_GT(fetches, 400);
-  EXPECT_EQ(uncached.cached(), 0u);
 }
 
 TEST_F(DetectorTest, CacheIsBounded) {

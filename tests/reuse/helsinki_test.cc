@@ -207,6 +207,48 @@ TEST_F(HelsinkiTest, StreamingDetectorFindsWireCopies) {
   EXPECT_EQ(reuters.cls, ReuseClass::kWhole);
 }
 
+TEST_F(HelsinkiTest, UncachedCandidateGateKeepsTheRealPairs) {
+  // As after a reload from the store: nothing is cached, so every candidate passes the gate
+  // (Options::min_uncached_votes / min_uncached_rarity) or is skipped. Gate off (every
+  // candidate fetched) against the default gate: pairs found per class and fetches.
+  std::vector<const Article*> order;
+  for (const auto& a : corpus_->articles) order.push_back(&a.article);
+  std::stable_sort(order.begin(), order.end(), [](const Article* x, const Article* y) {
+    return x->published.value_or(0) < y->published.value_or(0);
+  });
+  size_t found[2][3] = {}, fetches[2] = {};
+  for (int gate : {0, 1}) {
+    Options o;
+    o.cache_articles = 0;
+    if (gate == 0) o.min_uncached_votes = 1;
+    ReuseDetector detector(o);
+    std::set<Pair> edges;
+    for (const Article* a : order) {
+      for (const ReuseEdge& e : detector.Process(*a, [&](ArticleId id) -> const Article* {
+             ++fetches[gate];
+             return &corpus_->articles[corpus_->index_of.at(id)].article;
+           })) {
+        edges.insert(Key(e.source_id, e.copy_id));
+      }
+    }
+    for (const auto& [pair, cls] : corpus_->classes) {
+      found[gate][static_cast<int>(cls)] += edges.count(pair);
+    }
+  }
+  const int kw = static_cast<int>(ReuseClass::kWhole), kp = static_cast<int>(ReuseClass::kPartial);
+  std::printf(
+      "nothing cached: gate off whole %zu partial %zu, %zu fetches; gate on whole %zu partial "
+      "%zu, %zu fetches\n",
+      found[0][kw], found[0][kp], fetches[0], found[1][kw], found[1][kp], fetches[1]);
+  // Measured: gate off whole 769, partial 1,141, 8,335 fetches; gate on whole 757, partial
+  // 1,112, 5,485 fetches. The pairs lost share one anchor that 4-12 articles of this one-event
+  // burst have (a wire paragraph copied by many outlets): the price of the gate when nothing
+  // is cached. With the cache (the stream above) nothing is lost.
+  EXPECT_GE(static_cast<double>(found[1][kw]), 0.98 * static_cast<double>(found[0][kw]));
+  EXPECT_GE(static_cast<double>(found[1][kp]), 0.97 * static_cast<double>(found[0][kp]));
+  EXPECT_LE(static_cast<double>(fetches[1]), 0.7 * static_cast<double>(fetches[0]));
+}
+
 TEST_F(HelsinkiTest, WireCredits) {
   std::map<std::string, int> counts;
   std::map<ArticleId, std::string> credit;

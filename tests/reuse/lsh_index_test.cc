@@ -95,6 +95,46 @@ TEST(LshIndexTest, RanksByVotesThenId) {
   EXPECT_EQ(index.RankedCandidates(Sig(story), 1).size(), 1u);
 }
 
+TEST(LshIndexTest, RarityIsTheSumOfOneOverArticlesPerKey) {
+  Options o;
+  LshIndex index(o);
+  const std::string common = Words("c", 300), rare = Words("r", 300);
+  for (ArticleId id = 1; id <= 10; ++id) index.Add(id, Sig(common));  // every key in 10 articles
+  index.Add(11, Sig(rare));                                           // every key in 1
+  auto ranked = index.RankedCandidates(Sig(common + " " + rare), 20);
+  ASSERT_EQ(ranked.size(), 11u);
+  for (const auto& c : ranked) {
+    ASSERT_GE(c.votes, 3);
+    const double per_key = c.id == 11 ? 1.0 : 0.1;
+    EXPECT_NEAR(c.rarity, per_key * c.votes, 1e-5) << c.id;
+  }
+  // Removed articles no longer count: the common keys are then in 5 articles.
+  for (ArticleId id = 1; id <= 5; ++id) index.Remove(id);
+  for (const auto& c : index.RankedCandidates(Sig(common), 20)) {
+    EXPECT_NEAR(c.rarity, 0.2 * c.votes, 1e-5) << c.id;
+  }
+}
+
+TEST(LshIndexTest, AmongEqualVotesTheRarerKeysRankFirst) {
+  Options o;
+  o.winnow_window = 1;  // every shingle is an anchor: one shared 5-word phrase is one vote
+  LshIndex index(o);
+  for (ArticleId id = 1; id <= 5; ++id) {  // a stock phrase, in five older articles
+    index.Add(id, Sig("s1 s2 s3 s4 s5 " + Words("t" + std::to_string(id) + "x", 20), o));
+  }
+  index.Add(6, Sig("r1 r2 r3 r4 r5 " + Words("u", 20), o));  // a phrase only one article has
+  const Signature query = Sig("s1 s2 s3 s4 s5 zz r1 r2 r3 r4 r5", o);
+  auto ranked = index.RankedCandidates(query, 1);
+  ASSERT_EQ(ranked.size(), 1u);
+  EXPECT_EQ(ranked[0].id, 6);
+  EXPECT_EQ(ranked[0].votes, 1);
+  EXPECT_FLOAT_EQ(ranked[0].rarity, 1.0f);
+  auto all = index.RankedCandidates(query, 10);
+  ASSERT_EQ(all.size(), 6u);
+  EXPECT_EQ(all[1].id, 1);  // then the stock-phrase ones by id
+  EXPECT_FLOAT_EQ(all[1].rarity, 0.2f);
+}
+
 TEST(LshIndexTest, RemoveAndReplace) {
   Options o;
   LshIndex index(o);
