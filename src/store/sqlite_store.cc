@@ -9,6 +9,7 @@
 #include "store/packed.h"
 #include "store/sqlite_util.h"
 #include "store/store.h"
+#include "store/text_codec.h"
 
 namespace headwater::store {
 
@@ -104,6 +105,25 @@ CREATE TABLE feeds(
 CREATE TABLE api_tokens(
   id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', hash TEXT NOT NULL UNIQUE,
   created INTEGER NOT NULL);
+)sql",
+    // 3 -> 4: article text dictionary-compressed (store/text_codec.h; old plain rows still
+    // read), and the FTS index without token positions (detail=column: every query the CLI and
+    // server make is a set of single quoted words, FtsQueryForText) over a view that decodes
+    // the text, so snippet() and bm25() still see the plain text. The index is rebuilt from the
+    // stored articles. hw_text() is the SQL function each connection registers on Open.
+    R"sql(
+CREATE TABLE text_dicts(id INTEGER PRIMARY KEY, dict BLOB NOT NULL, created INTEGER NOT NULL);
+DROP TRIGGER IF EXISTS articles_ai;
+DROP TRIGGER IF EXISTS articles_ad;
+DROP TABLE articles_fts;
+CREATE VIEW articles_text AS SELECT id, title, hw_text(text) AS text FROM articles;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles_text',
+  content_rowid='id', detail=column, tokenize='unicode61 remove_diacritics 2');
+INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, hw_text(old.text));
+END;
 )sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -227,7 +247,8 @@ constexpr const char* kArticleColumns =
     "a.lang_confidence, a.published, a.ingested, a.byline, a.dateline, a.links, a.places, "
     "a.content_hash, a.story_id";
 
-Article ReadArticle(const Stmt& s) {
+// The article of a row selected with kArticleColumns; Corruption when its text does not decode.
+StatusOr<Article> ReadArticle(const Stmt& s, TextCodec& codec) {
   Article a;
   a.id = s.Int(0);
   a.url = s.Text(1);
@@ -235,7 +256,7 @@ Article ReadArticle(const Stmt& s) {
   a.outlet_id = s.Int(3);
   a.outlet_name = s.Text(4);
   a.title = s.Text(5);
-  a.text = s.Text(6);
+  HW_ASSIGN_OR_RETURN(a.text, codec.Decode(s.Text(6)));
   a.lang = s.Text(7);
   a.lang_confidence = s.Double(8);
   if (!s.IsNull(9)) a.published = s.Int(9);
@@ -306,14 +327,24 @@ class SqliteStore final : public Store {
 
   Status Init(const StoreOptions& options) {
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+    // hw_text(stored) -> the article text (the FTS content view and the delete trigger use it).
+    int rc = sqlite3_create_function_v2(db_, "hw_text", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        this, &SqliteStore::HwText, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return Status::Internal("cannot register hw_text(): " + std::string(sqlite3_errmsg(db_)));
+    codec_.SetLoader([this](uint32_t id) { return LoadDictionary(id); });
     HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys=ON"));
     if (!options.read_only) {
       HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA journal_mode=WAL"));
       HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA synchronous=NORMAL"));
     }
-    Stmt check(&stmts_, db_, "SELECT count(*) FROM sqlite_master WHERE name='schema_version'");
-    if (!check.Step()) return check.status();
-    bool has_version = check.Int(0) > 0;
+    // (In a block: a statement still open would lock the tables migration 4 drops.)
+    bool has_version = false;
+    {
+      Stmt check(&stmts_, db_, "SELECT count(*) FROM sqlite_master WHERE name='schema_version'");
+      if (!check.Step()) return check.status();
+      has_version = check.Int(0) > 0;
+    }
     if (!has_version) {
       if (options.read_only) return Status::InvalidArgument("not a Headwater store (no schema)");
       Stmt any(&stmts_, db_, "SELECT count(*) FROM sqlite_master");
@@ -340,7 +371,100 @@ class SqliteStore final : public Store {
       }
       HW_RETURN_IF_ERROR(Exec(db_, "COMMIT"));
     }
+    return LoadDictionaries();
+  }
+
+  // The SQL function hw_text(x): x decoded by the store's codec (NULL stays NULL).
+  static void HwText(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+      sqlite3_result_null(ctx);
+      return;
+    }
+    auto* self = static_cast<SqliteStore*>(sqlite3_user_data(ctx));
+    const void* p = sqlite3_value_blob(argv[0]);
+    std::string_view stored(static_cast<const char*>(p), static_cast<size_t>(sqlite3_value_bytes(argv[0])));
+    auto text = self->codec_.Decode(stored);
+    if (!text.ok()) {
+      sqlite3_result_error(ctx, text.status().message().c_str(), -1);
+      return;
+    }
+    sqlite3_result_text64(ctx, text->data(), text->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  }
+
+  // Loads every text dictionary of the file into the codec (a fresh codec when one was trained
+  // in a batch that was rolled back).
+  Status LoadDictionaries() {
+    if (!HasTable("text_dicts")) return Status::Ok();
+    Stmt s(&stmts_, db_, "SELECT id, dict FROM text_dicts ORDER BY id");
+    while (s.Step()) HW_RETURN_IF_ERROR(codec_.AddDictionary(static_cast<uint32_t>(s.Int(0)), s.Text(1)));
+    return s.status();
+  }
+
+  StatusOr<std::string> LoadDictionary(uint32_t id) {
+    Stmt s(&stmts_, db_, "SELECT dict FROM text_dicts WHERE id=?1");
+    s.Bind(1, int64_t{id});
+    if (s.Step()) return s.Text(0);
+    HW_RETURN_IF_ERROR(s.status());
+    return Status::NotFound("no text dictionary " + std::to_string(id));
+  }
+
+  bool HasTable(const char* name) {
+    Stmt s(&stmts_, db_, "SELECT count(*) FROM sqlite_master WHERE name=?1");
+    s.Bind(1, std::string_view(name));
+    return s.Step() && s.Int(0) > 0;
+  }
+
+  // After texts_without_dict_ reaches the codec's train_samples: trains a dictionary on the
+  // most recent articles stored without one (inside the caller's transaction), stores it and
+  // re-encodes those articles with it. Nothing happens when another connection has stored a
+  // dictionary meanwhile (it is loaded instead) or the samples are too small to train on.
+  Status MaybeTrainDictionary() {
+    const TextCodecOptions& o = codec_.options();
+    if (codec_.has_dictionary() || texts_without_dict_ < o.train_samples) return Status::Ok();
+    texts_without_dict_ = 0;
+    HW_RETURN_IF_ERROR(LoadDictionaries());
+    if (codec_.has_dictionary()) return Status::Ok();
+    std::vector<std::pair<ArticleId, std::string>> samples;
+    size_t total = 0;
+    {
+      Stmt s(&stmts_, db_, "SELECT id, text FROM articles ORDER BY id DESC LIMIT ?1");
+      s.Bind(1, static_cast<int64_t>(o.train_samples));
+      while (s.Step()) {
+        std::string stored = s.Text(1);
+        if (TextCodec::IsDictEncoded(stored)) continue;
+        HW_ASSIGN_OR_RETURN(std::string text, codec_.Decode(stored));
+        total += text.size();
+        samples.emplace_back(s.Int(0), std::move(text));
+      }
+      HW_RETURN_IF_ERROR(s.status());
+    }
+    if (total < o.train_min_total_bytes) return Status::Ok();
+    std::vector<std::string> texts;
+    texts.reserve(samples.size());
+    for (auto& [id, text] : samples) texts.push_back(text);
+    auto dict = TextCodec::Train(texts, o.dict_bytes);
+    if (!dict.ok()) return Status::Ok();  // texts zstd cannot learn from: stay without one
+    Stmt ins(&stmts_, db_,
+             "INSERT INTO text_dicts(id, dict, created) "
+             "VALUES((SELECT coalesce(max(id), 0) + 1 FROM text_dicts), ?1, strftime('%s','now'))");
+    ins.BindBlob(1, *dict);
+    HW_RETURN_IF_ERROR(ins.Run());
+    HW_RETURN_IF_ERROR(codec_.AddDictionary(static_cast<uint32_t>(sqlite3_last_insert_rowid(db_)), *dict));
+    dict_trained_in_batch_ = true;
+    for (auto& [id, text] : samples) {
+      Stmt up(&stmts_, db_, "UPDATE articles SET text=?2 WHERE id=?1");
+      up.Bind(1, id);
+      BindText(up, 2, text);
+      HW_RETURN_IF_ERROR(up.Run());
+    }
     return Status::Ok();
+  }
+
+  // Binds article text as the codec encodes it: a BLOB when encoded, TEXT when kept raw.
+  void BindText(Stmt& s, int i, std::string_view raw) {
+    std::string v = codec_.Encode(raw);
+    if (v.size() == raw.size() && v == raw) s.Bind(i, raw);
+    else s.BindBlob(i, v);
   }
 
   int SchemaVersion() override {
@@ -348,11 +472,23 @@ class SqliteStore final : public Store {
     return s.Step() ? static_cast<int>(s.Int(0)) : 0;
   }
 
-  Status Begin() override { return Exec(db_, "BEGIN IMMEDIATE"); }
-  Status Commit() override { return Exec(db_, "COMMIT"); }
+  Status Begin() override {
+    dict_trained_in_batch_ = false;
+    return Exec(db_, "BEGIN IMMEDIATE");
+  }
+  Status Commit() override {
+    dict_trained_in_batch_ = false;
+    return Exec(db_, "COMMIT");
+  }
   Status Rollback() override {
     if (sqlite3_get_autocommit(db_)) return Status::Ok();
-    return Exec(db_, "ROLLBACK");
+    HW_RETURN_IF_ERROR(Exec(db_, "ROLLBACK"));
+    if (dict_trained_in_batch_) {  // the dictionary is gone with the batch: forget it too
+      dict_trained_in_batch_ = false;
+      codec_.Clear();
+      return LoadDictionaries();
+    }
+    return Status::Ok();
   }
   Status BeginRead() override {
     HW_RETURN_IF_ERROR(Exec(db_, "BEGIN DEFERRED"));
@@ -414,7 +550,8 @@ class SqliteStore final : public Store {
            "lang_confidence, published, ingested, byline, dateline, links, places, content_hash, "
            "story_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
     s.Bind(1, a.url).Bind(2, a.canonical_url).Bind(3, a.outlet_id).Bind(4, a.title);
-    s.Bind(5, a.text).Bind(6, a.lang).Bind(7, a.lang_confidence);
+    BindText(s, 5, a.text);
+    s.Bind(6, a.lang).Bind(7, a.lang_confidence);
     if (a.published) s.Bind(8, *a.published);
     else s.BindNull(8);
     s.Bind(9, a.ingested).Bind(10, a.byline).Bind(11, DatelineToJson(a.dateline));
@@ -424,7 +561,16 @@ class SqliteStore final : public Store {
     if (a.story_id) s.Bind(15, a.story_id);
     else s.BindNull(15);
     HW_RETURN_IF_ERROR(s.Run());
-    return static_cast<ArticleId>(sqlite3_last_insert_rowid(db_));
+    auto id = static_cast<ArticleId>(sqlite3_last_insert_rowid(db_));
+    // The index is fed the plain text here rather than by a trigger (which would decode it).
+    Stmt fts(&stmts_, db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+    fts.Bind(1, id).Bind(2, a.title).Bind(3, a.text);
+    HW_RETURN_IF_ERROR(fts.Run());
+    if (!codec_.has_dictionary() && a.text.size() >= codec_.options().min_bytes) {
+      ++texts_without_dict_;
+      HW_RETURN_IF_ERROR(MaybeTrainDictionary());
+    }
+    return id;
   }
 
   StatusOr<std::optional<ArticleId>> FindDuplicate(const std::string& canonical_url,
@@ -454,7 +600,7 @@ class SqliteStore final : public Store {
     Stmt s(&stmts_, db_, std::string("SELECT ") + kArticleColumns +
                     " FROM articles a JOIN outlets o ON o.id=a.outlet_id WHERE a.id=?1");
     s.Bind(1, id);
-    if (s.Step()) return ReadArticle(s);
+    if (s.Step()) return ReadArticle(s, codec_);
     HW_RETURN_IF_ERROR(s.status());
     return Status::NotFound("no article with id " + std::to_string(id));
   }
@@ -465,7 +611,10 @@ class SqliteStore final : public Store {
                     "ORDER BY coalesce(a.published, a.ingested), a.id");
     s.Bind(1, id);
     std::vector<Article> out;
-    while (s.Step()) out.push_back(ReadArticle(s));
+    while (s.Step()) {
+      HW_ASSIGN_OR_RETURN(Article a, ReadArticle(s, codec_));
+      out.push_back(std::move(a));
+    }
     HW_RETURN_IF_ERROR(s.status());
     return out;
   }
@@ -873,6 +1022,9 @@ class SqliteStore final : public Store {
  private:
   sqlite3* db_;
   StmtCache stmts_;  // prepared statements of db_, reused across calls
+  TextCodec codec_;  // article text; its dictionaries are the file's text_dicts rows
+  size_t texts_without_dict_ = 0;  // articles this connection stored before a dictionary existed
+  bool dict_trained_in_batch_ = false;
 };
 
 }  // namespace
