@@ -107,7 +107,8 @@ def load_db(path):
         return s
 
     id_url, story_of = {}, {}
-    for aid, url, sid in db.execute('SELECT id, url, story_id FROM articles'):
+    for aid, url, sid in db.execute(
+            "SELECT id, CASE WHEN url = '' THEN canonical_url ELSE url END, story_id FROM articles"):
         id_url[aid] = url
         story_of[url] = root(sid) if sid is not None else None
     verdict, origins = {}, set()

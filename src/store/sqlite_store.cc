@@ -217,11 +217,12 @@ Dateline DatelineFromJson(const std::string& s) {
   return d;
 }
 
+// Places as a JSON array of [name, country, admin1, lat, lon, mentions] rows (schema 4; a third
+// of the size of the objects with keys that earlier stores hold, which still read).
 std::string PlacesToJson(const std::vector<PlaceMention>& places) {
   json a = json::array();
   for (const PlaceMention& p : places)
-    a.push_back({{"name", p.name}, {"country", p.country}, {"admin1", p.admin1}, {"lat", p.lat},
-                 {"lon", p.lon}, {"mentions", p.mentions}});
+    a.push_back(json::array({p.name, p.country, p.admin1, p.lat, p.lon, p.mentions}));
   return a.dump();
 }
 
@@ -231,6 +232,18 @@ std::vector<PlaceMention> PlacesFromJson(const std::string& s) {
   if (!j.is_array()) return out;
   for (auto& e : j) {
     PlaceMention p;
+    if (e.is_array() && e.size() == 6 && e[0].is_string() && e[1].is_string() &&
+        e[2].is_string() && e[3].is_number() && e[4].is_number() && e[5].is_number()) {
+      p.name = e[0].get<std::string>();
+      p.country = e[1].get<std::string>();
+      p.admin1 = e[2].get<std::string>();
+      p.lat = e[3].get<double>();
+      p.lon = e[4].get<double>();
+      p.mentions = e[5].get<int>();
+      out.push_back(std::move(p));
+      continue;
+    }
+    if (!e.is_object()) continue;
     p.name = e.value("name", "");
     p.country = e.value("country", "");
     p.admin1 = e.value("admin1", "");
@@ -251,8 +264,9 @@ constexpr const char* kArticleColumns =
 StatusOr<Article> ReadArticle(const Stmt& s, TextCodec& codec) {
   Article a;
   a.id = s.Int(0);
-  a.url = s.Text(1);
   a.canonical_url = s.Text(2);
+  a.url = s.Text(1);
+  if (a.url.empty()) a.url = a.canonical_url;  // schema 4 keeps "" when the two are equal
   a.outlet_id = s.Int(3);
   a.outlet_name = s.Text(4);
   a.title = s.Text(5);
@@ -549,7 +563,10 @@ class SqliteStore final : public Store {
            "INSERT INTO articles(url, canonical_url, outlet_id, title, text, lang, "
            "lang_confidence, published, ingested, byline, dateline, links, places, content_hash, "
            "story_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
-    s.Bind(1, a.url).Bind(2, a.canonical_url).Bind(3, a.outlet_id).Bind(4, a.title);
+    // The URL as given is kept only when it differs from the canonical one (most articles:
+    // it would repeat the canonical URL in the row and in the articles_url index).
+    s.Bind(1, a.url == a.canonical_url ? std::string_view("") : std::string_view(a.url));
+    s.Bind(2, a.canonical_url).Bind(3, a.outlet_id).Bind(4, a.title);
     BindText(s, 5, a.text);
     s.Bind(6, a.lang).Bind(7, a.lang_confidence);
     if (a.published) s.Bind(8, *a.published);
@@ -589,6 +606,7 @@ class SqliteStore final : public Store {
   }
 
   StatusOr<std::optional<ArticleId>> FindByUrl(const std::string& url) override {
+    if (url.empty()) return std::optional<ArticleId>();
     Stmt s(&stmts_, db_, "SELECT id FROM articles WHERE canonical_url=?1 OR url=?1 LIMIT 1");
     s.Bind(1, url);
     if (s.Step()) return std::optional<ArticleId>(s.Int(0));
@@ -843,7 +861,7 @@ class SqliteStore final : public Store {
 
   StatusOr<std::vector<SearchHit>> Search(const std::string& query, int limit) override {
     Stmt s(&stmts_, db_,
-           "SELECT a.id, coalesce(a.story_id, 0), a.url, a.title, "
+           "SELECT a.id, coalesce(a.story_id, 0), iif(a.url='', a.canonical_url, a.url), a.title, "
            "snippet(articles_fts, 1, '[', ']', '…', 12), o.name, bm25(articles_fts) "
            "FROM articles_fts JOIN articles a ON a.id=articles_fts.rowid "
            "JOIN outlets o ON o.id=a.outlet_id WHERE articles_fts MATCH ?1 "

@@ -1,5 +1,6 @@
-// Schema 4: article text stored dictionary-compressed, FTS over a decoding view, and stores of
-// schema 3 (plain text, FTS with positions and triggers) migrated forward.
+// Schema 4: article text stored dictionary-compressed, FTS over a decoding view, URLs and places
+// stored once and compactly, and stores of schema 3 (plain text, FTS with positions and
+// triggers) migrated forward.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -155,6 +156,47 @@ TEST(CompressedText, AReaderOpenedBeforeTheDictionaryStillReads) {
   EXPECT_NE((*hits)[0].snippet.find("[w3x]"), std::string::npos);
 }
 
+TEST(Schema4, UrlsAndPlacesRoundTripInTheirCompactForms) {
+  std::string path = testing::TempDir() + "/urls.db";
+  auto s = OpenAt(path);
+  Outlet o;
+  o.name = "Example";
+  auto oid = s->UpsertOutlet(o);
+  ASSERT_TRUE(oid.ok());
+  Article same = MakeArticle(*oid, 1);
+  same.places = {{"Ciudad Juárez", "MX", "Chihuahua", 31.72, -106.46, 3},
+                 {"Mexico", "MX", "", 23.0, -102.0, 1}};
+  Article differs = MakeArticle(*oid, 2);
+  differs.url = "https://example.org/a/2?utm_source=feed";
+  auto id1 = s->InsertArticle(same);
+  auto id2 = s->InsertArticle(differs);
+  ASSERT_TRUE(id1.ok() && id2.ok());
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM articles WHERE url=''"), 1);
+  auto a1 = s->GetArticle(*id1);
+  auto a2 = s->GetArticle(*id2);
+  ASSERT_TRUE(a1.ok() && a2.ok());
+  EXPECT_EQ(a1->url, same.url);
+  EXPECT_EQ(a2->url, differs.url);
+  EXPECT_EQ(a2->canonical_url, differs.canonical_url);
+  ASSERT_EQ(a1->places.size(), 2u);
+  EXPECT_EQ(a1->places[0].name, "Ciudad Juárez");
+  EXPECT_EQ(a1->places[0].admin1, "Chihuahua");
+  EXPECT_DOUBLE_EQ(a1->places[0].lon, -106.46);
+  EXPECT_EQ(a1->places[0].mentions, 3);
+  EXPECT_EQ(a1->places[1].country, "MX");
+  for (const std::string& u : {same.url, differs.url, differs.canonical_url}) {
+    auto found = s->FindByUrl(u);
+    ASSERT_TRUE(found.ok() && found->has_value()) << u;
+  }
+  auto none = s->FindByUrl("");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  auto hits = s->Search(FtsQueryForText("w1x"), 3);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].url, same.url);  // not ""
+}
+
 // A store as schema 3 wrote it (plain text, FTS5 with positions fed by triggers) opens as
 // schema 4 with every article readable and searchable, and takes new articles.
 TEST(CompressedText, MigratesASchema3Store) {
@@ -183,9 +225,10 @@ CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
 END;
 INSERT INTO outlets(id, name) VALUES(1, 'Old Outlet');
-INSERT INTO articles(id, url, canonical_url, outlet_id, title, text, ingested)
+INSERT INTO articles(id, url, canonical_url, outlet_id, title, text, ingested, places)
   VALUES(1, 'https://old.example/1', 'https://old.example/1', 1, 'Camp near the border',
-         'Judicial Watch reported a camp near Ciudad Juárez, officials denied it.', 1);
+         'Judicial Watch reported a camp near Ciudad Juárez, officials denied it.', 1,
+         '[{"admin1":"Chihuahua","country":"MX","lat":31.72,"lon":-106.46,"mentions":2,"name":"Ciudad Juárez"}]');
 INSERT INTO articles(id, url, canonical_url, outlet_id, title, text, ingested)
   VALUES(2, 'https://old.example/2', 'https://old.example/2', 1, 'Budget vote',
          'The council approved the budget on Monday.', 2);
@@ -202,6 +245,10 @@ UPDATE schema_version SET version=3;
   auto a = s->GetArticle(1);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->text, "Judicial Watch reported a camp near Ciudad Juárez, officials denied it.");
+  EXPECT_EQ(a->url, "https://old.example/1");
+  ASSERT_EQ(a->places.size(), 1u);
+  EXPECT_EQ(a->places[0].name, "Ciudad Juárez");
+  EXPECT_EQ(a->places[0].mentions, 2);
   auto hits = s->Search(FtsQueryForText("Juárez"), 10);
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
   ASSERT_EQ(hits->size(), 1u);
