@@ -156,6 +156,72 @@ TEST(CompressedText, AReaderOpenedBeforeTheDictionaryStillReads) {
   EXPECT_NE((*hits)[0].snippet.find("[w3x]"), std::string::npos);
 }
 
+// The first bytes of an article's text, cut at a UTF-8 character boundary.
+std::string Head(size_t i, size_t bytes) {
+  std::string t = ArticleText(i);
+  if (t.size() <= bytes) return t;
+  while (bytes > 0 && (static_cast<unsigned char>(t[bytes]) & 0xC0) == 0x80) --bytes;
+  return t.substr(0, bytes);
+}
+
+std::string ReportJson(size_t i) {
+  return "{\"schema\":1,\"id\":" + std::to_string(i) +
+         ",\"explanation\":\"" + Head(i, 300) +
+         "\",\"origins\":[{\"outlet\":\"Example\",\"country\":\"MX\",\"articles\":["
+         "\"https://example.org/a/" + std::to_string(i) + "\"]}],\"denials\":[]}";
+}
+
+TEST(Schema4, ReportsAndAttributionsGetTheirOwnDictionaries) {
+  std::string path = testing::TempDir() + "/kinds.db";
+  auto s = OpenAt(path);
+  Outlet o;
+  o.name = "Example";
+  auto oid = s->UpsertOutlet(o);
+  ASSERT_TRUE(oid.ok());
+  const size_t n = TextCodecOptions{}.train_samples + 50;
+  std::vector<ArticleId> ids;
+  ASSERT_TRUE(s->Begin().ok());
+  for (size_t i = 0; i < n; ++i) {
+    auto id = s->InsertArticle(MakeArticle(*oid, i));
+    ASSERT_TRUE(id.ok());
+    ids.push_back(*id);
+    Attribution a;
+    a.cue = {{10, 19}};
+    a.cue_text = "according";
+    a.source_text = "the ministry";
+    a.content_text = Head(i, 120);
+    a.source_kind = SourceKind::kOfficial;
+    a.stance = i % 7 == 0 ? Stance::kDenies : Stance::kAsserts;
+    ASSERT_TRUE(s->InsertAttributions(*id, {a, a}).ok());
+    StoryRecord r;
+    r.story.id = static_cast<StoryId>(i + 1);
+    r.verdict = "single-source";
+    r.report_json = ReportJson(i);
+    ASSERT_TRUE(s->UpsertStory(r).ok());
+  }
+  ASSERT_TRUE(s->Commit().ok());
+  EXPECT_EQ(QueryInt(path, "SELECT count(DISTINCT kind) FROM text_dicts"), 3);
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM stories WHERE substr(report,1,4)=X'00687764'"),
+            static_cast<int64_t>(n));
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM attributions WHERE substr(data,1,4)=X'00687764'"),
+            static_cast<int64_t>(n));
+  auto fresh = OpenAt(path);
+  for (size_t i : {size_t{0}, size_t{500}, n - 1}) {
+    auto r = fresh->GetStory(static_cast<StoryId>(i + 1));
+    ASSERT_TRUE(r.ok() && r->has_value());
+    EXPECT_EQ((*r)->report_json, ReportJson(i));
+    auto attrs = fresh->AttributionsOf(ids[i]);
+    ASSERT_TRUE(attrs.ok()) << attrs.status().ToString();
+    ASSERT_EQ(attrs->size(), 2u);
+    EXPECT_EQ((*attrs)[1].content_text, Head(i, 120));
+    EXPECT_EQ((*attrs)[0].stance, i % 7 == 0 ? Stance::kDenies : Stance::kAsserts);
+  }
+  StoryFilter all;
+  auto listed = fresh->ListStories(all);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  EXPECT_EQ(listed->size(), n);
+}
+
 TEST(Schema4, UrlsAndPlacesRoundTripInTheirCompactForms) {
   std::string path = testing::TempDir() + "/urls.db";
   auto s = OpenAt(path);
@@ -195,6 +261,47 @@ TEST(Schema4, UrlsAndPlacesRoundTripInTheirCompactForms) {
   ASSERT_TRUE(hits.ok());
   ASSERT_EQ(hits->size(), 1u);
   EXPECT_EQ((*hits)[0].url, same.url);  // not ""
+}
+
+TEST(Schema4, CompactingAfterABulkLoadShrinksTheFileAndKeepsEverything) {
+  std::string path = testing::TempDir() + "/compact.db";
+  auto s = OpenAt(path);
+  Outlet o;
+  o.name = "Example";
+  auto oid = s->UpsertOutlet(o);
+  ASSERT_TRUE(oid.ok());
+  const size_t n = 1500;
+  ASSERT_TRUE(s->Begin().ok());
+  for (size_t i = 0; i < n; ++i) {
+    ASSERT_TRUE(s->InsertArticle(MakeArticle(*oid, i)).ok());
+    // A story report rewritten larger as its story grows, as the pipeline does.
+    StoryRecord r;
+    r.story.id = 1 + static_cast<StoryId>(i % 50);
+    r.report_json = std::string(200 + i, 'x');
+    ASSERT_TRUE(s->UpsertStory(r).ok());
+  }
+  ASSERT_TRUE(s->Commit().ok());
+  auto few = s->MaybeCompact(10);
+  ASSERT_TRUE(few.ok());
+  EXPECT_FALSE(*few);  // a feed poll's few articles: not worth rewriting the file
+  int64_t pages_before = QueryInt(path, "PRAGMA page_count");
+  auto bulk = s->MaybeCompact(static_cast<int64_t>(n));
+  ASSERT_TRUE(bulk.ok()) << bulk.status().ToString();
+  EXPECT_TRUE(*bulk);
+  int64_t pages_after = QueryInt(path, "PRAGMA page_count");
+  EXPECT_LT(pages_after, pages_before);
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM articles"), static_cast<int64_t>(n));
+  auto a = s->GetArticle(7);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->text, ArticleText(6));
+  auto hits = s->Search(FtsQueryForText("w1234x"), 3);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  // Compacting inside a batch is refused, and the store still takes writes afterwards.
+  ASSERT_TRUE(s->Begin().ok());
+  EXPECT_FALSE(s->Compact().ok());
+  ASSERT_TRUE(s->InsertArticle(MakeArticle(*oid, n)).ok());
+  ASSERT_TRUE(s->Commit().ok());
 }
 
 // A store as schema 3 wrote it (plain text, FTS5 with positions fed by triggers) opens as
