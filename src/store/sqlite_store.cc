@@ -1,8 +1,10 @@
 // The embedded SQLite store: WAL journal, foreign keys, FTS5 over title and text, a schema
 // version table and forward migrations (kMigrations[i] takes version i to i+1).
-// Large values never searched by SQL (story reports, attributions, reuse passages and
-// named blobs) are stored packed (store/packed.h: zstd behind a marker); rows written before
-// that still read, as every read goes through Unpack.
+// Large values never searched by SQL are stored compressed: article text, reuse passages, story
+// reports and attributions with zstd dictionaries trained on the store's own rows
+// (store/text_codec.h, schema 4), named blobs packed without one (store/packed.h). Rows written
+// in any earlier form still read, as every read goes through a codec's Decode or Unpack. The
+// FTS5 index reads the text through the view articles_text and the SQL function hw_text().
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
@@ -312,14 +314,6 @@ StatusOr<StoryRecord> ReadStory(const Stmt& s, TextCodec& reports) {
   HW_ASSIGN_OR_RETURN(r.report_json, reports.Decode(s.Text(11)));
   r.updated = s.Int(12);
   return r;
-}
-
-// Binds a value to store packed: as a BLOB when packed, as TEXT when kept raw (so legacy
-// readers and the sqlite3 shell still see plain text for short values).
-void BindPacked(Stmt& s, int i, std::string_view raw) {
-  std::string v = Pack(raw);
-  if (LooksPacked(v)) s.BindBlob(i, v);
-  else s.Bind(i, raw);
 }
 
 Outlet ReadOutlet(const Stmt& s) {
@@ -745,12 +739,14 @@ class SqliteStore final : public Store {
            "source_in_copy, longest_chars, longest_text, upstream) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     s.Bind(1, e.source_id).Bind(2, e.copy_id).Bind(3, ReuseClassName(e.cls));
     s.Bind(4, e.copy_in_source).Bind(5, e.source_in_copy).Bind(6, int64_t{e.longest_chars});
-    BindPacked(s, 7, e.longest_text);
+    // The passage is article text, so the text dictionary packs it (rows packed without one,
+    // as before schema 4, still read).
+    BindCoded(s, 7, Kind::kText, e.longest_text);
     s.Bind(8, upstream);
     return s.Run();
   }
 
-  static ReuseEdge ReadEdge(const Stmt& s) {
+  ReuseEdge ReadEdge(const Stmt& s) {
     ReuseEdge e;
     e.source_id = s.Int(0);
     e.copy_id = s.Int(1);
@@ -758,7 +754,10 @@ class SqliteStore final : public Store {
     e.copy_in_source = s.Double(3);
     e.source_in_copy = s.Double(4);
     e.longest_chars = static_cast<uint32_t>(s.Int(5));
-    e.longest_text = Unpack(s.Text(6));
+    // A passage that does not decode (its dictionary lost) reads as "" rather than failing the
+    // edge: it is shown, never computed with.
+    auto passage = text_codec_.Decode(s.Text(6));
+    e.longest_text = passage.ok() ? std::move(passage).value() : std::string();
     return e;
   }
 
