@@ -110,12 +110,13 @@ CREATE TABLE api_tokens(
 )sql",
     // 3 -> 4: article text, story reports and attributions compressed with zstd dictionaries
     // trained on the store's own rows (store/text_codec.h, table text_dicts: one dictionary per
-    // kind; old plain or "\0hwz"-packed rows still read), and the FTS index without token positions or columns (detail=none: every query the
-    // CLI and server make is a set of single quoted words, FtsQueryForText; on the 10k bench
-    // corpus the index is 1.7 MB against 3.8 MB with detail=column and 6.5 MB with positions)
-    // over a view that decodes the text, so bm25() and snippet() see the plain text and give
-    // the same results (they tokenize each matching row again to find its hits). The index is
-    // rebuilt from the stored articles. hw_text() is the function each connection registers.
+    // kind; old plain or "\0hwz"-packed rows still read), and the FTS index without token
+    // positions or columns (detail=none: every query the CLI and server make is a set of single
+    // quoted words, FtsQueryForText; on the 10k bench corpus the index is 1.7 MB against 3.8 MB
+    // with detail=column and 6.5 MB with positions) over a view that decodes the text, so bm25()
+    // and snippet() see the plain text and give the same results (they tokenize each matching
+    // row again to find its hits). The index is rebuilt from the stored articles. hw_text() is
+    // the function each connection registers.
     R"sql(
 CREATE TABLE text_dicts(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, dict BLOB NOT NULL,
   created INTEGER NOT NULL);
@@ -238,8 +239,8 @@ std::vector<PlaceMention> PlacesFromJson(const std::string& s) {
   if (!j.is_array()) return out;
   for (auto& e : j) {
     PlaceMention p;
-    if (e.is_array() && e.size() == 6 && e[0].is_string() && e[1].is_string() &&
-        e[2].is_string() && e[3].is_number() && e[4].is_number() && e[5].is_number()) {
+    if (e.is_array() && e.size() == 6 && e[0].is_string() && e[1].is_string() && e[2].is_string() &&
+        e[3].is_number() && e[4].is_number() && e[5].is_number()) {
       p.name = e[0].get<std::string>();
       p.country = e[1].get<std::string>();
       p.admin1 = e[2].get<std::string>();
@@ -356,9 +357,10 @@ class SqliteStore final : public Store {
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
     // hw_text(stored) -> the article text (the FTS content view and the delete trigger use it).
     int rc = sqlite3_create_function_v2(db_, "hw_text", 1,
-                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                        this, &SqliteStore::HwText, nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) return Status::Internal("cannot register hw_text(): " + std::string(sqlite3_errmsg(db_)));
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, this,
+                                        &SqliteStore::HwText, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+      return Status::Internal("cannot register hw_text(): " + std::string(sqlite3_errmsg(db_)));
     for (Coded& c : coded_) c.codec->SetLoader([this](uint32_t id) { return LoadDictionary(id); });
     HW_RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys=ON"));
     if (!options.read_only) {
@@ -409,7 +411,8 @@ class SqliteStore final : public Store {
     }
     auto* self = static_cast<SqliteStore*>(sqlite3_user_data(ctx));
     const void* p = sqlite3_value_blob(argv[0]);
-    std::string_view stored(static_cast<const char*>(p), static_cast<size_t>(sqlite3_value_bytes(argv[0])));
+    std::string_view stored(static_cast<const char*>(p),
+                            static_cast<size_t>(sqlite3_value_bytes(argv[0])));
     auto text = self->text_codec_.Decode(stored);
     if (!text.ok()) {
       sqlite3_result_error(ctx, text.status().message().c_str(), -1);
@@ -478,9 +481,10 @@ class SqliteStore final : public Store {
     for (auto& [id, raw] : samples) texts.push_back(raw);
     auto dict = TextCodec::Train(texts, o.dict_bytes);
     if (!dict.ok()) return Status::Ok();  // values zstd cannot learn from: stay without one
-    Stmt ins(&stmts_, db_,
-             "INSERT INTO text_dicts(id, kind, dict, created) "
-             "VALUES((SELECT coalesce(max(id), 0) + 1 FROM text_dicts), ?1, ?2, strftime('%s','now'))");
+    Stmt ins(
+        &stmts_, db_,
+        "INSERT INTO text_dicts(id, kind, dict, created) "
+        "VALUES((SELECT coalesce(max(id), 0) + 1 FROM text_dicts), ?1, ?2, strftime('%s','now'))");
     ins.Bind(1, std::string_view(c.kind)).BindBlob(2, *dict);
     HW_RETURN_IF_ERROR(ins.Run());
     HW_RETURN_IF_ERROR(
@@ -501,8 +505,10 @@ class SqliteStore final : public Store {
     Coded& c = coded_[static_cast<int>(kind)];
     if (!c.codec->has_dictionary() && raw.size() >= c.codec->options().min_bytes) ++c.pending;
     std::string v = c.codec->Encode(raw);
-    if (v.size() == raw.size() && v == raw) s.Bind(i, raw);
-    else s.BindBlob(i, v);
+    if (v.size() == raw.size() && v == raw)
+      s.Bind(i, raw);
+    else
+      s.BindBlob(i, v);
   }
 
   int SchemaVersion() override {
@@ -593,7 +599,8 @@ class SqliteStore final : public Store {
   StatusOr<bool> MaybeCompact(int64_t articles_added) override {
     if (articles_added < options_.compact_min_articles) return false;
     HW_ASSIGN_OR_RETURN(int64_t total, CountArticles());
-    if (static_cast<double>(articles_added) < options_.compact_min_share * static_cast<double>(total))
+    if (static_cast<double>(articles_added) <
+        options_.compact_min_share * static_cast<double>(total))
       return false;
     HW_RETURN_IF_ERROR(Compact());
     return true;
@@ -1098,7 +1105,7 @@ class SqliteStore final : public Store {
   TextCodec report_codec_{ReportCodecOptions()};
   TextCodec attr_codec_{TextCodecOptions{}};
   struct Coded {
-    const char* kind;        // text_dicts.kind
+    const char* kind;  // text_dicts.kind
     TextCodec* codec;
     const char* sample_sql;  // (id, stored value) of the most recent rows, LIMIT ?1
     const char* update_sql;  // sets the value ?2 of row ?1
@@ -1110,8 +1117,7 @@ class SqliteStore final : public Store {
       {"report", &report_codec_,
        "SELECT id, report FROM stories ORDER BY updated DESC, id DESC LIMIT ?1",
        "UPDATE stories SET report=?2 WHERE id=?1"},
-      {"attributions", &attr_codec_,
-       "SELECT id, data FROM attributions ORDER BY id DESC LIMIT ?1",
+      {"attributions", &attr_codec_, "SELECT id, data FROM attributions ORDER BY id DESC LIMIT ?1",
        "UPDATE attributions SET data=?2 WHERE id=?1"}};
   bool dict_trained_in_batch_ = false;
 };

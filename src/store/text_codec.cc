@@ -37,7 +37,8 @@ Contexts& ThreadContexts() {
 uint32_t ReadId(std::string_view stored) {
   uint32_t id = 0;
   for (int i = 0; i < 4; ++i)
-    id |= static_cast<uint32_t>(static_cast<unsigned char>(stored[kDictMarker.size() + i])) << (8 * i);
+    id |= static_cast<uint32_t>(static_cast<unsigned char>(stored[kDictMarker.size() + i]))
+          << (8 * i);
   return id;
 }
 
@@ -62,7 +63,8 @@ Status TextCodec::AddDictionary(uint32_t id, std::string_view bytes) {
   d->cdict = ZSTD_createCDict(bytes.data(), bytes.size(), options_.level);
   d->ddict = ZSTD_createDDict(bytes.data(), bytes.size());
   if (d->cdict == nullptr || d->ddict == nullptr)
-    return Status::InvalidArgument("text dictionary " + std::to_string(id) + ": zstd cannot load it");
+    return Status::InvalidArgument("text dictionary " + std::to_string(id) +
+                                   ": zstd cannot load it");
   dicts_[id] = std::move(d);
   return Status::Ok();
 }
@@ -77,7 +79,8 @@ std::string TextCodec::Encode(std::string_view raw) const {
   uint32_t id = current_id();
   std::string out(kHeaderBytes + ZSTD_compressBound(raw.size()), '\0');
   std::memcpy(out.data(), kDictMarker.data(), kDictMarker.size());
-  for (int i = 0; i < 4; ++i) out[kDictMarker.size() + i] = static_cast<char>((id >> (8 * i)) & 0xff);
+  for (int i = 0; i < 4; ++i)
+    out[kDictMarker.size() + i] = static_cast<char>((id >> (8 * i)) & 0xff);
   size_t n = ZSTD_compress_usingCDict(ThreadContexts().c, out.data() + kHeaderBytes,
                                       out.size() - kHeaderBytes, raw.data(), raw.size(),
                                       dicts_.rbegin()->second->cdict);
@@ -102,7 +105,8 @@ StatusOr<std::string> TextCodec::Decode(std::string_view stored) {
                               ", which the store does not have");
   std::string_view frame = stored.substr(kHeaderBytes);
   unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (size_t{1} << 34))
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+      size > (size_t{1} << 34))
     return Status::Corruption("article text: not a zstd frame with its size");
   std::string out(static_cast<size_t>(size), '\0');
   size_t n = ZSTD_decompress_usingDDict(ThreadContexts().d, out.data(), out.size(), frame.data(),

@@ -165,10 +165,10 @@ std::string Head(size_t i, size_t bytes) {
 }
 
 std::string ReportJson(size_t i) {
-  return "{\"schema\":1,\"id\":" + std::to_string(i) +
-         ",\"explanation\":\"" + Head(i, 300) +
+  return "{\"schema\":1,\"id\":" + std::to_string(i) + ",\"explanation\":\"" + Head(i, 300) +
          "\",\"origins\":[{\"outlet\":\"Example\",\"country\":\"MX\",\"articles\":["
-         "\"https://example.org/a/" + std::to_string(i) + "\"]}],\"denials\":[]}";
+         "\"https://example.org/a/" +
+         std::to_string(i) + "\"]}],\"denials\":[]}";
 }
 
 TEST(Schema4, ReportsAndAttributionsGetTheirOwnDictionaries) {
@@ -344,7 +344,8 @@ UPDATE schema_version SET version=3;
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(db, back, nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
   sqlite3_close(db);
-  ASSERT_EQ(QueryInt(path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'juarez'"), 1);
+  ASSERT_EQ(QueryInt(path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'juarez'"),
+            1);
 
   auto s = OpenAt(path);
   ASSERT_TRUE(s);

@@ -113,9 +113,7 @@ TEST(TextCodec, AnUnknownDictionaryIsLoadedOrReportedAsCorruption) {
   EXPECT_FALSE(reader.Decode(bad).ok());
 }
 
-TEST(TextCodec, TrainingNeedsSamples) {
-  EXPECT_FALSE(TextCodec::Train({"a", "b"}, 4096).ok());
-}
+TEST(TextCodec, TrainingNeedsSamples) { EXPECT_FALSE(TextCodec::Train({"a", "b"}, 4096).ok()); }
 
 constexpr double kMaxRatioWithDict = 0.40;
 
