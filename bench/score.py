@@ -31,34 +31,66 @@ from corpus import PLANTED  # noqa: E402
 
 
 PACK_MARKER = b'\0hwz'  # src/store/packed.h: the store keeps large values as marker + zstd frame
+DICT_MARKER = b'\0hwd'  # src/store/text_codec.h: marker, dictionary id (4 bytes LE), zstd frame
 _zstd = None
 
 
-def unpack(value):
-    """The text of a stored column value: packed values (bytes behind PACK_MARKER) are
-    decompressed with libzstd through ctypes (Debian's python3 has no zstd module)."""
+def _lib():
     global _zstd
+    if _zstd is None:
+        z = ctypes.CDLL(ctypes.util.find_library('zstd') or 'libzstd.so.1')
+        z.ZSTD_getFrameContentSize.restype = ctypes.c_ulonglong
+        z.ZSTD_getFrameContentSize.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+        z.ZSTD_decompress.restype = ctypes.c_size_t
+        z.ZSTD_decompress.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
+                                      ctypes.c_size_t]
+        z.ZSTD_createDCtx.restype = ctypes.c_void_p
+        z.ZSTD_decompress_usingDict.restype = ctypes.c_size_t
+        z.ZSTD_decompress_usingDict.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t,
+                                                ctypes.c_char_p, ctypes.c_size_t,
+                                                ctypes.c_char_p, ctypes.c_size_t]
+        z.ZSTD_isError.argtypes = [ctypes.c_size_t]
+        z.dctx = z.ZSTD_createDCtx()
+        _zstd = z
+    return _zstd
+
+
+def unpack(value, dicts=None):
+    """The text of a stored column value: packed values (bytes behind PACK_MARKER, or behind
+    DICT_MARKER with the id of a dictionary of the store's text_dicts table, given as
+    dicts = {id: bytes}) are decompressed with libzstd through ctypes (Debian's python3 has no
+    zstd module)."""
     if isinstance(value, str) or value is None:
         return value
-    if not value.startswith(PACK_MARKER):
+    z = None
+    if value.startswith(DICT_MARKER) and len(value) > 8:
+        dict_id = int.from_bytes(value[4:8], 'little')
+        d = (dicts or {}).get(dict_id)
+        if d is None:
+            return value.decode('utf-8', 'replace')
+        frame, z = value[8:], _lib()
+    elif value.startswith(PACK_MARKER):
+        frame, d, z = value[len(PACK_MARKER):], None, _lib()
+    if z is None:
         return value.decode('utf-8', 'replace')
-    if _zstd is None:
-        _zstd = ctypes.CDLL(ctypes.util.find_library('zstd') or 'libzstd.so.1')
-        _zstd.ZSTD_getFrameContentSize.restype = ctypes.c_ulonglong
-        _zstd.ZSTD_getFrameContentSize.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
-        _zstd.ZSTD_decompress.restype = ctypes.c_size_t
-        _zstd.ZSTD_decompress.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
-                                          ctypes.c_size_t]
-        _zstd.ZSTD_isError.argtypes = [ctypes.c_size_t]
-    frame = value[len(PACK_MARKER):]
-    size = _zstd.ZSTD_getFrameContentSize(frame, len(frame))
+    size = z.ZSTD_getFrameContentSize(frame, len(frame))
     if size >= (1 << 62):  # ZSTD_CONTENTSIZE_UNKNOWN / _ERROR
         return value.decode('utf-8', 'replace')
     out = ctypes.create_string_buffer(max(1, size))
-    n = _zstd.ZSTD_decompress(out, size, frame, len(frame))
-    if _zstd.ZSTD_isError(n):
+    if d is None:
+        n = z.ZSTD_decompress(out, size, frame, len(frame))
+    else:
+        n = z.ZSTD_decompress_usingDict(z.dctx, out, size, frame, len(frame), d, len(d))
+    if z.ZSTD_isError(n):
         return value.decode('utf-8', 'replace')
     return out.raw[:n].decode('utf-8')
+
+
+def load_dicts(db):
+    """{id: bytes} of a store's text_dicts (schema 4; {} for older stores)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'text_dicts'").fetchone():
+        return {}
+    return {i: bytes(d) for i, d in db.execute('SELECT id, dict FROM text_dicts')}
 
 
 def load_truth(corpus):
@@ -107,14 +139,16 @@ def load_db(path):
         return s
 
     id_url, story_of = {}, {}
-    for aid, url, sid in db.execute('SELECT id, url, story_id FROM articles'):
+    for aid, url, sid in db.execute(
+            "SELECT id, CASE WHEN url = '' THEN canonical_url ELSE url END, story_id FROM articles"):
         id_url[aid] = url
         story_of[url] = root(sid) if sid is not None else None
     verdict, origins = {}, set()
+    dicts = load_dicts(db)
     for sid, v, report in db.execute('SELECT id, verdict, report FROM stories WHERE merged_into = 0'):
         verdict[sid] = v
         try:
-            rep = json.loads(unpack(report) or '{}')
+            rep = json.loads(unpack(report, dicts) or '{}')
         except ValueError:
             rep = {}
         for o in rep.get('origins', []) or []:

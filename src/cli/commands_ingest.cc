@@ -197,9 +197,16 @@ int CmdIngest(const Context& c, const std::vector<std::string>& files, bool stri
   auto pipe = c.OpenPipeline(store->get());
   if (!pipe.ok()) return PrintError(pipe.status());
   Ingester ingester(pipe->get(), strict, timings);
+  auto before = (*store)->CountArticles();
   for (const std::string& file : files) {
     // --strict: the first failing file stops the run; otherwise the rest of the batch goes on.
     if (!ingester.File(file) && strict) break;
+  }
+  // After a bulk load the store rewrites itself without the space its growing rows left unused.
+  auto after = (*store)->CountArticles();
+  if (before.ok() && after.ok()) {
+    auto compacted = (*store)->MaybeCompact(*after - *before);
+    if (!compacted.ok()) return PrintError(compacted.status());
   }
   return ingester.ExitCode();
 }

@@ -36,10 +36,10 @@ TEST(SqliteStore, CreatesSchemaAndReopens) {
   std::string path = testing::TempDir() + "/s.db";
   {
     auto s = OpenAt(path);
-    EXPECT_EQ(s->SchemaVersion(), 3);
+    EXPECT_EQ(s->SchemaVersion(), 4);
   }
   auto s = OpenAt(path);
-  EXPECT_EQ(s->SchemaVersion(), 3);
+  EXPECT_EQ(s->SchemaVersion(), 4);
 }
 
 TEST(SqliteStore, RefusesAForeignSqliteFile) {
@@ -288,12 +288,15 @@ TEST(SqliteStore, MigratesAnOlderStoreForward) {
   // Make it a version-1 store (as written before feeds existed).
   sqlite3* db;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE feeds; DROP TABLE api_tokens; UPDATE schema_version SET version=1", nullptr,
-                         nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE feeds; DROP TABLE api_tokens; DROP TABLE text_dicts; "
+                         "DROP VIEW articles_text; DROP TRIGGER articles_ad; "
+                         "UPDATE schema_version SET version=1",
+                         nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   auto s = OpenAt(path);
-  EXPECT_EQ(s->SchemaVersion(), 3);
+  EXPECT_EQ(s->SchemaVersion(), 4);
   auto feeds = s->ListFeeds();
   ASSERT_TRUE(feeds.ok()) << feeds.status().ToString();
   EXPECT_TRUE(feeds->empty());
