@@ -17,6 +17,7 @@
 
 #include "attribution/coreference.h"
 #include "attribution/cue_tagger.h"
+#include "attribution/media_credits.h"
 
 #include <algorithm>
 #include <cstring>
@@ -785,6 +786,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     }
   }
   if (options_.dateline_credits) AddDatelineCredits(text, ctx, &out);
+  if (options_.media_credits) AddMediaCredits(text, tok, sents, ctx, &out);
   if (options_.resolve_coreference) ResolveOutletCoreference(text, ctx, &out);
   std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {
     return x.cue.front().begin < y.cue.front().begin;

@@ -61,6 +61,10 @@ struct Options {
   bool colon_cues = false;
   // Report wire credits in datelines ("WASHINGTON (AP) —") as attributions.
   bool dateline_credits = true;
+  // Credit a registry outlet the text names as the one a statement was made to or a thing found
+  // by ("told Newsmax", "in an interview with CNN", "uncovered by Fox News"; media_credits.h).
+  // Needs Context::outlets.
+  bool media_credits = true;
   // Emit sourceless cues ("reportedly", "it was reported that") as attributions with no source.
   bool sourceless_cues = true;
   // Resolve generic sources ("the group", "the report", "la organización") to the outlet the text
