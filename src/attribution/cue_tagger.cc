@@ -27,11 +27,17 @@ const CueModel& EnglishCueTagger() {
   return *kTagger;
 }
 
+bool IsCueParticle(std::string_view w) {
+  return w == "about" || w == "out" || w == "against" || w == "for" || w == "back";
+}
+
 std::vector<bool> CoveredByCues(const std::vector<Token>& tokens,
                                 const std::vector<CueMatch>& matches) {
   std::vector<bool> covered(tokens.size(), false);
   for (const CueMatch& m : matches) {
     for (size_t k = 0; k < m.count && m.first + k < tokens.size(); ++k) covered[m.first + k] = true;
+    const size_t after = m.first + m.count;
+    if (after < tokens.size() && IsCueParticle(tokens[after].folded)) covered[after] = true;
     // The extractor takes up to three auxiliaries/adverbs before a verb cue into it.
     for (size_t k = m.first, n = 0; k > 0 && n < 3; --k, ++n) {
       const std::string& w = tokens[k - 1].folded;

@@ -47,13 +47,6 @@ bool IsCueLeadWord(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
-// Particles after a verb cue PolNeAR includes in the cue ("asked about", "lashed out",
-// "argued against", "called for", "fired back"); on PolNeAR train each is inside the gold cue in
-// at least two of three cases where it directly follows a predicted verb cue.
-bool IsCueParticle(std::string_view w) {
-  return w == "about" || w == "out" || w == "against" || w == "for" || w == "back";
-}
-
 class Finder {
  public:
   Finder(std::string_view text, const Options& o, const std::vector<Token>& toks)
