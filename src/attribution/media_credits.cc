@@ -16,17 +16,17 @@ bool IsDirectCue(std::string_view w) { return w == "told" || w == "tells" || w =
 // Words before a preposition that make "<word> <prep> <Outlet>" a credit.
 bool IsCreditPair(std::string_view w, std::string_view prep) {
   static const std::unordered_set<std::string_view> kBy = {
-      "uncovered", "obtained", "reported", "revealed", "released", "published", "conducted",
-      "commissioned", "broken", "broke", "aired", "first", "posted", "shared", "found",
-      "discovered", "acquired", "exposed", "mentioned", "named", "quoted", "cited",
-      "identified"};
+      "uncovered", "obtained",     "reported", "revealed",   "released",  "published",
+      "conducted", "commissioned", "broken",   "broke",      "aired",     "first",
+      "posted",    "shared",       "found",    "discovered", "acquired",  "exposed",
+      "mentioned", "named",        "quoted",   "cited",      "identified"};
   static const std::unordered_set<std::string_view> kWith = {
-      "interview", "interviews", "spoke", "speaking", "talking", "talked", "sat", "down",
-      "conversation", "exclusive"};
-  static const std::unordered_set<std::string_view> kTo = {"spoke", "speaking", "talking",
-                                                           "talked", "said", "explained",
+      "interview", "interviews", "spoke", "speaking",     "talking",
+      "talked",    "sat",        "down",  "conversation", "exclusive"};
+  static const std::unordered_set<std::string_view> kTo = {"spoke",     "speaking", "talking",
+                                                           "talked",    "said",     "explained",
                                                            "confirmed", "revealed", "admitted"};
-  static const std::unordered_set<std::string_view> kOn = {"said", "appearing", "appeared",
+  static const std::unordered_set<std::string_view> kOn = {"said",     "appearing", "appeared",
                                                            "speaking", "interview", "told"};
   if (prep == "by") return kBy.count(w) > 0;
   if (prep == "with") return kWith.count(w) > 0;
@@ -65,8 +65,7 @@ void AddMediaCredits(std::string_view text, const std::vector<Token>& tokens,
     size_t cue_first = before;
     if (IsDirectCue(w1.folded)) {
       cue_first = before - 1;
-    } else if (before >= 2 && before - 2 >= s.tok_begin &&
-               PlainGap(text, tokens[before - 2], w1) &&
+    } else if (before >= 2 && before - 2 >= s.tok_begin && PlainGap(text, tokens[before - 2], w1) &&
                IsCreditPair(tokens[before - 2].folded, w1.folded)) {
       cue_first = before - 2;
     } else {
