@@ -78,7 +78,8 @@ void RunExtract(benchmark::State& state, const headwater::attribution::Extractor
       benchmark::Counter(double(found), benchmark::Counter::kIsRate);
 }
 
-// state.range(0): 1 = with the learned filter (the default), 0 = without it.
+// state.range(0): 1 = the default (learned cue tagger and learned filter), 2 = the filter
+// without the tagger (the default before the tagger), 0 = neither.
 void BM_AttributionExtract(benchmark::State& state) {
   const auto& texts = Texts();
   if (texts.empty()) {
@@ -87,10 +88,11 @@ void BM_AttributionExtract(benchmark::State& state) {
   }
   headwater::attribution::Options options;
   options.use_cue_model = state.range(0) != 0;
+  options.use_cue_tagger = state.range(0) == 1;
   headwater::attribution::Extractor extractor(options);
   RunExtract(state, extractor, headwater::attribution::Context{}, texts);
 }
-BENCHMARK(BM_AttributionExtract)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AttributionExtract)->Arg(1)->Arg(2)->Arg(0)->Unit(benchmark::kMillisecond);
 
 // Spanish: Extract with lang "es" over the 295 texts of spanish-news/v1-2018-dev.jsonl.
 void BM_AttributionExtractSpanish(benchmark::State& state) {

@@ -184,6 +184,8 @@ CueModel::CueModel(std::unordered_map<std::string, float> weights, float bias,
     : weights_(std::move(weights)), bias_(bias) {
   for (std::string& w : candidates) {
     CueEntry e;
+    // A preposition ("in" a poll, "per" a report) introduces its source like "according to".
+    if (IsPreposition(w) || w == "per" || w == "via") e.kind = CueKind::kAccordingTo;
     e.words.push_back(std::move(w));
     candidates_.push_back(std::move(e));
   }

@@ -54,7 +54,8 @@ class CueModel {
  public:
   CueModel() = default;
   // `candidates`: folded words the extractor tries as extra verb cues where the lexicon has
-  // none, each kept only when the model scores it at least Options::cue_add_threshold.
+  // none, each kept only when the model scores it at least Options::cue_add_threshold. A
+  // preposition ("in", "per", "via") becomes a kAccordingTo entry, any other word a kVerb one.
   CueModel(std::unordered_map<std::string, float> weights, float bias,
            std::vector<std::string> candidates = {});
 

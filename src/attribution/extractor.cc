@@ -16,6 +16,8 @@
 #include "attribution/extractor.h"
 
 #include "attribution/coreference.h"
+#include "attribution/cue_tagger.h"
+#include "attribution/media_credits.h"
 
 #include <algorithm>
 #include <cstring>
@@ -32,6 +34,17 @@ namespace {
 std::string_view TrimSpaceChars(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   return s;
+}
+
+// Words before a verb cue PolNeAR includes in the cue besides auxiliaries and adverbs:
+// negated and modal auxiliaries ("don't necessarily tell", "must"), "have long said". Measured
+// on PolNeAR train: each is inside the gold cue in at least 4 of 5 cases.
+bool IsCueLeadWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "don't", "didn't", "doesn't", "hasn't", "haven't", "hadn't", "isn't", "wasn't",
+      "aren't", "weren't", "wouldn't", "won't",  "can't",  "couldn't", "shouldn't", "must",
+      "may",   "be",     "long",    "further"};
+  return kWords.count(w) > 0;
 }
 
 class Finder {
@@ -231,44 +244,85 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
   const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
   const std::vector<Span> quoted = QuotedRegions(text);
   std::vector<CueMatch> matches = matcher_.Match(tok, LangMask(ctx.lang), text);
+  // Where each cue came from: the lexicon, the filter model's candidate words, or the tagger.
+  enum : uint8_t { kFromLexicon, kFromCandidate, kFromTagger };
+  std::vector<uint8_t> origin(matches.size(), kFromLexicon);
   // The learned filter scores each candidate by its cue's last token and its spans.
   const CueModel* model = nullptr;
+  const CueModel* tagger = nullptr;
   std::vector<std::vector<std::string>> cue_feats;
-  if (options_.use_cue_model && ctx.lang == "en") {
-    model = options_.cue_model ? options_.cue_model : &CueModel::English();
-    if (model->empty() && !candidates) {
-      model = nullptr;
-    } else {
-      // Candidate cues where the lexicon has none; the filter keeps them only above
-      // cue_add_threshold.
-      std::vector<CueMatch> with_candidates;
-      if (!model->candidates().empty()) {
-        size_t next = 0;
-        for (size_t i = 0; i < tok.size(); ++i) {
-          while (next < matches.size() && matches[next].first + matches[next].count <= i) {
-            with_candidates.push_back(matches[next]);
-            ++next;
-          }
-          bool covered = next < matches.size() && matches[next].first <= i;
-          if (covered) continue;
-          if (const CueEntry* e = model->Candidate(tok[i].folded)) with_candidates.push_back({i, 1, e});
+  std::vector<CueEntry> tagged_entries;  // entries of the tagger's multi-token proposals
+  if (ctx.lang == "en") {
+    if (options_.use_cue_model) {
+      model = options_.cue_model ? options_.cue_model : &CueModel::English();
+      if (model->empty() && !candidates) model = nullptr;
+    }
+    if (options_.use_cue_tagger && options_.cue_tag_threshold <= 1.0) {
+      tagger = options_.cue_tagger ? options_.cue_tagger : &EnglishCueTagger();
+      if (tagger->empty()) tagger = nullptr;
+    }
+  }
+  if (model || tagger) {
+    // Candidate cues where the lexicon has none; the filter keeps them only above
+    // cue_add_threshold.
+    std::vector<CueMatch> extra;
+    std::vector<bool> covered = CoveredByCues(tok, matches);
+    if (model && !model->candidates().empty()) {
+      for (size_t i = 0; i < tok.size(); ++i) {
+        if (covered[i]) continue;
+        if (const CueEntry* e = model->Candidate(tok[i].folded)) {
+          extra.push_back({i, 1, e});
+          covered[i] = true;
         }
-        for (; next < matches.size(); ++next) with_candidates.push_back(matches[next]);
       }
-      std::vector<bool> wanted(tok.size(), false);
-      for (const CueMatch& m : with_candidates.empty() ? matches : with_candidates)
-        wanted[m.first + m.count - 1] = true;
-      cue_feats = CueFeatures({text, &tok, &sents, &quoted, &matches}, &wanted);
-      if (!with_candidates.empty()) matches = std::move(with_candidates);
+    }
+    std::vector<bool> wanted(tok.size(), false);
+    std::vector<size_t> tag_tokens;
+    if (tagger) {
+      tag_tokens = TaggerTokens(*tagger, tok, covered);
+      for (size_t i : tag_tokens) wanted[i] = true;
+    }
+    for (const CueMatch& m : matches) wanted[m.first + m.count - 1] = true;
+    for (const CueMatch& m : extra) wanted[m.first + m.count - 1] = true;
+    cue_feats = CueFeatures({text, &tok, &sents, &quoted, &matches}, &wanted);
+    const size_t n_candidates = extra.size();
+    if (tagger) {
+      std::vector<TaggedCue> tagged =
+          TagCues(*tagger, cue_feats, tag_tokens, options_.cue_tag_threshold);
+      tagged_entries.reserve(tagged.size());
+      for (const TaggedCue& t : tagged) {
+        const CueEntry* e = tagger->Candidate(tok[t.first].folded);
+        if (t.count > 1) {  // one entry for the run: the first word's kind, all its words
+          CueEntry run = *e;
+          for (size_t k = 1; k < t.count; ++k) run.words.push_back(tok[t.first + k].folded);
+          tagged_entries.push_back(std::move(run));
+          e = &tagged_entries.back();
+        }
+        extra.push_back({t.first, t.count, e});
+      }
+    }
+    if (!extra.empty()) {
+      std::vector<std::pair<CueMatch, uint8_t>> all;
+      all.reserve(matches.size() + extra.size());
+      for (const CueMatch& m : matches) all.push_back({m, kFromLexicon});
+      for (size_t i = 0; i < extra.size(); ++i)
+        all.push_back({extra[i], i < n_candidates ? kFromCandidate : kFromTagger});
+      std::stable_sort(all.begin(), all.end(),
+                       [](const auto& x, const auto& y) { return x.first.first < y.first.first; });
+      matches.clear();
+      origin.clear();
+      for (const auto& [m, o] : all) matches.push_back(m), origin.push_back(o);
     }
   }
   std::vector<Span> last_src;  // source of the previous attribution, for participles
   const Sentence* last_sentence = nullptr;
 
-  for (const CueMatch& m : matches) {
+  for (size_t mi = 0; mi < matches.size(); ++mi) {
+    const CueMatch& m = matches[mi];
     const Sentence& s = sents[sent_of[m.first]];
     const CueEntry& e = *m.entry;
     size_t a = m.first, b = m.first + m.count;
+    const size_t head = b - 1;  // the cue's last token as matched (the filter's features)
     if (a < s.tok_begin || b > s.tok_end) continue;  // token straddles a sentence cut
     // Spanish/Portuguese-only cue: pro-drop subjects, clitics and determiners differ.
     const bool romance = !(e.langs & kLangEn);
@@ -304,15 +358,24 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     uint32_t cue_begin = tok[a].begin, cue_end = tok[b - 1].end;
     size_t a_src = a;  // first token of the cue including auxiliaries
     if (options_.include_auxiliaries && e.kind == CueKind::kVerb) {
+      // A capitalised word stops the extension, except in a title-case headline ("Obama Just
+      // Nominated").
+      const bool title_case = text[tok[a].begin] >= 'A' && text[tok[a].begin] <= 'Z';
       for (int n = 0; n < 3 && a_src > s.tok_begin; ++n) {
         unsigned char c0 = text[tok[a_src - 1].begin];
-        if (!(IsAuxiliary(tok[a_src - 1].folded) || IsAdverb(tok[a_src - 1].folded)) ||
-            GapHasBoundary(f.Gap(a_src, s)) ||
-            (c0 >= 'A' && c0 <= 'Z'))
+        const std::string& w = tok[a_src - 1].folded;
+        if (!(IsAuxiliary(w) || IsAdverb(w) || IsCueLeadWord(w)) ||
+            GapHasBoundary(f.Gap(a_src, s)) || (c0 >= 'A' && c0 <= 'Z' && !title_case))
           break;
         --a_src;
       }
       cue_begin = tok[a_src].begin;
+    }
+    if (options_.include_particles && e.kind == CueKind::kVerb && b < s.tok_end &&
+        IsCueParticle(tok[b].folded) && !GapHasBoundary(f.Gap(b, s))) {
+      // "asked about", "lashed out", "argued against": PolNeAR puts the particle in the cue.
+      ++b;
+      cue_end = tok[b - 1].end;
     }
     if (romance && e.kind == CueKind::kVerb) {
       // Clitics ("nos dijo", "le aseguró", "también le dijo") stand between the subject and
@@ -661,13 +724,13 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       if (q.end > q.begin) f.Add(&content, q.begin, q.end);
     }
     if (model) {
-      std::vector<std::string> fv = cue_feats[b - 1];
+      std::vector<std::string> fv = cue_feats[head];
+      if (origin[mi] != kFromLexicon) fv.push_back(origin[mi] == kFromTagger ? "org=t" : "org=c");
       Span cue = Trim(text, {cue_begin, cue_end});
       AttributionFeatures(text, cue, src, content, &fv);
       if (candidates) candidates->push_back({cue, std::move(fv)});
-      else if (model->Score(fv) < (model->Candidate(e.words[0]) == &e
-                                       ? options_.cue_add_threshold
-                                       : options_.cue_drop_threshold))
+      else if (model->Score(fv) < (origin[mi] != kFromLexicon ? options_.cue_add_threshold
+                                                              : options_.cue_drop_threshold))
         continue;
     }
     if (!src.empty()) last_src = src, last_sentence = &s;
@@ -716,6 +779,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     }
   }
   if (options_.dateline_credits) AddDatelineCredits(text, ctx, &out);
+  if (options_.media_credits) AddMediaCredits(text, tok, sents, ctx, &out);
   if (options_.resolve_coreference) ResolveOutletCoreference(text, ctx, &out);
   std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {
     return x.cue.front().begin < y.cue.front().begin;

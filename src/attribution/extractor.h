@@ -41,6 +41,9 @@ struct Options {
   // Extend a verb cue back over auxiliaries/adverbs directly before it ("has said",
   // "also said", "was asked"), as PolNeAR annotates them.
   bool include_auxiliaries = true;
+  // Extend a verb cue forward over a particle right after it ("asked about", "lashed out",
+  // "argued against", "called for", "fired back"), as PolNeAR annotates them.
+  bool include_particles = true;
   // Most tokens of a source noun phrase taken before a speech verb (longer subjects keep their
   // last tokens).
   int max_source_tokens = 20;
@@ -58,6 +61,10 @@ struct Options {
   bool colon_cues = false;
   // Report wire credits in datelines ("WASHINGTON (AP) —") as attributions.
   bool dateline_credits = true;
+  // Credit a registry outlet the text names as the one a statement was made to or a thing found
+  // by ("told Newsmax", "in an interview with CNN", "uncovered by Fox News"; media_credits.h).
+  // Needs Context::outlets.
+  bool media_credits = true;
   // Emit sourceless cues ("reportedly", "it was reported that") as attributions with no source.
   bool sourceless_cues = true;
   // Resolve generic sources ("the group", "the report", "la organización") to the outlet the text
@@ -75,6 +82,14 @@ struct Options {
   // The same probability threshold for the model's candidate cues (words gold cues in train
   // often use that the lexicon lacks: "support", "criticism"); above 1 turns them off.
   double cue_add_threshold = 0.5;
+  // Learned token tagger (cue_tagger.h), applied when Context::lang is "en": proposes cue words
+  // the lexicon lacks ("asked", "in" a poll, "support") where its token probability (in [0,1],
+  // higher = more likely a cue word) is at least `cue_tag_threshold`; a proposal's attribution
+  // is then kept only when the filter scores it at least `cue_add_threshold`. Chosen on PolNeAR
+  // train (two folds; tests/attribution/cue_tagger_train_test.cc). Above 1 turns it off.
+  bool use_cue_tagger = true;
+  const CueModel* cue_tagger = nullptr;  // null = EnglishCueTagger(); not owned
+  double cue_tag_threshold = 0.5;
 };
 
 struct Context {

@@ -4,7 +4,8 @@
 //   HW_CUE_MODEL_OUT=src/attribution/cue_model_en.cc build/dev/test_attribution --gtest_filter=CueModelTrain.*
 //   (HW_CUE_CAND_MIN=3 HW_CUE_MIN=8 HW_CUE_PRUNE=0.05 gave the committed table; HW_CUE_EPOCHS,
 //   HW_CUE_L2 too.)
-// Examples: every candidate the extractor produces before the filter (lexicon cue + spans),
+// Examples: every candidate the extractor produces before the filter (lexicon cue, candidate
+// word or cue tagger proposal, marked by an "org=" feature, + spans),
 // labelled positive when it matches a gold attribution by the scorer's rule (cue, content and
 // source overlap). Threshold: a model trained on the even-numbered train texts is run on the
 // odd-numbered ones (and vice versa) over a grid of drop thresholds; the best mean attribution

@@ -145,15 +145,17 @@ TEST(PolnearCredits, CreditedArticlesAreEchoesOfTheCreditedOutlet) {
               double(named_echoes) / in_text);
   for (const std::string& m : misses) std::printf("  miss: %s\n", m.c_str());
   ASSERT_GT(total, 80);
-  // Measured (131 credited articles): named in the text 82; resolved 80 (0.611 of all, 0.976 of
-  // those named); echo of the credited outlet 74 (0.565 of all, 0.902 of those named). Most
-  // misses credit an outlet the text never names (an "h/t" in the metadata only). The 8 named
-  // misses (all West Journal) open with their own sources before the credit (several misread
-  // by the extractor: "The tactic", "Corey Lewandowski helped") or the credit is not resolved.
-  EXPECT_GE(double(found) / total, 0.60);
-  EXPECT_GE(double(echoes) / total, 0.56);
-  EXPECT_GE(double(named_found) / in_text, 0.96);
-  EXPECT_GE(double(named_echoes) / in_text, 0.90);
+  // Measured (131 credited articles): named in the text 82; resolved 82 (0.626 of all, 1.000 of
+  // those named; 80 before media credits such as "uncovered by Fox News" and "mentioned by
+  // Newsmax", attribution/media_credits.h); echo of the credited outlet 75 (0.573 of all, 0.915
+  // of those named). Most misses credit an outlet the text never names (an "h/t" in the metadata
+  // only). The 7 named misses (all West Journal) open with their own sources before the credit
+  // (several misread by the extractor: "The tactic", "Corey Lewandowski helped"), so the article
+  // counts as an origin of its own.
+  EXPECT_GE(double(found) / total, 0.62);
+  EXPECT_GE(double(echoes) / total, 0.57);
+  EXPECT_GE(double(named_found) / in_text, 0.99);
+  EXPECT_GE(double(named_echoes) / in_text, 0.91);
 }
 
 }  // namespace
