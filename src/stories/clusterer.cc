@@ -197,8 +197,9 @@ void StoryClusterer::Rep::MergeStories(size_t from, size_t into, UnixSeconds at,
 size_t StoryClusterer::Rep::ProbeCount(const std::vector<std::pair<TermId, double>>& order,
                                        double indep_norm, double threshold) const {
   const Options& o = options;
-  // Exemplars pick their stories among the best candidates: keep all of them.
-  if (o.exemplars > 0 && o.exemplar_candidates > 0) return order.size();
+  // Exemplars pick their stories among the best candidates: keep all of them (not with the
+  // learned rule, which reads exemplars only as a feature of candidates above its score floor).
+  if (o.exemplars > 0 && o.exemplar_candidates > 0 && o.join_model.empty()) return order.size();
   // A story none of whose terms is probed meets the article only on the unprobed rest R, so
   // (Cauchy-Schwarz against the story's unit centroid) its cosine is at most |R|, its score at
   // most |R| x max decay x the size prior of the largest story; its cross-language score at most
@@ -333,8 +334,24 @@ StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
 StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
+  return AssignImpl(a, /*forced=*/false, 0, nullptr);
+}
+
+std::vector<CandidateFeatures> StoryClusterer::AssignForced(const ArticleFeatures& a,
+                                                            StoryId into, Assignment* out) {
+  std::vector<CandidateFeatures> features;
+  Assignment as = AssignImpl(a, /*forced=*/true, into, &features);
+  if (out != nullptr) *out = std::move(as);
+  return features;
+}
+
+Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, StoryId into,
+                                      std::vector<CandidateFeatures>* features) {
   Rep& r = *rep_;
   const Options& o = r.options;
+  // The learned rule judges headlines in the window (Options::join_model).
+  const bool model = !o.join_model.empty() && a.text.empty();
+  const bool want_features = model || features != nullptr;
 
   // 1. Terms and document frequencies.
   r.latest_time = std::max(r.latest_time, a.time);
@@ -392,12 +409,16 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     av.terms = std::move(weighted);
     av.indep_norm = std::sqrt(ni);
   }
+  double novelty = 0;  // share of the article's squared weight on terms first seen now
+  for (const auto& [t, w] : av.terms) {
+    if (r.terms[t].df == 1) novelty += w * w;
+  }
 
   Assignment result;
   int64_t chosen = -1;  // story index
 
   // 3. Explicit links win.
-  if (!a.linked_stories.empty()) {
+  if (!forced && !a.linked_stories.empty()) {
     std::map<StoryId, int> votes;
     for (StoryId id : a.linked_stories) {
       if (id >= 1 && id <= static_cast<StoryId>(r.stories.size())) votes[Surviving(id)] += 1;
@@ -427,7 +448,8 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     // Stories inside the window face the join threshold, the others the (higher) revive
     // threshold: each kind is looked up through as many terms as its own bound needs, so the
     // long postings of common terms add only stories active in the window.
-    const double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
+    double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
+    if (want_features) join = std::min(join, o.join_model_min_score);
     const double revive = a.text.empty() ? o.revive_threshold : o.revive_threshold_text;
     const size_t probes_in = r.ProbeCount(order, av.indep_norm, join);
     const size_t probes_out = r.ProbeCount(order, av.indep_norm, revive);
@@ -452,6 +474,9 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       uint32_t si;
       double score, exemplar_score, threshold;
       bool passes, in_window;
+      bool cross_passed = false;  // passed by the cross-language rule
+      double key = 0;  // what the best candidate is chosen by: score, or the model's probability
+      CandidateFeatures f;
     };
     std::vector<Candidate> cands;
     cands.reserve(r.touched.size());
@@ -459,7 +484,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     for (uint32_t si : r.touched) {
       const StoryState& s = r.stories[si];
       // Summed in term-id order, as the index walk used to: the same doubles.
-      double dot = 0, dot_indep = 0;
+      double dot = 0, dot_indep = 0, coverage = 0;
       for (size_t i = 0, j = 0; i < av.terms.size() && j < s.centroid.size();) {
         if (av.terms[i].first < s.centroid[j].first) {
           ++i;
@@ -468,6 +493,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
         } else {
           double x = av.terms[i].second * s.centroid[j].second;
           dot += x;
+          coverage += av.terms[i].second * av.terms[i].second;
           if (r.terms[av.terms[i].first].independent) dot_indep += x;
           ++i;
           ++j;
@@ -485,6 +511,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       // Compared on language-independent terms too when the article's language is a minority
       // of the story (fewer than half its articles): its own-language terms have little to
       // meet there.
+      bool cross_passed = false;
       bool minority = 2 * s.lang_counts[LangIndex(a.lang)] < s.size;
       if (((s.langs & lang_bit) == 0 || minority) && av.indep_norm > 0) {
         // The norm of the story's language-independent part with today's flags: a term becomes
@@ -497,14 +524,63 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
         }
         indep_norm = std::sqrt(indep_norm);
         double cross = indep_norm > 0 ? dot_indep / (indep_norm * av.indep_norm) * decay : 0;
-        if (cross >= std::max(threshold, o.cross_language_threshold)) passes = true;
+        if (cross >= std::max(threshold, o.cross_language_threshold)) {
+          passes = true;
+          cross_passed = true;
+        }
         score = std::max(score, std::min(cross, 1.0));
       }
-      cands.push_back({si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window});
+      Candidate c{si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window, cross_passed, 0, {}};
+      c.key = c.score;
+      if (want_features) {
+        CandidateFeatures& f = c.f;
+        f.story = s.id;
+        f.in_window = in_window;
+        f.cosine = std::clamp(cosine, 0.0, 1.0);
+        f.score = c.score;
+        f.coverage = std::clamp(coverage, 0.0, 1.0);
+        f.indep_cosine = s.indep_norm > 0 && av.indep_norm > 0
+                             ? std::clamp(dot_indep / (s.indep_norm * av.indep_norm), 0.0, 1.0)
+                             : 0;
+        for (const auto& e : s.exemplars) f.exemplar = std::max(f.exemplar, SparseDot(av.terms, e));
+        f.log_size = std::log(static_cast<double>(std::max<uint32_t>(1, s.size)));
+        f.gap_days = gap_days;
+        f.cohesion = s.size > 0 ? std::min(1.0, s.norm / s.size) : 0;
+        f.novelty = std::clamp(novelty, 0.0, 1.0);
+      }
+      cands.push_back(std::move(c));
+    }
+    if (want_features) {
+      // margin: each candidate's cosine against the best of the others.
+      double best1 = -1, best2 = -1;
+      for (const Candidate& c : cands) {
+        if (c.f.cosine > best1) {
+          best2 = best1;
+          best1 = c.f.cosine;
+        } else if (c.f.cosine > best2) {
+          best2 = c.f.cosine;
+        }
+      }
+      for (Candidate& c : cands) {
+        double other = c.f.cosine == best1 ? best2 : best1;
+        c.f.margin = other < 0 ? 1.0 : c.f.cosine - other;
+      }
+      if (model) {
+        for (Candidate& c : cands) {
+          if (!c.in_window) continue;
+          double p = o.join_model.Probability(c.f);
+          c.passes = c.cross_passed || (p >= o.join_model_min_probability &&
+                                    c.score >= std::min(o.join_model_min_score, c.threshold));
+          c.key = p;
+        }
+      }
+      if (features != nullptr) {
+        for (const Candidate& c : cands) features->push_back(c.f);
+      }
     }
     // Exemplars: the closest recent member of the best few candidates (single link to recent
     // articles catches paraphrased headlines that the averaged centroid dilutes).
-    if (o.exemplars > 0 && o.exemplar_candidates > 0) {
+    if (o.exemplars > 0 && o.exemplar_candidates > 0 && o.join_model.empty()) {
       size_t k = std::min(o.exemplar_candidates, cands.size());
       std::partial_sort(cands.begin(), cands.begin() + k, cands.end(),
                         [](const Candidate& x, const Candidate& y) {
@@ -522,15 +598,34 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       }
     }
     double best = -1;
+    double best_key = -1;
     for (const Candidate& c : cands) {
       double score = std::max(c.score, c.exemplar_score);
+      double key = std::max(c.key, c.exemplar_score);
       best_seen = std::max(best_seen, score);
-      if (c.passes && (score > best || (score == best && c.si < chosen))) {
+      if (c.passes && (key > best_key || (key == best_key && c.si < chosen))) {
+        best_key = key;
         best = score;
         chosen = c.si;
       }
     }
     if (chosen >= 0) result.score = best;
+    if (forced) {
+      // Training: the caller's story, whatever the scores say.
+      chosen = -1;
+      result.score = 0;
+      StoryId target = into >= 1 && into <= static_cast<StoryId>(r.stories.size())
+                           ? Surviving(into)
+                           : 0;
+      if (target != 0) {
+        chosen = static_cast<int64_t>(target - 1);
+        for (const Candidate& c : cands) {
+          if (c.si == static_cast<uint32_t>(chosen)) result.score = c.score;
+        }
+      }
+    }
+  } else if (forced && into >= 1 && into <= static_cast<StoryId>(r.stories.size())) {
+    chosen = static_cast<int64_t>(Surviving(into) - 1);
   }
 
   // 5. Join or start.
@@ -587,7 +682,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   // 6. Merge: the grown story may now show that it and another story are one happening.
   // A story of one article is not checked: its centroid is the article, already compared with
   // every story above (and a story that starts and merges at once would confuse callers).
-  if (o.merge_threshold > 0 && r.stories[chosen].size >= 2) {
+  if (!forced && o.merge_threshold > 0 && r.stories[chosen].size >= 2) {
     for (int round = 0; round < 4; ++round) {
       auto [other, cosine] = r.MergeCandidate(static_cast<size_t>(chosen), a.time);
       if (other < 0) break;

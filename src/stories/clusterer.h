@@ -31,6 +31,7 @@
 #include "common/model.h"
 #include "common/status.h"
 #include "common/time.h"
+#include "stories/assignment_model.h"
 #include "stories/terms.h"
 
 namespace headwater::stories {
@@ -150,6 +151,18 @@ struct Options {
   // rare ones first (see Rep::PruneTerms); a forgotten term counts as unseen if it comes back.
   // 0 = unbounded. Roughly 200 bytes per term.
   size_t max_terms = 500000;
+  // Learned join rule (assignment_model.h). When join_model is not empty, a headline-only
+  // article (ArticleFeatures::text empty) is judged against each in-window candidate story by
+  // the model instead of join_threshold: it joins the candidate of highest probability when
+  // that probability reaches join_model_min_probability and the candidate's score reaches
+  // join_model_min_score (a floor that bounds the candidates looked up, as join_threshold
+  // does); otherwise it starts a story. Beyond the window (revival), for articles with body
+  // text and for the cross-language rule the thresholds above still apply: the model was fit
+  // on headlines only (there is no labelled full-text stream of many stories here).
+  // Empty by default: see DefaultJoinModel() and docs/BENCHMARKS.md for what it measures.
+  AssignmentModel join_model;
+  double join_model_min_probability = 0.5;
+  double join_model_min_score = 0.05;
   TermOptions terms;
 };
 
@@ -195,6 +208,15 @@ class StoryClusterer {
   // as gap 0.
   Assignment Assign(const ArticleFeatures& a);
 
+  // Training support for the learned rule: scores `a` against the stories as Assign does and
+  // returns the features of every story scored (in-window and beyond; with join_model empty, the
+  // candidates are looked up under min(join_threshold, join_model_min_score)), then puts the
+  // article in story `into` (followed to its surviving story) or, when `into` is 0 or unknown,
+  // in a new story, without merging. A stream forced onto its gold stories ("teacher forcing")
+  // gives labelled examples (training.h). Returns the assignment made in *out when not null.
+  std::vector<CandidateFeatures> AssignForced(const ArticleFeatures& a, StoryId into,
+                                              Assignment* out = nullptr);
+
   // Readable label: the title of the story's most central article (the one that joined with the
   // highest score; the first article's title until another joins). "" for an unknown id.
   std::string Title(StoryId id) const;
@@ -226,6 +248,10 @@ class StoryClusterer {
 
  private:
   struct Rep;
+  // Assign and AssignForced: forced = true puts the article in `into` (0: new story), and
+  // `features` (when not null) receives every scored candidate's features.
+  Assignment AssignImpl(const ArticleFeatures& a, bool forced, StoryId into,
+                        std::vector<CandidateFeatures>* features);
   std::unique_ptr<Rep> rep_;
 };
 

@@ -1,0 +1,221 @@
+// The learned join rule: the logistic fit itself, teacher-forced example collection, and its
+// quality on the UCI dev sample under the held-out protocol (fit on one half of the gold
+// stories, score on the other).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <random>
+#include <set>
+
+#include "stories/assignment_model.h"
+#include "stories/clusterer.h"
+#include "stories/evaluate.h"
+#include "stories/training.h"
+#include "story_data.h"
+#include "test_util.h"
+
+namespace headwater::stories {
+namespace {
+
+using testing::Labelled;
+
+struct Stream {
+  std::vector<ArticleFeatures> articles;
+  std::vector<int64_t> gold;
+};
+
+Stream ToStream(const std::vector<Labelled>& data) {
+  Stream s;
+  for (const Labelled& l : data) {
+    s.articles.push_back(l.features);
+    s.gold.push_back(l.gold);
+  }
+  return s;
+}
+
+// Halves by gold story, alternately in order of first appearance (as bench/stories_baseline.py).
+std::pair<Stream, Stream> SplitHalves(const std::vector<Labelled>& data) {
+  std::map<int64_t, size_t> order;
+  for (const Labelled& l : data) order.try_emplace(l.gold, order.size());
+  std::vector<Labelled> a, b;
+  for (const Labelled& l : data) (order[l.gold] % 2 == 0 ? a : b).push_back(l);
+  return {ToStream(a), ToStream(b)};
+}
+
+struct Scores {
+  ClusteringScores bcubed, pairwise;
+  size_t stories = 0;
+};
+
+Scores RunStream(const Stream& s, const Options& o) {
+  StoryClusterer c(o);
+  std::vector<int64_t> pred;
+  for (const ArticleFeatures& a : s.articles) pred.push_back(c.Assign(a).story);
+  for (int64_t& p : pred) p = c.Surviving(p);
+  std::map<int64_t, int> distinct;
+  for (int64_t p : pred) distinct[p]++;
+  return {BCubed(pred, s.gold), Pairwise(pred, s.gold), distinct.size()};
+}
+
+void Print(const char* what, const Scores& s) {
+  std::printf("%s: B-cubed P %.3f R %.3f F1 %.3f; pairwise P %.3f R %.3f F1 %.3f; %zu stories\n",
+              what, s.bcubed.precision, s.bcubed.recall, s.bcubed.f1, s.pairwise.precision,
+              s.pairwise.recall, s.pairwise.f1, s.stories);
+}
+
+TEST(AssignmentModel, FitsASeparatingDirection) {
+  // Same-story pairs have high cosine, others low, with noise: the fit must weigh cosine up and
+  // rank the classes apart.
+  std::mt19937 rng(7);
+  std::normal_distribution<double> noise(0, 0.1);
+  std::vector<LabelledCandidate> ex;
+  for (int i = 0; i < 2000; ++i) {
+    bool same = i % 3 == 0;
+    LabelledCandidate e;
+    e.same = same;
+    e.features.cosine = std::clamp((same ? 0.5 : 0.15) + noise(rng), 0.0, 1.0);
+    e.features.score = e.features.cosine;
+    e.features.coverage = std::clamp((same ? 0.6 : 0.3) + noise(rng), 0.0, 1.0);
+    e.features.log_size = std::abs(noise(rng)) * 10;
+    e.features.cohesion = 0.5 + noise(rng);
+    ex.push_back(e);
+  }
+  auto m = FitAssignmentModel(ex);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  CandidateFeatures hi, lo;
+  hi.cosine = hi.score = 0.5;
+  hi.coverage = 0.6;
+  lo.cosine = lo.score = 0.15;
+  lo.coverage = 0.3;
+  hi.cohesion = lo.cohesion = 0.5;
+  EXPECT_GT(m->Probability(hi), 0.9);
+  EXPECT_LT(m->Probability(lo), 0.1);
+  size_t right = 0;
+  for (const auto& e : ex) right += (m->Probability(e.features) >= 0.5) == e.same;
+  EXPECT_GT(double(right) / ex.size(), 0.95);
+}
+
+TEST(AssignmentModel, RefusesOneClass) {
+  std::vector<LabelledCandidate> ex(10);
+  EXPECT_FALSE(FitAssignmentModel(ex).ok());
+  EXPECT_FALSE(FitAssignmentModel({}).ok());
+  EXPECT_EQ(AssignmentModel().Probability(CandidateFeatures{}), 0);
+  EXPECT_TRUE(AssignmentModel(std::vector<double>(3, 1.0)).empty());  // wrong size
+}
+
+TEST(AssignForced, PutsArticlesWhereToldAndReportsCandidates) {
+  StoryClusterer c;
+  ArticleFeatures a;
+  a.id = 1;
+  a.time = 1000;
+  a.title = "Volcano erupts near Reykjavik airport";
+  ArticleFeatures b;
+  b.id = 2;
+  b.time = 1100;
+  b.title = "Reykjavik volcano eruption closes airport";
+  ArticleFeatures d;
+  d.id = 3;
+  d.time = 1200;
+  d.title = "Central bank raises interest rates";
+  Assignment first, second, third;
+  EXPECT_TRUE(c.AssignForced(a, 0, &first).empty());
+  EXPECT_TRUE(first.is_new);
+  // Forced into a new story although it matches story 1 well: the candidate is still reported.
+  auto feats = c.AssignForced(b, 0, &second);
+  EXPECT_TRUE(second.is_new);
+  ASSERT_EQ(feats.size(), 1u);
+  EXPECT_EQ(feats[0].story, first.story);
+  EXPECT_TRUE(feats[0].in_window);
+  EXPECT_GT(feats[0].cosine, 0.2);
+  EXPECT_GT(feats[0].coverage, feats[0].cosine * feats[0].cosine - 1e-12);
+  EXPECT_DOUBLE_EQ(feats[0].margin, 1.0);
+  // Forced into story 1 although it shares no term with it.
+  c.AssignForced(d, first.story, &third);
+  EXPECT_FALSE(third.is_new);
+  EXPECT_EQ(third.story, first.story);
+  EXPECT_EQ(c.merges().size(), 0u);
+}
+
+// Held-out protocol on the UCI dev sample: the model is fit on half A's stream (gold stories
+// alternately by first appearance) and the clusterer runs with it on half B's, and the reverse;
+// then fit and run on the whole sample. Printed beside the default (threshold) rule on the same
+// stream. Measured 2026-11-25 (Options defaults otherwise: merge_threshold 0.2), B-cubed F1:
+//   A->B: thresholds 0.899, learned 0.907;  B->A: thresholds 0.883, learned 0.861;
+//   whole sample fit on itself: thresholds 0.842, learned 0.858 (pairwise 0.851 / 0.849).
+// The learned rule is no better than the calibrated thresholds held out (mean 0.884 vs 0.891),
+// which is why Options::join_model is empty by default. Exploration knobs (floors are not
+// asserted when one is set): HW_STORIES_EXEMPLARS, HW_STORIES_PMIN, HW_STORIES_MERGE.
+TEST(StoriesLearned, HeldOutHalvesOfUci) {
+  std::string path;
+  HW_REQUIRE_SHARED_DATA("uci-news-aggregator-sample/uci-news-aggregator.dev-sample.csv", path);
+  auto data = testing::LoadUci(path);
+  ASSERT_EQ(data.size(), 4240u);
+  auto [a, b] = SplitHalves(data);
+  Options base;
+  bool knobs = false;
+  if (const char* e = std::getenv("HW_STORIES_EXEMPLARS"))
+    base.exemplars = std::atoi(e), knobs = true;
+  if (const char* e = std::getenv("HW_STORIES_PMIN")) {
+    base.join_model_min_probability = std::atof(e);
+    knobs = true;
+  }
+  if (const char* e = std::getenv("HW_STORIES_MERGE"))
+    base.merge_threshold = std::atof(e), knobs = true;
+  Stream whole = ToStream(data);
+  std::vector<Scores> learned;
+  for (const auto& [name, fit, test] : {std::tuple("A->B", &a, &b), std::tuple("B->A", &b, &a),
+                                        std::tuple("all->all", &whole, &whole)}) {
+    auto model = FitJoinModel(fit->articles, fit->gold, base);
+    ASSERT_TRUE(model.ok()) << model.status().ToString();
+    Options o = base;
+    o.join_model = *model;
+    std::printf("%s model: %s\n", name, model->ToString().c_str());
+    Print((std::string(name) + " thresholds").c_str(), RunStream(*test, base));
+    learned.push_back(RunStream(*test, o));
+    Print((std::string(name) + " learned").c_str(), learned.back());
+  }
+  if (knobs) return;
+  EXPECT_GE(learned[0].bcubed.f1, 0.90);
+  EXPECT_GE(learned[1].bcubed.f1, 0.85);
+  EXPECT_GE(learned[2].bcubed.f1, 0.85);
+  EXPECT_GE(learned[2].pairwise.f1, 0.84);
+}
+
+// The learned rule must not change what it does not judge: articles with body text keep the
+// threshold rule, so a model that would join everything leaves a full-text stream as it was.
+TEST(StoriesLearned, FullTextArticlesKeepTheThresholdRule) {
+  std::vector<ArticleFeatures> stream;
+  const char* bodies[] = {"The volcano near the airport erupted in the night, closing flights.",
+                          "Lava reached the airport road as the eruption went on.",
+                          "The central bank raised its interest rate by half a point.",
+                          "Bank officials said the interest rate rise fights inflation."};
+  for (int i = 0; i < 4; ++i) {
+    ArticleFeatures f;
+    f.id = i + 1;
+    f.time = 1000 + i * 60;
+    f.title = i < 2 ? "Eruption news" : "Rates news";
+    f.text = bodies[i];
+    stream.push_back(f);
+  }
+  std::vector<double> join_all(kModelFeatures + 1, 0.0);
+  join_all[0] = 50;  // probability ~1 for every candidate
+  Options with;
+  with.join_model = AssignmentModel(join_all);
+  with.join_model_min_score = 0;
+  StoryClusterer plain, learned(with);
+  for (const auto& f : stream) EXPECT_EQ(plain.Assign(f).story, learned.Assign(f).story);
+  // The same stream as headlines only: now the model decides, and it joins everything.
+  StoryClusterer headlines(with);
+  std::set<StoryId> ids;
+  for (auto f : stream) {
+    f.text.clear();
+    f.title = f.title + " " + std::to_string(f.id);
+    ids.insert(headlines.Surviving(headlines.Assign(f).story));
+  }
+  EXPECT_EQ(ids.size(), 1u);
+}
+
+}  // namespace
+}  // namespace headwater::stories
