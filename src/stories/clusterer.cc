@@ -96,7 +96,8 @@ std::vector<std::pair<TermId, double>> AddTruncated(const std::vector<std::pair<
 
 }  // namespace
 
-std::pair<int64_t, double> StoryClusterer::Rep::MergeCandidate(size_t si, UnixSeconds now) {
+std::pair<int64_t, double> StoryClusterer::Rep::MergeCandidate(size_t si, UnixSeconds now,
+                                                               double threshold) {
   const StoryState& s = stories[si];
   if (s.norm <= 0) return {-1, 0};
   // Candidates: stories holding one of s's heaviest merge_probe_terms terms (two centroids
@@ -115,7 +116,7 @@ std::pair<int64_t, double> StoryClusterer::Rep::MergeCandidate(size_t si, UnixSe
     // rest(p) = squared norm of every term after the first p (sorted or not, past k).
     double rest = 0;
     for (size_t i = k; i < probe.size(); ++i) rest += probe[i].second * probe[i].second;
-    double limit = options.merge_threshold * s.norm * (1 - 1e-9);
+    double limit = threshold * s.norm * (1 - 1e-9);
     while (k > 0) {
       double w = probe[k - 1].second;
       if (std::sqrt(rest + w * w) >= limit) break;
@@ -125,11 +126,15 @@ std::pair<int64_t, double> StoryClusterer::Rep::MergeCandidate(size_t si, UnixSe
   }
   touched.clear();
   seen.resize(stories.size(), 0);
+  // Stories in the aged postings are out of the window unless `now` is older than latest_time.
   for (size_t i = 0; i < k; ++i) {
-    for (uint32_t sj : postings[probe[i].first]) {
-      if (sj == si || seen[sj]) continue;
-      seen[sj] = 1;
-      touched.push_back(sj);
+    for (const auto* lists : {&postings, &aged_postings}) {
+      if (lists == &aged_postings && now >= latest_time) continue;
+      for (uint32_t sj : (*lists)[probe[i].first]) {
+        if (sj == si || seen[sj]) continue;
+        seen[sj] = 1;
+        touched.push_back(sj);
+      }
     }
   }
   const double window = options.window_days * kSecondsPerDay;
@@ -145,7 +150,7 @@ std::pair<int64_t, double> StoryClusterer::Rep::MergeCandidate(size_t si, UnixSe
     if (o.norm <= 0) continue;
     if (static_cast<double>(now - o.last_seen) > options.window_days * kSecondsPerDay) continue;
     double cosine = SparseDot(s.centroid, o.centroid) / (s.norm * o.norm);
-    if (cosine >= options.merge_threshold && cosine > best_cos) {
+    if (cosine >= threshold && cosine > best_cos) {
       best = sj;
       best_cos = cosine;
     }
@@ -239,17 +244,55 @@ void StoryClusterer::Rep::ComputeNorms(StoryState& s) const {
   s.indep_norm = std::sqrt(ni);
 }
 
+namespace {
+
+// Removes one occurrence of v from list (order is not kept).
+void SwapRemove(std::vector<uint32_t>& list, uint32_t v) {
+  auto it = std::find(list.begin(), list.end(), v);
+  if (it == list.end()) return;
+  *it = list.back();
+  list.pop_back();
+}
+
+}  // namespace
+
+void StoryClusterer::Rep::AgeStories() {
+  // The window test of Assign's scoring, at latest_time.
+  while (!ageing.empty() &&
+         std::max<double>(0, latest_time - ageing.front().first) / kSecondsPerDay >
+             options.window_days) {
+    auto [at, si] = ageing.front();
+    ageing.pop_front();
+    StoryState& s = stories[si];
+    if (s.last_seen != at || aged[si]) continue;  // touched since: a later entry stands for it
+    for (const auto& [t, w] : s.centroid) {
+      SwapRemove(postings[t], si);
+      aged_postings[t].push_back(si);
+    }
+    aged[si] = 1;
+  }
+}
+
 void StoryClusterer::Rep::Reindex(size_t story_index,
                                   const std::vector<std::pair<TermId, double>>& old_centroid) {
   StoryState& s = stories[story_index];
   ComputeNorms(s);
+  const uint32_t si = static_cast<uint32_t>(story_index);
+  aged.resize(stories.size(), 0);
+  if (s.merged_into == 0) ageing.emplace_back(s.last_seen, si);
+  if (aged[story_index]) {
+    // Revived (or merged while out of the window): back into the window's postings.
+    for (const auto& [t, w] : old_centroid) SwapRemove(aged_postings[t], si);
+    for (const auto& [t, w] : s.centroid) postings[t].push_back(si);
+    aged[story_index] = 0;
+    return;
+  }
   // Both lists are sorted by term id: walk them together.
   size_t i = 0, j = 0;
   const auto& now = s.centroid;
   while (i < old_centroid.size() || j < now.size()) {
     if (j == now.size() || (i < old_centroid.size() && old_centroid[i].first < now[j].first)) {
-      auto& list = postings[old_centroid[i].first];
-      list.erase(std::find(list.begin(), list.end(), static_cast<uint32_t>(story_index)));
+      SwapRemove(postings[old_centroid[i].first], si);
       ++i;
     } else if (i == old_centroid.size() || now[j].first < old_centroid[i].first) {
       postings[now[j].first].push_back(static_cast<uint32_t>(story_index));
@@ -263,6 +306,9 @@ void StoryClusterer::Rep::Reindex(size_t story_index,
 
 void StoryClusterer::Rep::RebuildIndex() {
   postings.assign(terms.size(), {});
+  aged_postings.assign(terms.size(), {});
+  aged.assign(stories.size(), 0);
+  ageing.clear();
   counted_stories = 0;
   for (const StoryState& s : stories) {
     // A merged story's articles count in the story it merged into.
@@ -274,8 +320,18 @@ void StoryClusterer::Rep::RebuildIndex() {
   for (size_t i = 0; i < stories.size(); ++i) {
     max_story_size = std::max(max_story_size, stories[i].size);
     ComputeNorms(stories[i]);
-    for (const auto& [t, w] : stories[i].centroid) postings[t].push_back(static_cast<uint32_t>(i));
+    const StoryState& s = stories[i];
+    aged[i] = std::max<double>(0, latest_time - s.last_seen) / kSecondsPerDay > options.window_days;
+    auto& lists = aged[i] ? aged_postings : postings;
+    for (const auto& [t, w] : s.centroid) lists[t].push_back(static_cast<uint32_t>(i));
   }
+  // The ageing queue in last_seen order (ties by index), live stories in the window only.
+  for (size_t i = 0; i < stories.size(); ++i) {
+    if (!aged[i] && stories[i].merged_into == 0) {
+      ageing.emplace_back(stories[i].last_seen, static_cast<uint32_t>(i));
+    }
+  }
+  std::sort(ageing.begin(), ageing.end());
 }
 
 void StoryClusterer::Rep::PruneTerms() {
@@ -355,6 +411,7 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
 
   // 1. Terms and document frequencies.
   r.latest_time = std::max(r.latest_time, a.time);
+  r.AgeStories();
   if (o.max_terms > 0 && r.terms.size() >= std::max<uint64_t>(o.max_terms, r.next_prune_at)) {
     r.PruneTerms();
   }
@@ -370,6 +427,7 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
       r.terms.push_back(
           TermInfo{.text = t.term, .surface = std::move(t.surface), .independent = t.independent});
       r.postings.emplace_back();
+      r.aged_postings.emplace_back();
     }
     TermInfo& info = r.terms[it->second];
     info.df += 1;
@@ -456,13 +514,25 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
     const size_t probes_all = std::min(probes_in, probes_out);
     r.seen.resize(r.stories.size(), 0);
     r.touched.clear();
-    for (size_t i = 0; i < std::max(probes_in, probes_out); ++i) {
+    // Every story in the window's postings is in the window for this article too (AgeStories
+    // ran with latest_time >= a.time): their first probes_in terms. The aged postings hold
+    // stories beyond the window for an article at latest_time: their first probes_out terms
+    // only; an older article may find some of them inside its window, so then both counts
+    // apply, each to its kind (the same window test as the scoring below).
+    for (size_t i = 0; i < probes_in; ++i) {
       for (uint32_t si : r.postings[order[i].first]) {
         if (r.seen[si]) continue;
-        if (i >= probes_all) {
-          // The same window test as the scoring below.
+        r.seen[si] = 1;
+        r.touched.push_back(si);
+      }
+    }
+    const bool older = a.time < r.latest_time;
+    for (size_t i = 0, n = older ? std::max(probes_in, probes_out) : probes_out; i < n; ++i) {
+      for (uint32_t si : r.aged_postings[order[i].first]) {
+        if (r.seen[si]) continue;
+        if (older && i >= probes_all) {
           double gap_days = std::max<double>(0, a.time - r.stories[si].last_seen) / kSecondsPerDay;
-          if ((gap_days <= o.window_days) != (probes_in > probes_out)) continue;
+          if (i >= (gap_days <= o.window_days ? probes_in : probes_out)) continue;
         }
         r.seen[si] = 1;
         r.touched.push_back(si);
@@ -684,7 +754,8 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
   // every story above (and a story that starts and merges at once would confuse callers).
   if (!forced && o.merge_threshold > 0 && r.stories[chosen].size >= 2) {
     for (int round = 0; round < 4; ++round) {
-      auto [other, cosine] = r.MergeCandidate(static_cast<size_t>(chosen), a.time);
+      auto [other, cosine] =
+          r.MergeCandidate(static_cast<size_t>(chosen), a.time, o.merge_threshold);
       if (other < 0) break;
       size_t from = static_cast<size_t>(std::max<int64_t>(chosen, other));
       size_t into = static_cast<size_t>(std::min<int64_t>(chosen, other));
@@ -695,6 +766,37 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
     result.story = r.stories[chosen].id;
   }
   return result;
+}
+
+std::vector<StoryMerge> StoryClusterer::MergePass(UnixSeconds now, double threshold) {
+  Rep& r = *rep_;
+  if (threshold <= 0) threshold = r.options.merge_threshold;
+  const size_t first_merge = r.merges.size();
+  if (threshold <= 0) return {};
+  for (int round = 0; round < 4; ++round) {
+    const size_t before = r.merges.size();
+    // The stories in the window: those queued for ageing (each once, by its current entry).
+    std::vector<uint32_t> live;
+    for (const auto& [at, si] : r.ageing) {
+      const StoryState& s = r.stories[si];
+      if (s.last_seen == at && !r.aged[si] && s.merged_into == 0 && s.size >= 2 &&
+          std::max<double>(0, now - s.last_seen) / kSecondsPerDay <= r.options.window_days) {
+        live.push_back(si);
+      }
+    }
+    std::sort(live.begin(), live.end());
+    live.erase(std::unique(live.begin(), live.end()), live.end());
+    for (uint32_t si : live) {
+      if (r.stories[si].merged_into != 0) continue;
+      auto [other, cosine] = r.MergeCandidate(si, now, threshold);
+      if (other < 0) continue;
+      size_t from = static_cast<size_t>(std::max<int64_t>(si, other));
+      size_t into = static_cast<size_t>(std::min<int64_t>(si, other));
+      r.MergeStories(from, into, now, cosine);
+    }
+    if (r.merges.size() == before) break;
+  }
+  return {r.merges.begin() + static_cast<std::ptrdiff_t>(first_merge), r.merges.end()};
 }
 
 std::string StoryClusterer::Title(StoryId id) const {
@@ -763,5 +865,30 @@ const std::vector<StoryMerge>& StoryClusterer::merges() const { return rep_->mer
 size_t StoryClusterer::story_count() const { return rep_->stories.size(); }
 size_t StoryClusterer::term_count() const { return rep_->terms.size(); }
 int64_t StoryClusterer::article_count() const { return rep_->docs; }
+
+size_t StoryClusterer::ApproxMemoryBytes() const {
+  const Rep& r = *rep_;
+  auto str = [](const std::string& x) { return x.capacity() > 15 ? x.capacity() + 1 : 0; };
+  using Entry = std::pair<TermId, double>;
+  size_t bytes = r.terms.capacity() * sizeof(TermInfo);
+  for (const TermInfo& t : r.terms) bytes += str(t.text) + str(t.surface);
+  // unordered_map: a node (key string, id, hash, next) per term plus the bucket array.
+  for (const auto& [k, v] : r.term_index) bytes += sizeof(std::string) + 24 + str(k);
+  bytes += r.term_index.bucket_count() * sizeof(void*);
+  bytes += r.stories.capacity() * sizeof(StoryState);
+  for (const StoryState& s : r.stories) {
+    bytes += s.centroid.capacity() * sizeof(Entry) + str(s.title);
+    bytes += s.exemplars.capacity() * sizeof(s.exemplars[0]);
+    for (const auto& e : s.exemplars) bytes += e.capacity() * sizeof(Entry);
+  }
+  for (const auto* lists : {&r.postings, &r.aged_postings}) {
+    bytes += lists->capacity() * sizeof((*lists)[0]);
+    for (const auto& l : *lists) bytes += l.capacity() * sizeof(uint32_t);
+  }
+  bytes += r.aged.capacity() + r.seen.capacity() + r.touched.capacity() * sizeof(uint32_t);
+  bytes += r.ageing.size() * sizeof(r.ageing[0]);
+  bytes += r.merges.capacity() * sizeof(StoryMerge);
+  return bytes;
+}
 
 }  // namespace headwater::stories

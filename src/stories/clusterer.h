@@ -217,6 +217,16 @@ class StoryClusterer {
   std::vector<CandidateFeatures> AssignForced(const ArticleFeatures& a, StoryId into,
                                               Assignment* out = nullptr);
 
+  // Second-pass merge: each live story of two or more articles whose last article is within
+  // window_days of `now` (oldest id first) is compared with the other stories in the window, as
+  // the merge step of Assign does (candidates through the index, exact centroid cosine), and
+  // merged with the closest one when the cosine reaches `threshold` (<= 0: merge_threshold),
+  // the younger into the older; repeated until a round makes no merge (at most 4 rounds). Catches
+  // stories that grew together without either getting the article that would have shown it.
+  // Merges are recorded in merges() like the online ones; the ones made are returned, in order.
+  // The pipeline does not call it (it records the merges an Assignment reports).
+  std::vector<StoryMerge> MergePass(UnixSeconds now, double threshold = 0);
+
   // Readable label: the title of the story's most central article (the one that joined with the
   // highest score; the first article's title until another joins). "" for an unknown id.
   std::string Title(StoryId id) const;
@@ -240,6 +250,11 @@ class StoryClusterer {
   int64_t article_count() const;
   // Terms in the vocabulary (bounded by Options::max_terms).
   size_t term_count() const;
+  // Approximate heap bytes held by the state: vocabulary (terms, their strings and the term
+  // map), stories (centroids, exemplars, titles), both halves of the inverted index, the ageing
+  // queue and the merges, counted from the containers' capacities (allocator overhead and the
+  // term extractor's caches not included).
+  size_t ApproxMemoryBytes() const;
 
   // Whole state as bytes (versioned binary; the store keeps it). Options are not included.
   std::string Serialize() const;

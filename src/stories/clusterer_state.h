@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -62,7 +63,12 @@ struct StoryClusterer::Rep {
   explicit Rep(Options o) : options(std::move(o)), extractor(options.terms) {}
 
   // Recomputes norms of s and updates the inverted index from old_terms to s's centroid terms.
+  // The story ends in the window's postings (it has just been joined or merged into), moved
+  // there from the aged postings if it was aged, and is queued for ageing.
   void Reindex(size_t story_index, const std::vector<std::pair<TermId, double>>& old_centroid);
+  // Moves every live story whose last article is more than window_days before latest_time from
+  // `postings` to `aged_postings` (oldest first, through the ageing queue).
+  void AgeStories();
   // Rebuilds the whole inverted index and norms (after Deserialize).
   void RebuildIndex();
   // Forgets the vectors of single-article stories quiet for more than window_days, then drops
@@ -79,8 +85,8 @@ struct StoryClusterer::Rep {
   // times, languages and story frequencies combined), records it and reindexes both.
   void MergeStories(size_t from, size_t into, UnixSeconds at, double score);
   // The best live story in the window to merge with stories[si]: (index, cosine), or (-1, 0)
-  // when none reaches merge_threshold.
-  std::pair<int64_t, double> MergeCandidate(size_t si, UnixSeconds now);
+  // when none reaches `threshold` (Options::merge_threshold in Assign).
+  std::pair<int64_t, double> MergeCandidate(size_t si, UnixSeconds now, double threshold);
 
   Options options;
   TermExtractor extractor;
@@ -94,7 +100,18 @@ struct StoryClusterer::Rep {
   std::unordered_map<std::string, TermId> term_index;
   std::vector<StoryState> stories;              // stories[i].id == i + 1
   std::vector<StoryMerge> merges;               // oldest first
-  std::vector<std::vector<uint32_t>> postings;  // term id -> story indices with it in centroid
+  // The inverted index, split by age so that the cost of an article does not grow with the
+  // stories held: term id -> indices of the stories holding the term in their centroid, in
+  // `postings` for stories whose last article is within window_days of latest_time (after
+  // AgeStories), in `aged_postings` for the others (quiet or dormant: matched only for revival,
+  // under the stricter revive threshold, through fewer terms). Order within a list is arbitrary.
+  std::vector<std::vector<uint32_t>> postings;
+  std::vector<std::vector<uint32_t>> aged_postings;
+  std::vector<uint8_t> aged;  // by story index: its terms are in aged_postings
+  // (last_seen, story index) in the order stories were last touched; an entry whose story has
+  // been touched since (last_seen differs) is skipped. Holds at most the window's stories plus
+  // the stale entries of the window's articles.
+  std::deque<std::pair<UnixSeconds, uint32_t>> ageing;
   // Largest size of any story (an upper bound of the size prior in the candidate bound; kept by
   // join, merge and RebuildIndex).
   uint32_t max_story_size = 1;
