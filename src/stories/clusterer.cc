@@ -528,7 +528,11 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
     }
     const bool older = a.time < r.latest_time;
     for (size_t i = 0, n = older ? std::max(probes_in, probes_out) : probes_out; i < n; ++i) {
-      for (uint32_t si : r.aged_postings[order[i].first]) {
+      const std::vector<uint32_t>& aged_list = r.aged_postings[order[i].first];
+      // A term shared by many past stories cannot single out the one to revive
+      // (Options::aged_postings_cap); not for an older article, whose window reaches in here.
+      if (!older && o.aged_postings_cap > 0 && aged_list.size() > o.aged_postings_cap) continue;
+      for (uint32_t si : aged_list) {
         if (r.seen[si]) continue;
         if (older && i >= probes_all) {
           double gap_days = std::max<double>(0, a.time - r.stories[si].last_seen) / kSecondsPerDay;
@@ -546,8 +550,11 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
       bool passes, in_window;
       bool cross_passed = false;  // passed by the cross-language rule
       double key = 0;  // what the best candidate is chosen by: score, or the model's probability
-      CandidateFeatures f;
+      uint32_t fi = 0;  // index in `feats` (when features are wanted)
     };
+    // Features of the candidates, only when the learned rule or the caller wants them (kept
+    // apart so that the common path moves small Candidates).
+    std::vector<CandidateFeatures> feats;
     std::vector<Candidate> cands;
     cands.reserve(r.touched.size());
     uint8_t lang_bit = LangBit(a.lang);
@@ -600,10 +607,11 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
         }
         score = std::max(score, std::min(cross, 1.0));
       }
-      Candidate c{si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window, cross_passed, 0, {}};
+      Candidate c{si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window, cross_passed, 0, 0};
       c.key = c.score;
       if (want_features) {
-        CandidateFeatures& f = c.f;
+        c.fi = static_cast<uint32_t>(feats.size());
+        CandidateFeatures& f = feats.emplace_back();
         f.story = s.id;
         f.in_window = in_window;
         f.cosine = std::clamp(cosine, 0.0, 1.0);
@@ -624,28 +632,30 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
       // margin: each candidate's cosine against the best of the others.
       double best1 = -1, best2 = -1;
       for (const Candidate& c : cands) {
-        if (c.f.cosine > best1) {
+        const CandidateFeatures& f = feats[c.fi];
+        if (f.cosine > best1) {
           best2 = best1;
-          best1 = c.f.cosine;
-        } else if (c.f.cosine > best2) {
-          best2 = c.f.cosine;
+          best1 = f.cosine;
+        } else if (f.cosine > best2) {
+          best2 = f.cosine;
         }
       }
       for (Candidate& c : cands) {
-        double other = c.f.cosine == best1 ? best2 : best1;
-        c.f.margin = other < 0 ? 1.0 : c.f.cosine - other;
+        CandidateFeatures& f = feats[c.fi];
+        double other = f.cosine == best1 ? best2 : best1;
+        f.margin = other < 0 ? 1.0 : f.cosine - other;
       }
       if (model) {
         for (Candidate& c : cands) {
           if (!c.in_window) continue;
-          double p = o.join_model.Probability(c.f);
+          double p = o.join_model.Probability(feats[c.fi]);
           c.passes = c.cross_passed || (p >= o.join_model_min_probability &&
                                     c.score >= std::min(o.join_model_min_score, c.threshold));
           c.key = p;
         }
       }
       if (features != nullptr) {
-        for (const Candidate& c : cands) features->push_back(c.f);
+        for (const Candidate& c : cands) features->push_back(feats[c.fi]);
       }
     }
     // Exemplars: the closest recent member of the best few candidates (single link to recent
