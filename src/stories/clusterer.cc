@@ -13,7 +13,10 @@
 //      face the higher revive threshold), so the decisions are those of scoring every story
 //      sharing a term, while the light common terms, whose postings grow with the stories held,
 //      are not walked, or add only stories active in the window; exact dot products over the
-//      truncated centroids;
+//      truncated centroids. The index has two halves (clusterer_state.h): the window's stories,
+//      walked under the join bound, and the aged ones, walked under the revive bound and only
+//      through terms no more than aged_postings_cap aged stories hold (AgeStories moves stories
+//      from the first half to the second as the latest article time passes their window);
 //      score = cosine x time decay x size prior, clamped to [0,1]; optionally also the best cosine
 //      with a recent member (exemplars); pick the best story whose score passes its rule
 //      (join_threshold inside the window, revive_threshold(_text) beyond it,
@@ -30,6 +33,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "stories/clusterer_state.h"
@@ -262,7 +266,8 @@ void StoryClusterer::Rep::AgeStories() {
          std::max<double>(0, latest_time - ageing.front().first) / kSecondsPerDay >
              options.window_days) {
     auto [at, si] = ageing.front();
-    ageing.pop_front();
+    std::pop_heap(ageing.begin(), ageing.end(), std::greater<>());
+    ageing.pop_back();
     StoryState& s = stories[si];
     if (s.last_seen != at || aged[si]) continue;  // touched since: a later entry stands for it
     for (const auto& [t, w] : s.centroid) {
@@ -279,7 +284,10 @@ void StoryClusterer::Rep::Reindex(size_t story_index,
   ComputeNorms(s);
   const uint32_t si = static_cast<uint32_t>(story_index);
   aged.resize(stories.size(), 0);
-  if (s.merged_into == 0) ageing.emplace_back(s.last_seen, si);
+  if (s.merged_into == 0) {
+    ageing.emplace_back(s.last_seen, si);
+    std::push_heap(ageing.begin(), ageing.end(), std::greater<>());
+  }
   if (aged[story_index]) {
     // Revived (or merged while out of the window): back into the window's postings.
     for (const auto& [t, w] : old_centroid) SwapRemove(aged_postings[t], si);
@@ -325,13 +333,13 @@ void StoryClusterer::Rep::RebuildIndex() {
     auto& lists = aged[i] ? aged_postings : postings;
     for (const auto& [t, w] : s.centroid) lists[t].push_back(static_cast<uint32_t>(i));
   }
-  // The ageing queue in last_seen order (ties by index), live stories in the window only.
+  // The ageing heap: live stories in the window only.
   for (size_t i = 0; i < stories.size(); ++i) {
     if (!aged[i] && stories[i].merged_into == 0) {
       ageing.emplace_back(stories[i].last_seen, static_cast<uint32_t>(i));
     }
   }
-  std::sort(ageing.begin(), ageing.end());
+  std::make_heap(ageing.begin(), ageing.end(), std::greater<>());
 }
 
 void StoryClusterer::Rep::PruneTerms() {
@@ -896,7 +904,7 @@ size_t StoryClusterer::ApproxMemoryBytes() const {
     for (const auto& l : *lists) bytes += l.capacity() * sizeof(uint32_t);
   }
   bytes += r.aged.capacity() + r.seen.capacity() + r.touched.capacity() * sizeof(uint32_t);
-  bytes += r.ageing.size() * sizeof(r.ageing[0]);
+  bytes += r.ageing.capacity() * sizeof(r.ageing[0]);
   bytes += r.merges.capacity() * sizeof(StoryMerge);
   return bytes;
 }

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -67,7 +66,7 @@ struct StoryClusterer::Rep {
   // there from the aged postings if it was aged, and is queued for ageing.
   void Reindex(size_t story_index, const std::vector<std::pair<TermId, double>>& old_centroid);
   // Moves every live story whose last article is more than window_days before latest_time from
-  // `postings` to `aged_postings` (oldest first, through the ageing queue).
+  // `postings` to `aged_postings` (oldest first, through the ageing heap).
   void AgeStories();
   // Rebuilds the whole inverted index and norms (after Deserialize).
   void RebuildIndex();
@@ -108,10 +107,12 @@ struct StoryClusterer::Rep {
   std::vector<std::vector<uint32_t>> postings;
   std::vector<std::vector<uint32_t>> aged_postings;
   std::vector<uint8_t> aged;  // by story index: its terms are in aged_postings
-  // (last_seen, story index) in the order stories were last touched; an entry whose story has
-  // been touched since (last_seen differs) is skipped. Holds at most the window's stories plus
-  // the stale entries of the window's articles.
-  std::deque<std::pair<UnixSeconds, uint32_t>> ageing;
+  // Min-heap (std::push_heap with std::greater) of (last_seen, story index), one entry pushed
+  // each time a story is touched; an entry whose story has been touched since (last_seen
+  // differs) is skipped when popped. A heap, not a queue: an article older than the latest one
+  // touches a story with an earlier time. Holds at most the window's stories plus the stale
+  // entries of the window's articles.
+  std::vector<std::pair<UnixSeconds, uint32_t>> ageing;
   // Largest size of any story (an upper bound of the size prior in the candidate bound; kept by
   // join, merge and RebuildIndex).
   uint32_t max_story_size = 1;
