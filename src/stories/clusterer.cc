@@ -401,6 +401,11 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   return AssignImpl(a, /*forced=*/false, 0, nullptr);
 }
 
+Assignment StoryClusterer::Assign(const ArticleFeatures& a,
+                                  std::vector<CandidateFeatures>* features) {
+  return AssignImpl(a, /*forced=*/false, 0, features);
+}
+
 std::vector<CandidateFeatures> StoryClusterer::AssignForced(const ArticleFeatures& a,
                                                             StoryId into, Assignment* out) {
   std::vector<CandidateFeatures> features;

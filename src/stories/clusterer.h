@@ -225,6 +225,10 @@ class StoryClusterer {
   // as gap 0.
   Assignment Assign(const ArticleFeatures& a);
 
+  // Assign, also reporting in *features (appended; not null) the features of every story scored,
+  // as AssignForced does (on-policy training examples, training.h).
+  Assignment Assign(const ArticleFeatures& a, std::vector<CandidateFeatures>* features);
+
   // Training support for the learned rule: scores `a` against the stories as Assign does and
   // returns the features of every story scored (in-window and beyond; with join_model empty, the
   // candidates are looked up under min(join_threshold, join_model_min_score)), then puts the

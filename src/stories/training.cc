@@ -31,10 +31,55 @@ std::vector<LabelledCandidate> CollectTrainingExamples(const std::vector<Article
   return out;
 }
 
+std::vector<LabelledCandidate> CollectOnPolicyExamples(const std::vector<ArticleFeatures>& articles,
+                                                       const std::vector<int64_t>& gold,
+                                                       const Options& options,
+                                                       const TrainingOptions& training) {
+  StoryClusterer c(options);
+  // Gold labels per story so far; a merged story's counts move to its survivor.
+  std::unordered_map<StoryId, std::unordered_map<int64_t, int>> counts;
+  auto majority = [&](StoryId id) {
+    int64_t best = -1;
+    int n = 0;
+    for (const auto& [g, k] : counts[c.Surviving(id)]) {
+      if (k > n || (k == n && g < best)) {
+        best = g;
+        n = k;
+      }
+    }
+    return best;
+  };
+  std::vector<LabelledCandidate> out;
+  for (size_t i = 0; i < articles.size() && i < gold.size(); ++i) {
+    std::vector<CandidateFeatures> feats;
+    Assignment as = c.Assign(articles[i], &feats);
+    for (const CandidateFeatures& f : feats) {
+      if (training.in_window_only && !f.in_window) continue;
+      out.push_back({f, majority(f.story) == gold[i]});
+    }
+    counts[as.story][gold[i]] += 1;
+    for (StoryId from : as.merged_from) {
+      for (const auto& [g, k] : counts[from]) counts[as.story][g] += k;
+      counts.erase(from);
+    }
+  }
+  return out;
+}
+
 StatusOr<AssignmentModel> FitJoinModel(const std::vector<ArticleFeatures>& articles,
                                        const std::vector<int64_t>& gold, const Options& options,
-                                       const FitOptions& fit) {
-  return FitAssignmentModel(CollectTrainingExamples(articles, gold, options), fit);
+                                       const FitOptions& fit, const TrainingOptions& training) {
+  std::vector<LabelledCandidate> examples =
+      CollectTrainingExamples(articles, gold, options, training);
+  StatusOr<AssignmentModel> model = FitAssignmentModel(examples, fit);
+  for (int round = 0; round < training.on_policy_rounds && model.ok(); ++round) {
+    Options o = options;
+    o.join_model = *model;
+    std::vector<LabelledCandidate> more = CollectOnPolicyExamples(articles, gold, o, training);
+    examples.insert(examples.end(), more.begin(), more.end());
+    model = FitAssignmentModel(examples, fit);
+  }
+  return model;
 }
 
 }  // namespace headwater::stories

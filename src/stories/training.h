@@ -18,6 +18,14 @@ namespace headwater::stories {
 struct TrainingOptions {
   // Keep only candidates inside the window (the learned rule judges only those).
   bool in_window_only = true;
+  // On-policy rounds (DAgger-style): after the teacher-forced fit, the stream is run again with
+  // the clusterer deciding by the model fit so far, and every candidate it scores becomes an
+  // example labelled by whether the candidate story's majority gold label is the article's;
+  // the model is refit on all examples. Used by FitJoinModel only. Measured on the UCI halves
+  // (fit on one, B-cubed F1 on the other, A->B / B->A): 0 rounds 0.907 / 0.861 (the teacher-
+  // forced model over-joins on B->A: precision 0.870), 1: 0.888 / 0.887, 2: 0.909 / 0.888,
+  // 3: 0.905 / 0.888.
+  int on_policy_rounds = 2;
 };
 
 // Examples from one labelled stream, in stream order. `options` must be the Options the model
@@ -32,6 +40,14 @@ std::vector<LabelledCandidate> CollectTrainingExamples(const std::vector<Article
 // examples of one class only (e.g. every article is its own story).
 StatusOr<AssignmentModel> FitJoinModel(const std::vector<ArticleFeatures>& articles,
                                        const std::vector<int64_t>& gold, const Options& options,
-                                       const FitOptions& fit = {});
+                                       const FitOptions& fit = {},
+                                       const TrainingOptions& training = {});
+
+// Examples from running the clusterer under `options` (its join_model deciding), labelled by
+// the majority gold label of each candidate story at the time (see on_policy_rounds).
+std::vector<LabelledCandidate> CollectOnPolicyExamples(const std::vector<ArticleFeatures>& articles,
+                                                       const std::vector<int64_t>& gold,
+                                                       const Options& options,
+                                                       const TrainingOptions& training = {});
 
 }  // namespace headwater::stories

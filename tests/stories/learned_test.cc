@@ -141,12 +141,15 @@ TEST(AssignForced, PutsArticlesWhereToldAndReportsCandidates) {
 // Held-out protocol on the UCI dev sample: the model is fit on half A's stream (gold stories
 // alternately by first appearance) and the clusterer runs with it on half B's, and the reverse;
 // then fit and run on the whole sample. Printed beside the default (threshold) rule on the same
-// stream. Measured 2026-11-25 (Options defaults otherwise: merge_threshold 0.2), B-cubed F1:
-//   A->B: thresholds 0.899, learned 0.907;  B->A: thresholds 0.883, learned 0.861;
-//   whole sample fit on itself: thresholds 0.842, learned 0.858 (pairwise 0.851 / 0.849).
-// The learned rule is no better than the calibrated thresholds held out (mean 0.884 vs 0.891),
-// which is why Options::join_model is empty by default. Exploration knobs (floors are not
-// asserted when one is set): HW_STORIES_EXEMPLARS, HW_STORIES_PMIN, HW_STORIES_MERGE.
+// stream. Measured 2026-11-25 (FitJoinModel defaults: teacher-forced plus 2 on-policy rounds;
+// Options defaults otherwise, merge_threshold 0.2), B-cubed F1 (pairwise):
+//   A->B: default thresholds 0.899 (0.916), learned 0.909 (0.933);
+//   B->A: default thresholds 0.883 (0.898), learned 0.888 (0.880);
+//   whole sample fit on itself: thresholds 0.842 (0.851), learned 0.849 (0.849).
+// Thresholds fit on the other half (bench/stories_baseline.py) reach 0.897 / 0.897: the learned
+// rule is level with them held out, not better, which is why Options::join_model is empty by
+// default. Exploration knobs (floors are not asserted when one is set): HW_STORIES_EXEMPLARS,
+// HW_STORIES_PMIN, HW_STORIES_MERGE, HW_STORIES_ROUNDS.
 TEST(StoriesLearned, HeldOutHalvesOfUci) {
   std::string path;
   HW_REQUIRE_SHARED_DATA("uci-news-aggregator-sample/uci-news-aggregator.dev-sample.csv", path);
@@ -167,7 +170,12 @@ TEST(StoriesLearned, HeldOutHalvesOfUci) {
   std::vector<Scores> learned;
   for (const auto& [name, fit, test] : {std::tuple("A->B", &a, &b), std::tuple("B->A", &b, &a),
                                         std::tuple("all->all", &whole, &whole)}) {
-    auto model = FitJoinModel(fit->articles, fit->gold, base);
+    TrainingOptions training;
+    if (const char* e = std::getenv("HW_STORIES_ROUNDS")) {
+      training.on_policy_rounds = std::atoi(e);
+      knobs = true;
+    }
+    auto model = FitJoinModel(fit->articles, fit->gold, base, FitOptions{}, training);
     ASSERT_TRUE(model.ok()) << model.status().ToString();
     Options o = base;
     o.join_model = *model;
@@ -177,10 +185,10 @@ TEST(StoriesLearned, HeldOutHalvesOfUci) {
     Print((std::string(name) + " learned").c_str(), learned.back());
   }
   if (knobs) return;
-  EXPECT_GE(learned[0].bcubed.f1, 0.90);
-  EXPECT_GE(learned[1].bcubed.f1, 0.85);
-  EXPECT_GE(learned[2].bcubed.f1, 0.85);
-  EXPECT_GE(learned[2].pairwise.f1, 0.84);
+  EXPECT_GE(learned[0].bcubed.f1, 0.905);
+  EXPECT_GE(learned[1].bcubed.f1, 0.885);
+  EXPECT_GE(learned[2].bcubed.f1, 0.845);
+  EXPECT_GE(learned[2].pairwise.f1, 0.845);
 }
 
 // The learned rule must not change what it does not judge: articles with body text keep the
