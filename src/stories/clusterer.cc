@@ -406,8 +406,8 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a,
   return AssignImpl(a, /*forced=*/false, 0, features);
 }
 
-std::vector<CandidateFeatures> StoryClusterer::AssignForced(const ArticleFeatures& a,
-                                                            StoryId into, Assignment* out) {
+std::vector<CandidateFeatures> StoryClusterer::AssignForced(const ArticleFeatures& a, StoryId into,
+                                                            Assignment* out) {
   std::vector<CandidateFeatures> features;
   Assignment as = AssignImpl(a, /*forced=*/true, into, &features);
   if (out != nullptr) *out = std::move(as);
@@ -562,7 +562,7 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
       double score, exemplar_score, threshold;
       bool passes, in_window;
       bool cross_passed = false;  // passed by the cross-language rule
-      double key = 0;  // what the best candidate is chosen by: score, or the model's probability
+      double key = 0;   // what the best candidate is chosen by: score, or the model's probability
       uint32_t fi = 0;  // index in `feats` (when features are wanted)
     };
     // Features of the candidates, only when the learned rule or the caller wants them (kept
@@ -620,7 +620,8 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
         }
         score = std::max(score, std::min(cross, 1.0));
       }
-      Candidate c{si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window, cross_passed, 0, 0};
+      Candidate c{si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window, cross_passed, 0,
+                  0};
       c.key = c.score;
       if (want_features) {
         c.fi = static_cast<uint32_t>(feats.size());
@@ -663,7 +664,7 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
           if (!c.in_window) continue;
           double p = o.join_model.Probability(feats[c.fi]);
           c.passes = c.cross_passed || (p >= o.join_model_min_probability &&
-                                    c.score >= std::min(o.join_model_min_score, c.threshold));
+                                        c.score >= std::min(o.join_model_min_score, c.threshold));
           c.key = p;
         }
       }
@@ -707,9 +708,8 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
       // Training: the caller's story, whatever the scores say.
       chosen = -1;
       result.score = 0;
-      StoryId target = into >= 1 && into <= static_cast<StoryId>(r.stories.size())
-                           ? Surviving(into)
-                           : 0;
+      StoryId target =
+          into >= 1 && into <= static_cast<StoryId>(r.stories.size()) ? Surviving(into) : 0;
       if (target != 0) {
         chosen = static_cast<int64_t>(target - 1);
         for (const Candidate& c : cands) {

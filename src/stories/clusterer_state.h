@@ -97,8 +97,8 @@ struct StoryClusterer::Rep {
                                 // with at least sf_min_story_size articles
   std::vector<TermInfo> terms;
   std::unordered_map<std::string, TermId> term_index;
-  std::vector<StoryState> stories;              // stories[i].id == i + 1
-  std::vector<StoryMerge> merges;               // oldest first
+  std::vector<StoryState> stories;  // stories[i].id == i + 1
+  std::vector<StoryMerge> merges;   // oldest first
   // The inverted index, split by age so that the cost of an article does not grow with the
   // stories held: term id -> indices of the stories holding the term in their centroid, in
   // `postings` for stories whose last article is within window_days of latest_time (after
