@@ -1,8 +1,10 @@
 // Internal: the state behind StoryClusterer (vocabulary with document frequencies, stories with
-// truncated centroids, the inverted index). Shared by clusterer.cc and serialize.cc only.
+// truncated centroids, the inverted index) and the sparse-vector helpers. Shared by
+// clusterer.cc, clusterer_index.cc and serialize.cc only.
 // Thread-safety: as StoryClusterer.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -15,6 +17,54 @@
 namespace headwater::stories {
 
 using TermId = uint32_t;
+
+constexpr double kSecondsPerDay = 86400.0;
+
+// Dot product of two sparse vectors sorted by term id.
+inline double SparseDot(const std::vector<std::pair<TermId, double>>& x,
+                        const std::vector<std::pair<TermId, double>>& y) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i].first < y[j].first) {
+      ++i;
+    } else if (y[j].first < x[i].first) {
+      ++j;
+    } else {
+      sum += x[i++].second * y[j++].second;
+    }
+  }
+  return sum;
+}
+
+// x + y (both sorted by term id), then only the top k weights kept, sorted by term id again.
+inline std::vector<std::pair<TermId, double>> AddTruncated(
+    const std::vector<std::pair<TermId, double>>& x,
+    const std::vector<std::pair<TermId, double>>& y, size_t k) {
+  std::vector<std::pair<TermId, double>> merged;
+  merged.reserve(x.size() + y.size());
+  size_t i = 0, j = 0;
+  while (i < x.size() || j < y.size()) {
+    if (j == y.size() || (i < x.size() && x[i].first < y[j].first)) {
+      merged.push_back(x[i++]);
+    } else if (i == x.size() || y[j].first < x[i].first) {
+      merged.push_back(y[j++]);
+    } else {
+      merged.emplace_back(x[i].first, x[i].second + y[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  if (merged.size() > k) {
+    std::partial_sort(merged.begin(), merged.begin() + k, merged.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    merged.resize(k);
+    std::sort(merged.begin(), merged.end());
+  }
+  return merged;
+}
 
 struct TermInfo {
   std::string text;     // key as produced by TermExtractor
