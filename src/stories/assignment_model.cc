@@ -155,8 +155,7 @@ StatusOr<AssignmentModel> FitAssignmentModel(const std::vector<LabelledCandidate
 }
 
 AssignmentModel DefaultJoinModel() {
-  // Filled in from StoriesLearned.FitPrintsDefaultModel (whole UCI dev sample).
-  return AssignmentModel();
+  return AssignmentModel();  // off by default: see the header
 }
 
 }  // namespace headwater::stories
