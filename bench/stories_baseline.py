@@ -7,7 +7,8 @@ cosine distance, at its best distance threshold on the scored data (an oracle ch
 the baseline). Headwater: StoryClusterer with its default Options, run through the gated gtest
 tool StoriesTool.AssignJsonl (tests/stories/assign_tool_test.cc), in stream order.
 
-Both are also calibrated honestly: the gold stories are split in two halves (deterministically,
+Both are also calibrated honestly (and Headwater's learned join rule, Options::join_model, is
+fit on one half and scored on the other, through the tool's HW_STORIES_TRAIN): the gold stories are split in two halves (deterministically,
 by the order in which stories first appear: even-numbered stories -> half A, odd -> half B); each
 method's one threshold is chosen on half A's stream and scored on half B's, and vice versa.
 
@@ -123,14 +124,21 @@ def baseline_best(rows):
 
 
 # ---- Headwater -------------------------------------------------------------------------------
-def headwater_run(binary, rows, options=None):
+def headwater_run(binary, rows, options=None, train=None):
+    """Runs the tool; with `train` (rows with gold), the learned join rule is fit on them first."""
     with tempfile.TemporaryDirectory() as tmp:
         inp, out = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
+        env = dict(os.environ, HW_STORIES_IN=inp, HW_STORIES_OUT=out)
+        if train is not None:
+            env["HW_STORIES_TRAIN"] = os.path.join(tmp, "train.jsonl")
+            with open(env["HW_STORIES_TRAIN"], "w", encoding="utf-8") as f:
+                for r in train:
+                    f.write(json.dumps({"id": r["id"], "time": r["time"], "lang": "en",
+                                        "title": r["title"], "gold": r["gold"]}) + "\n")
         with open(inp, "w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps({"id": r["id"], "time": r["time"], "lang": "en",
                                     "title": r["title"]}) + "\n")
-        env = dict(os.environ, HW_STORIES_IN=inp, HW_STORIES_OUT=out)
         if options:
             env["HW_STORIES_OPTIONS"] = json.dumps(options)
         proc = subprocess.run([binary, "--gtest_filter=StoriesTool.AssignJsonl"], env=env,
@@ -217,6 +225,9 @@ def main():
         print("  fit %s: headwater join %.3f merge %.2f: %s"
               % (name, hth["join_threshold"], hth["merge_threshold"], fmt(hs)))
         print("  %s  headwater default Options:   %s" % (" " * len(name), fmt(hd)))
+        hl = scores(headwater_run(args.bin, test, train=fit)[0], tg)
+        print("  fit %s: headwater learned join rule (Options::join_model fit on the fit half): %s"
+              % (name, fmt(hl)))
 
 
 if __name__ == "__main__":

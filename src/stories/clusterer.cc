@@ -13,7 +13,10 @@
 //      face the higher revive threshold), so the decisions are those of scoring every story
 //      sharing a term, while the light common terms, whose postings grow with the stories held,
 //      are not walked, or add only stories active in the window; exact dot products over the
-//      truncated centroids;
+//      truncated centroids. The index has two halves (clusterer_state.h): the window's stories,
+//      walked under the join bound, and the aged ones, walked under the revive bound and only
+//      through terms no more than aged_postings_cap aged stories hold (AgeStories moves stories
+//      from the first half to the second as the latest article time passes their window);
 //      score = cosine x time decay x size prior, clamped to [0,1]; optionally also the best cosine
 //      with a recent member (exemplars); pick the best story whose score passes its rule
 //      (join_threshold inside the window, revive_threshold(_text) beyond it,
@@ -30,14 +33,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "stories/clusterer_state.h"
 
 namespace headwater::stories {
 namespace {
-
-constexpr double kSecondsPerDay = 86400.0;
 
 struct ArticleVector {
   std::vector<std::pair<TermId, double>> terms;  // unit vector, sorted by term id
@@ -48,284 +50,7 @@ double TimeDecay(const Options& o, double gap_days) {
   return 1 - o.time_decay_weight * (1 - std::exp2(-gap_days / o.time_half_life_days));
 }
 
-// Dot product of two sparse vectors sorted by term id.
-double SparseDot(const std::vector<std::pair<TermId, double>>& x,
-                 const std::vector<std::pair<TermId, double>>& y) {
-  double sum = 0;
-  size_t i = 0, j = 0;
-  while (i < x.size() && j < y.size()) {
-    if (x[i].first < y[j].first) {
-      ++i;
-    } else if (y[j].first < x[i].first) {
-      ++j;
-    } else {
-      sum += x[i++].second * y[j++].second;
-    }
-  }
-  return sum;
-}
-
-// x + y (both sorted by term id), then only the top k weights kept, sorted by term id again.
-std::vector<std::pair<TermId, double>> AddTruncated(const std::vector<std::pair<TermId, double>>& x,
-                                                    const std::vector<std::pair<TermId, double>>& y,
-                                                    size_t k) {
-  std::vector<std::pair<TermId, double>> merged;
-  merged.reserve(x.size() + y.size());
-  size_t i = 0, j = 0;
-  while (i < x.size() || j < y.size()) {
-    if (j == y.size() || (i < x.size() && x[i].first < y[j].first)) {
-      merged.push_back(x[i++]);
-    } else if (i == x.size() || y[j].first < x[i].first) {
-      merged.push_back(y[j++]);
-    } else {
-      merged.emplace_back(x[i].first, x[i].second + y[j].second);
-      ++i;
-      ++j;
-    }
-  }
-  if (merged.size() > k) {
-    std::partial_sort(merged.begin(), merged.begin() + k, merged.end(),
-                      [](const auto& a, const auto& b) {
-                        return a.second != b.second ? a.second > b.second : a.first < b.first;
-                      });
-    merged.resize(k);
-    std::sort(merged.begin(), merged.end());
-  }
-  return merged;
-}
-
 }  // namespace
-
-std::pair<int64_t, double> StoryClusterer::Rep::MergeCandidate(size_t si, UnixSeconds now) {
-  const StoryState& s = stories[si];
-  if (s.norm <= 0) return {-1, 0};
-  // Candidates: stories holding one of s's heaviest merge_probe_terms terms (two centroids
-  // with a cosine near merge_threshold share their heavy terms); then exact cosines. Of those
-  // terms only the heaviest few are walked: a story sharing none of the first p terms has a
-  // cosine of at most |rest after p| / |s| (Cauchy-Schwarz), so once that is below
-  // merge_threshold the lighter (commoner, longer) postings cannot add a story that passes,
-  // and the merge found is the same. Stories outside the window are not candidates.
-  std::vector<std::pair<TermId, double>> probe = s.centroid;
-  size_t k = std::min(options.merge_probe_terms, probe.size());
-  std::partial_sort(probe.begin(), probe.begin() + k, probe.end(),
-                    [](const auto& x, const auto& y) {
-                      return x.second != y.second ? x.second > y.second : x.first < y.first;
-                    });
-  {
-    // rest(p) = squared norm of every term after the first p (sorted or not, past k).
-    double rest = 0;
-    for (size_t i = k; i < probe.size(); ++i) rest += probe[i].second * probe[i].second;
-    double limit = options.merge_threshold * s.norm * (1 - 1e-9);
-    while (k > 0) {
-      double w = probe[k - 1].second;
-      if (std::sqrt(rest + w * w) >= limit) break;
-      rest += w * w;
-      --k;
-    }
-  }
-  touched.clear();
-  seen.resize(stories.size(), 0);
-  for (size_t i = 0; i < k; ++i) {
-    for (uint32_t sj : postings[probe[i].first]) {
-      if (sj == si || seen[sj]) continue;
-      seen[sj] = 1;
-      touched.push_back(sj);
-    }
-  }
-  const double window = options.window_days * kSecondsPerDay;
-  for (uint32_t sj : touched) seen[sj] = 0;
-  std::erase_if(touched, [&](uint32_t sj) {
-    return static_cast<double>(now - stories[sj].last_seen) > window;
-  });
-  std::sort(touched.begin(), touched.end());
-  int64_t best = -1;
-  double best_cos = 0;
-  for (uint32_t sj : touched) {
-    const StoryState& o = stories[sj];
-    if (o.norm <= 0) continue;
-    if (static_cast<double>(now - o.last_seen) > options.window_days * kSecondsPerDay) continue;
-    double cosine = SparseDot(s.centroid, o.centroid) / (s.norm * o.norm);
-    if (cosine >= options.merge_threshold && cosine > best_cos) {
-      best = sj;
-      best_cos = cosine;
-    }
-  }
-  return {best, best_cos};
-}
-
-void StoryClusterer::Rep::MergeStories(size_t from, size_t into, UnixSeconds at, double score) {
-  StoryState& f = stories[from];
-  StoryState& t = stories[into];
-  // Story frequencies: the two stories become one; terms both held count once.
-  uint32_t min_size = std::max<uint32_t>(1, options.sf_min_story_size);
-  if (f.size >= min_size && t.size >= min_size) {
-    counted_stories -= 1;
-    size_t i = 0, j = 0;
-    while (i < f.centroid.size() && j < t.centroid.size()) {
-      if (f.centroid[i].first < t.centroid[j].first) {
-        ++i;
-      } else if (t.centroid[j].first < f.centroid[i].first) {
-        ++j;
-      } else {
-        TermInfo& info = terms[f.centroid[i].first];
-        if (info.sf > 0) info.sf -= 1;
-        ++i;
-        ++j;
-      }
-    }
-  }
-  std::vector<std::pair<TermId, double>> old_into = t.centroid, old_from = std::move(f.centroid);
-  t.centroid = AddTruncated(old_into, old_from, options.centroid_terms);
-  f.centroid.clear();
-  f.exemplars.clear();
-  t.size += f.size;
-  max_story_size = std::max(max_story_size, t.size);
-  t.langs |= f.langs;
-  for (int i = 0; i < 4; ++i) t.lang_counts[i] += f.lang_counts[i];
-  t.first_seen = std::min(t.first_seen, f.first_seen);
-  t.last_seen = std::max(t.last_seen, f.last_seen);
-  if (f.title_score > t.title_score) {
-    t.title = f.title;
-    t.title_score = f.title_score;
-  }
-  f.merged_into = t.id;
-  merges.push_back(StoryMerge{.from = f.id, .into = t.id, .at = at, .score = score});
-  Reindex(from, old_from);
-  Reindex(into, old_into);
-}
-
-size_t StoryClusterer::Rep::ProbeCount(const std::vector<std::pair<TermId, double>>& order,
-                                       double indep_norm, double threshold) const {
-  const Options& o = options;
-  // Exemplars pick their stories among the best candidates: keep all of them.
-  if (o.exemplars > 0 && o.exemplar_candidates > 0) return order.size();
-  // A story none of whose terms is probed meets the article only on the unprobed rest R, so
-  // (Cauchy-Schwarz against the story's unit centroid) its cosine is at most |R|, its score at
-  // most |R| x max decay x the size prior of the largest story; its cross-language score at most
-  // |R_indep| / |article_indep| x max decay. Probing stops once both bounds are below
-  // `threshold` (with a small margin for rounding).
-  double max_decay = std::max(1.0, 1 - o.time_decay_weight);
-  double size_factor =
-      std::max(1.0, 1 + o.size_prior * std::log(static_cast<double>(max_story_size)));
-  double limit = threshold / (size_factor * max_decay) * (1 - 1e-9);
-  double cross_limit =
-      std::max(threshold, o.cross_language_threshold) / max_decay * indep_norm * (1 - 1e-9);
-  if (!(limit > 0)) return order.size();
-  // Suffix sums of squares, from the lightest term up.
-  double rest = 0, rest_indep = 0;
-  size_t probes = order.size();
-  while (probes > 0) {
-    double w = order[probes - 1].second;
-    double next = rest + w * w;
-    double next_indep = rest_indep + (terms[order[probes - 1].first].independent ? w * w : 0);
-    if (std::sqrt(next) >= limit || (next_indep > 0 && std::sqrt(next_indep) >= cross_limit)) {
-      break;
-    }
-    rest = next;
-    rest_indep = next_indep;
-    --probes;
-  }
-  return probes;
-}
-
-void StoryClusterer::Rep::ComputeNorms(StoryState& s) const {
-  double n = 0, ni = 0;
-  for (const auto& [t, w] : s.centroid) {
-    n += w * w;
-    if (terms[t].independent) ni += w * w;
-  }
-  s.norm = std::sqrt(n);
-  s.indep_norm = std::sqrt(ni);
-}
-
-void StoryClusterer::Rep::Reindex(size_t story_index,
-                                  const std::vector<std::pair<TermId, double>>& old_centroid) {
-  StoryState& s = stories[story_index];
-  ComputeNorms(s);
-  // Both lists are sorted by term id: walk them together.
-  size_t i = 0, j = 0;
-  const auto& now = s.centroid;
-  while (i < old_centroid.size() || j < now.size()) {
-    if (j == now.size() || (i < old_centroid.size() && old_centroid[i].first < now[j].first)) {
-      auto& list = postings[old_centroid[i].first];
-      list.erase(std::find(list.begin(), list.end(), static_cast<uint32_t>(story_index)));
-      ++i;
-    } else if (i == old_centroid.size() || now[j].first < old_centroid[i].first) {
-      postings[now[j].first].push_back(static_cast<uint32_t>(story_index));
-      ++j;
-    } else {
-      ++i;
-      ++j;
-    }
-  }
-}
-
-void StoryClusterer::Rep::RebuildIndex() {
-  postings.assign(terms.size(), {});
-  counted_stories = 0;
-  for (const StoryState& s : stories) {
-    // A merged story's articles count in the story it merged into.
-    if (s.merged_into == 0 && s.size >= std::max<uint32_t>(1, options.sf_min_story_size)) {
-      ++counted_stories;
-    }
-  }
-  max_story_size = 1;
-  for (size_t i = 0; i < stories.size(); ++i) {
-    max_story_size = std::max(max_story_size, stories[i].size);
-    ComputeNorms(stories[i]);
-    for (const auto& [t, w] : stories[i].centroid) postings[t].push_back(static_cast<uint32_t>(i));
-  }
-}
-
-void StoryClusterer::Rep::PruneTerms() {
-  // Single-article stories quiet for longer than the window are forgotten as vectors (their id,
-  // title and times stay): they are the bulk of the stories and rarely come back.
-  for (StoryState& s : stories) {
-    if (s.size <= 1 && latest_time - s.last_seen > options.window_days * kSecondsPerDay) {
-      s.centroid.clear();
-      s.exemplars.clear();
-    }
-  }
-  // Keep every term some story still uses; of the rest keep those in two or more stories.
-  std::vector<char> keep(terms.size(), 0);
-  for (const StoryState& s : stories) {
-    for (const auto& [t, w] : s.centroid) keep[t] = 1;
-    for (const auto& e : s.exemplars) {
-      for (const auto& [t, w] : e) keep[t] = 1;
-    }
-  }
-  size_t kept = 0;
-  for (size_t t = 0; t < terms.size(); ++t) kept += keep[t];
-  // Rare terms go only while there is room for them: at most half of max_terms survive.
-  for (size_t t = 0; t < terms.size() && kept < options.max_terms / 2; ++t) {
-    if (!keep[t] && terms[t].sf >= 2) {
-      keep[t] = 1;
-      ++kept;
-    }
-  }
-  std::vector<TermId> remap(terms.size(), 0);
-  std::vector<TermInfo> survivors;
-  survivors.reserve(kept);
-  for (size_t t = 0; t < terms.size(); ++t) {
-    if (!keep[t]) continue;
-    remap[t] = static_cast<TermId>(survivors.size());
-    survivors.push_back(std::move(terms[t]));
-  }
-  terms = std::move(survivors);
-  term_index.clear();
-  for (size_t t = 0; t < terms.size(); ++t)
-    term_index.emplace(terms[t].text, static_cast<TermId>(t));
-  // Ids keep their order, so centroids stay sorted by term id.
-  for (StoryState& s : stories) {
-    for (auto& [t, w] : s.centroid) t = remap[t];
-    for (auto& e : s.exemplars) {
-      for (auto& [t, w] : e) t = remap[t];
-    }
-  }
-  RebuildIndex();
-  // Hysteresis: when live stories hold most terms, do not prune again at the very next article.
-  next_prune_at = terms.size() + terms.size() / 4;
-}
 
 StoryClusterer::StoryClusterer(Options options) : rep_(std::make_unique<Rep>(std::move(options))) {}
 StoryClusterer::~StoryClusterer() = default;
@@ -333,11 +58,33 @@ StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
 StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
+  return AssignImpl(a, /*forced=*/false, 0, nullptr);
+}
+
+Assignment StoryClusterer::Assign(const ArticleFeatures& a,
+                                  std::vector<CandidateFeatures>* features) {
+  return AssignImpl(a, /*forced=*/false, 0, features);
+}
+
+std::vector<CandidateFeatures> StoryClusterer::AssignForced(const ArticleFeatures& a, StoryId into,
+                                                            Assignment* out) {
+  std::vector<CandidateFeatures> features;
+  Assignment as = AssignImpl(a, /*forced=*/true, into, &features);
+  if (out != nullptr) *out = std::move(as);
+  return features;
+}
+
+Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, StoryId into,
+                                      std::vector<CandidateFeatures>* features) {
   Rep& r = *rep_;
   const Options& o = r.options;
+  // The learned rule judges headlines in the window (Options::join_model).
+  const bool model = !o.join_model.empty() && a.text.empty();
+  const bool want_features = model || features != nullptr;
 
   // 1. Terms and document frequencies.
   r.latest_time = std::max(r.latest_time, a.time);
+  r.AgeStories();
   if (o.max_terms > 0 && r.terms.size() >= std::max<uint64_t>(o.max_terms, r.next_prune_at)) {
     r.PruneTerms();
   }
@@ -353,6 +100,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       r.terms.push_back(
           TermInfo{.text = t.term, .surface = std::move(t.surface), .independent = t.independent});
       r.postings.emplace_back();
+      r.aged_postings.emplace_back();
     }
     TermInfo& info = r.terms[it->second];
     info.df += 1;
@@ -392,12 +140,16 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     av.terms = std::move(weighted);
     av.indep_norm = std::sqrt(ni);
   }
+  double novelty = 0;  // share of the article's squared weight on terms first seen now
+  for (const auto& [t, w] : av.terms) {
+    if (r.terms[t].df == 1) novelty += w * w;
+  }
 
   Assignment result;
   int64_t chosen = -1;  // story index
 
   // 3. Explicit links win.
-  if (!a.linked_stories.empty()) {
+  if (!forced && !a.linked_stories.empty()) {
     std::map<StoryId, int> votes;
     for (StoryId id : a.linked_stories) {
       if (id >= 1 && id <= static_cast<StoryId>(r.stories.size())) votes[Surviving(id)] += 1;
@@ -427,20 +179,37 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
     // Stories inside the window face the join threshold, the others the (higher) revive
     // threshold: each kind is looked up through as many terms as its own bound needs, so the
     // long postings of common terms add only stories active in the window.
-    const double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
+    double join = a.text.empty() ? o.join_threshold : o.join_threshold_text;
+    if (want_features) join = std::min(join, o.join_model_min_score);
     const double revive = a.text.empty() ? o.revive_threshold : o.revive_threshold_text;
     const size_t probes_in = r.ProbeCount(order, av.indep_norm, join);
     const size_t probes_out = r.ProbeCount(order, av.indep_norm, revive);
     const size_t probes_all = std::min(probes_in, probes_out);
     r.seen.resize(r.stories.size(), 0);
     r.touched.clear();
-    for (size_t i = 0; i < std::max(probes_in, probes_out); ++i) {
+    // Every story in the window's postings is in the window for this article too (AgeStories
+    // ran with latest_time >= a.time): their first probes_in terms. The aged postings hold
+    // stories beyond the window for an article at latest_time: their first probes_out terms
+    // only; an older article may find some of them inside its window, so then both counts
+    // apply, each to its kind (the same window test as the scoring below).
+    for (size_t i = 0; i < probes_in; ++i) {
       for (uint32_t si : r.postings[order[i].first]) {
         if (r.seen[si]) continue;
-        if (i >= probes_all) {
-          // The same window test as the scoring below.
+        r.seen[si] = 1;
+        r.touched.push_back(si);
+      }
+    }
+    const bool older = a.time < r.latest_time;
+    for (size_t i = 0, n = older ? std::max(probes_in, probes_out) : probes_out; i < n; ++i) {
+      const std::vector<uint32_t>& aged_list = r.aged_postings[order[i].first];
+      // A term shared by many past stories cannot single out the one to revive
+      // (Options::aged_postings_cap); not for an older article, whose window reaches in here.
+      if (!older && o.aged_postings_cap > 0 && aged_list.size() > o.aged_postings_cap) continue;
+      for (uint32_t si : aged_list) {
+        if (r.seen[si]) continue;
+        if (older && i >= probes_all) {
           double gap_days = std::max<double>(0, a.time - r.stories[si].last_seen) / kSecondsPerDay;
-          if ((gap_days <= o.window_days) != (probes_in > probes_out)) continue;
+          if (i >= (gap_days <= o.window_days ? probes_in : probes_out)) continue;
         }
         r.seen[si] = 1;
         r.touched.push_back(si);
@@ -452,14 +221,20 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       uint32_t si;
       double score, exemplar_score, threshold;
       bool passes, in_window;
+      bool cross_passed = false;  // passed by the cross-language rule
+      double key = 0;   // what the best candidate is chosen by: score, or the model's probability
+      uint32_t fi = 0;  // index in `feats` (when features are wanted)
     };
+    // Features of the candidates, only when the learned rule or the caller wants them (kept
+    // apart so that the common path moves small Candidates).
+    std::vector<CandidateFeatures> feats;
     std::vector<Candidate> cands;
     cands.reserve(r.touched.size());
     uint8_t lang_bit = LangBit(a.lang);
     for (uint32_t si : r.touched) {
       const StoryState& s = r.stories[si];
       // Summed in term-id order, as the index walk used to: the same doubles.
-      double dot = 0, dot_indep = 0;
+      double dot = 0, dot_indep = 0, coverage = 0;
       for (size_t i = 0, j = 0; i < av.terms.size() && j < s.centroid.size();) {
         if (av.terms[i].first < s.centroid[j].first) {
           ++i;
@@ -468,6 +243,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
         } else {
           double x = av.terms[i].second * s.centroid[j].second;
           dot += x;
+          coverage += av.terms[i].second * av.terms[i].second;
           if (r.terms[av.terms[i].first].independent) dot_indep += x;
           ++i;
           ++j;
@@ -485,6 +261,7 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       // Compared on language-independent terms too when the article's language is a minority
       // of the story (fewer than half its articles): its own-language terms have little to
       // meet there.
+      bool cross_passed = false;
       bool minority = 2 * s.lang_counts[LangIndex(a.lang)] < s.size;
       if (((s.langs & lang_bit) == 0 || minority) && av.indep_norm > 0) {
         // The norm of the story's language-independent part with today's flags: a term becomes
@@ -497,14 +274,67 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
         }
         indep_norm = std::sqrt(indep_norm);
         double cross = indep_norm > 0 ? dot_indep / (indep_norm * av.indep_norm) * decay : 0;
-        if (cross >= std::max(threshold, o.cross_language_threshold)) passes = true;
+        if (cross >= std::max(threshold, o.cross_language_threshold)) {
+          passes = true;
+          cross_passed = true;
+        }
         score = std::max(score, std::min(cross, 1.0));
       }
-      cands.push_back({si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window});
+      Candidate c{si, std::clamp(score, 0.0, 1.0), 0, threshold, passes, in_window, cross_passed, 0,
+                  0};
+      c.key = c.score;
+      if (want_features) {
+        c.fi = static_cast<uint32_t>(feats.size());
+        CandidateFeatures& f = feats.emplace_back();
+        f.story = s.id;
+        f.in_window = in_window;
+        f.cosine = std::clamp(cosine, 0.0, 1.0);
+        f.score = c.score;
+        f.coverage = std::clamp(coverage, 0.0, 1.0);
+        f.indep_cosine = s.indep_norm > 0 && av.indep_norm > 0
+                             ? std::clamp(dot_indep / (s.indep_norm * av.indep_norm), 0.0, 1.0)
+                             : 0;
+        for (const auto& e : s.exemplars) f.exemplar = std::max(f.exemplar, SparseDot(av.terms, e));
+        f.log_size = std::log(static_cast<double>(std::max<uint32_t>(1, s.size)));
+        f.gap_days = gap_days;
+        f.cohesion = s.size > 0 ? std::min(1.0, s.norm / s.size) : 0;
+        f.novelty = std::clamp(novelty, 0.0, 1.0);
+      }
+      cands.push_back(std::move(c));
+    }
+    if (want_features) {
+      // margin: each candidate's cosine against the best of the others.
+      double best1 = -1, best2 = -1;
+      for (const Candidate& c : cands) {
+        const CandidateFeatures& f = feats[c.fi];
+        if (f.cosine > best1) {
+          best2 = best1;
+          best1 = f.cosine;
+        } else if (f.cosine > best2) {
+          best2 = f.cosine;
+        }
+      }
+      for (Candidate& c : cands) {
+        CandidateFeatures& f = feats[c.fi];
+        double other = f.cosine == best1 ? best2 : best1;
+        f.margin = other < 0 ? 1.0 : f.cosine - other;
+      }
+      if (model) {
+        for (Candidate& c : cands) {
+          if (!c.in_window) continue;
+          double p = o.join_model.Probability(feats[c.fi]);
+          c.passes = c.cross_passed || (p >= o.join_model_min_probability &&
+                                        c.score >= std::min(o.join_model_min_score, c.threshold));
+          c.key = p;
+        }
+      }
+      if (features != nullptr) {
+        for (const Candidate& c : cands) features->push_back(feats[c.fi]);
+      }
     }
     // Exemplars: the closest recent member of the best few candidates (single link to recent
     // articles catches paraphrased headlines that the averaged centroid dilutes).
-    if (o.exemplars > 0 && o.exemplar_candidates > 0) {
+    if (o.exemplars > 0 && o.exemplar_candidates > 0 && o.join_model.empty()) {
       size_t k = std::min(o.exemplar_candidates, cands.size());
       std::partial_sort(cands.begin(), cands.begin() + k, cands.end(),
                         [](const Candidate& x, const Candidate& y) {
@@ -522,15 +352,33 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
       }
     }
     double best = -1;
+    double best_key = -1;
     for (const Candidate& c : cands) {
       double score = std::max(c.score, c.exemplar_score);
+      double key = std::max(c.key, c.exemplar_score);
       best_seen = std::max(best_seen, score);
-      if (c.passes && (score > best || (score == best && c.si < chosen))) {
+      if (c.passes && (key > best_key || (key == best_key && c.si < chosen))) {
+        best_key = key;
         best = score;
         chosen = c.si;
       }
     }
     if (chosen >= 0) result.score = best;
+    if (forced) {
+      // Training: the caller's story, whatever the scores say.
+      chosen = -1;
+      result.score = 0;
+      StoryId target =
+          into >= 1 && into <= static_cast<StoryId>(r.stories.size()) ? Surviving(into) : 0;
+      if (target != 0) {
+        chosen = static_cast<int64_t>(target - 1);
+        for (const Candidate& c : cands) {
+          if (c.si == static_cast<uint32_t>(chosen)) result.score = c.score;
+        }
+      }
+    }
+  } else if (forced && into >= 1 && into <= static_cast<StoryId>(r.stories.size())) {
+    chosen = static_cast<int64_t>(Surviving(into) - 1);
   }
 
   // 5. Join or start.
@@ -587,9 +435,10 @@ Assignment StoryClusterer::Assign(const ArticleFeatures& a) {
   // 6. Merge: the grown story may now show that it and another story are one happening.
   // A story of one article is not checked: its centroid is the article, already compared with
   // every story above (and a story that starts and merges at once would confuse callers).
-  if (o.merge_threshold > 0 && r.stories[chosen].size >= 2) {
+  if (!forced && o.merge_threshold > 0 && r.stories[chosen].size >= 2) {
     for (int round = 0; round < 4; ++round) {
-      auto [other, cosine] = r.MergeCandidate(static_cast<size_t>(chosen), a.time);
+      auto [other, cosine] =
+          r.MergeCandidate(static_cast<size_t>(chosen), a.time, o.merge_threshold);
       if (other < 0) break;
       size_t from = static_cast<size_t>(std::max<int64_t>(chosen, other));
       size_t into = static_cast<size_t>(std::min<int64_t>(chosen, other));

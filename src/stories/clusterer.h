@@ -6,7 +6,10 @@
 // sum of its articles' unit vectors, truncated to its top Options::centroid_terms terms, so the
 // memory of a story is bounded; the vocabulary is bounded by Options::max_terms. Candidate stories
 // come from an inverted index over centroid terms, looked up by the article's heaviest terms only,
-// as many as prove that no other story can pass (clusterer.cc step 4); the score of a candidate is
+// as many as prove that no other story can pass (clusterer.cc step 4); the index is split into
+// the stories of the window and the aged ones (beyond window_days), which are looked up only
+// for revival, through fewer and rarer terms (aged_postings_cap), so the cost of an article
+// follows the stories in the window rather than all stories held; the score of a candidate is
 // the cosine of article and centroid times a time decay. A story whose last article is older than
 // window_days is matched only under the stricter revive_threshold; one older than
 // dormant_after_days is dormant and such a match revives it. An article in a language the story has
@@ -31,6 +34,7 @@
 #include "common/model.h"
 #include "common/status.h"
 #include "common/time.h"
+#include "stories/assignment_model.h"
 #include "stories/terms.h"
 
 namespace headwater::stories {
@@ -150,6 +154,34 @@ struct Options {
   // rare ones first (see Rep::PruneTerms); a forgotten term counts as unseen if it comes back.
   // 0 = unbounded. Roughly 200 bytes per term.
   size_t max_terms = 500000;
+  // Cost bound of the revival lookup. Stories beyond the window sit in their own half of the
+  // inverted index (clusterer_state.h) and are looked up only through the article's heaviest
+  // terms that the revive threshold needs, and of those only through terms held by at most
+  // aged_postings_cap stories beyond the window: a term that many past stories share cannot
+  // single out the one to revive, and the lists of common terms grow with every story ever
+  // held. A story is still found (and scored exactly) through a rarer term it shares; one that
+  // shares only such common terms with the article is not revived. 0 = no cap (then the
+  // decisions are exactly those of scoring every story sharing a term). Measured 2026-11-25
+  // against the uncapped lookup: identical decisions (story, new, revived, join score, merges)
+  // on the UCI dev sample, on it with its second halves 60 days on plus a copy a year on, the
+  // same with +-20 days of jitter, and on synthetic streams of 10k..100k headlines; revival
+  // tests unchanged. Tail cost at 100k headlines (window ~1,000 stories): ~45k -> ~64k
+  // assignments per CPU-second (docs/BENCHMARKS.md "Assignment cost as stories accumulate").
+  size_t aged_postings_cap = 100;
+  // Learned join rule (assignment_model.h). When join_model is not empty, a headline-only
+  // article (ArticleFeatures::text empty) is judged against each in-window candidate story by
+  // the model instead of join_threshold: it joins the candidate of highest probability when
+  // that probability reaches join_model_min_probability and the candidate's score reaches
+  // join_model_min_score (a floor that bounds the candidates looked up, as join_threshold
+  // does); otherwise it starts a story. Beyond the window (revival), for articles with body
+  // text and for the cross-language rule the thresholds above still apply: the model was fit
+  // on headlines only (there is no labelled full-text stream of many stories here).
+  // Empty by default (DefaultJoinModel()): held out on the UCI halves a model fit by
+  // FitJoinModel scores B-cubed 0.909 / 0.888 against 0.897 / 0.897 for the two thresholds fit
+  // the same way (docs/BENCHMARKS.md), level, not better.
+  AssignmentModel join_model = DefaultJoinModel();
+  double join_model_min_probability = 0.5;
+  double join_model_min_score = 0.05;
   TermOptions terms;
 };
 
@@ -195,6 +227,29 @@ class StoryClusterer {
   // as gap 0.
   Assignment Assign(const ArticleFeatures& a);
 
+  // Assign, also reporting in *features (appended; not null) the features of every story scored,
+  // as AssignForced does (on-policy training examples, training.h).
+  Assignment Assign(const ArticleFeatures& a, std::vector<CandidateFeatures>* features);
+
+  // Training support for the learned rule: scores `a` against the stories as Assign does and
+  // returns the features of every story scored (in-window and beyond; with join_model empty, the
+  // candidates are looked up under min(join_threshold, join_model_min_score)), then puts the
+  // article in story `into` (followed to its surviving story) or, when `into` is 0 or unknown,
+  // in a new story, without merging. A stream forced onto its gold stories ("teacher forcing")
+  // gives labelled examples (training.h). Returns the assignment made in *out when not null.
+  std::vector<CandidateFeatures> AssignForced(const ArticleFeatures& a, StoryId into,
+                                              Assignment* out = nullptr);
+
+  // Second-pass merge: each live story of two or more articles whose last article is within
+  // window_days of `now` (oldest id first) is compared with the other stories in the window, as
+  // the merge step of Assign does (candidates through the index, exact centroid cosine), and
+  // merged with the closest one when the cosine reaches `threshold` (<= 0: merge_threshold),
+  // the younger into the older; repeated until a round makes no merge (at most 4 rounds). Catches
+  // stories that grew together without either getting the article that would have shown it.
+  // Merges are recorded in merges() like the online ones; the ones made are returned, in order.
+  // The pipeline does not call it (it records the merges an Assignment reports).
+  std::vector<StoryMerge> MergePass(UnixSeconds now, double threshold = 0);
+
   // Readable label: the title of the story's most central article (the one that joined with the
   // highest score; the first article's title until another joins). "" for an unknown id.
   std::string Title(StoryId id) const;
@@ -218,6 +273,11 @@ class StoryClusterer {
   int64_t article_count() const;
   // Terms in the vocabulary (bounded by Options::max_terms).
   size_t term_count() const;
+  // Approximate heap bytes held by the state: vocabulary (terms, their strings and the term
+  // map), stories (centroids, exemplars, titles), both halves of the inverted index, the ageing
+  // queue and the merges, counted from the containers' capacities (allocator overhead and the
+  // term extractor's caches not included).
+  size_t ApproxMemoryBytes() const;
 
   // Whole state as bytes (versioned binary; the store keeps it). Options are not included.
   std::string Serialize() const;
@@ -226,6 +286,10 @@ class StoryClusterer {
 
  private:
   struct Rep;
+  // Assign and AssignForced: forced = true puts the article in `into` (0: new story), and
+  // `features` (when not null) receives every scored candidate's features.
+  Assignment AssignImpl(const ArticleFeatures& a, bool forced, StoryId into,
+                        std::vector<CandidateFeatures>* features);
   std::unique_ptr<Rep> rep_;
 };
 

@@ -1,8 +1,10 @@
 // Internal: the state behind StoryClusterer (vocabulary with document frequencies, stories with
-// truncated centroids, the inverted index). Shared by clusterer.cc and serialize.cc only.
+// truncated centroids, the inverted index) and the sparse-vector helpers. Shared by
+// clusterer.cc, clusterer_index.cc and serialize.cc only.
 // Thread-safety: as StoryClusterer.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -15,6 +17,54 @@
 namespace headwater::stories {
 
 using TermId = uint32_t;
+
+constexpr double kSecondsPerDay = 86400.0;
+
+// Dot product of two sparse vectors sorted by term id.
+inline double SparseDot(const std::vector<std::pair<TermId, double>>& x,
+                        const std::vector<std::pair<TermId, double>>& y) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i].first < y[j].first) {
+      ++i;
+    } else if (y[j].first < x[i].first) {
+      ++j;
+    } else {
+      sum += x[i++].second * y[j++].second;
+    }
+  }
+  return sum;
+}
+
+// x + y (both sorted by term id), then only the top k weights kept, sorted by term id again.
+inline std::vector<std::pair<TermId, double>> AddTruncated(
+    const std::vector<std::pair<TermId, double>>& x,
+    const std::vector<std::pair<TermId, double>>& y, size_t k) {
+  std::vector<std::pair<TermId, double>> merged;
+  merged.reserve(x.size() + y.size());
+  size_t i = 0, j = 0;
+  while (i < x.size() || j < y.size()) {
+    if (j == y.size() || (i < x.size() && x[i].first < y[j].first)) {
+      merged.push_back(x[i++]);
+    } else if (i == x.size() || y[j].first < x[i].first) {
+      merged.push_back(y[j++]);
+    } else {
+      merged.emplace_back(x[i].first, x[i].second + y[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  if (merged.size() > k) {
+    std::partial_sort(merged.begin(), merged.begin() + k, merged.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    merged.resize(k);
+    std::sort(merged.begin(), merged.end());
+  }
+  return merged;
+}
 
 struct TermInfo {
   std::string text;     // key as produced by TermExtractor
@@ -62,7 +112,12 @@ struct StoryClusterer::Rep {
   explicit Rep(Options o) : options(std::move(o)), extractor(options.terms) {}
 
   // Recomputes norms of s and updates the inverted index from old_terms to s's centroid terms.
+  // The story ends in the window's postings (it has just been joined or merged into), moved
+  // there from the aged postings if it was aged, and is queued for ageing.
   void Reindex(size_t story_index, const std::vector<std::pair<TermId, double>>& old_centroid);
+  // Moves every live story whose last article is more than window_days before latest_time from
+  // `postings` to `aged_postings` (oldest first, through the ageing heap).
+  void AgeStories();
   // Rebuilds the whole inverted index and norms (after Deserialize).
   void RebuildIndex();
   // Forgets the vectors of single-article stories quiet for more than window_days, then drops
@@ -79,8 +134,8 @@ struct StoryClusterer::Rep {
   // times, languages and story frequencies combined), records it and reindexes both.
   void MergeStories(size_t from, size_t into, UnixSeconds at, double score);
   // The best live story in the window to merge with stories[si]: (index, cosine), or (-1, 0)
-  // when none reaches merge_threshold.
-  std::pair<int64_t, double> MergeCandidate(size_t si, UnixSeconds now);
+  // when none reaches `threshold` (Options::merge_threshold in Assign).
+  std::pair<int64_t, double> MergeCandidate(size_t si, UnixSeconds now, double threshold);
 
   Options options;
   TermExtractor extractor;
@@ -92,9 +147,22 @@ struct StoryClusterer::Rep {
                                 // with at least sf_min_story_size articles
   std::vector<TermInfo> terms;
   std::unordered_map<std::string, TermId> term_index;
-  std::vector<StoryState> stories;              // stories[i].id == i + 1
-  std::vector<StoryMerge> merges;               // oldest first
-  std::vector<std::vector<uint32_t>> postings;  // term id -> story indices with it in centroid
+  std::vector<StoryState> stories;  // stories[i].id == i + 1
+  std::vector<StoryMerge> merges;   // oldest first
+  // The inverted index, split by age so that the cost of an article does not grow with the
+  // stories held: term id -> indices of the stories holding the term in their centroid, in
+  // `postings` for stories whose last article is within window_days of latest_time (after
+  // AgeStories), in `aged_postings` for the others (quiet or dormant: matched only for revival,
+  // under the stricter revive threshold, through fewer terms). Order within a list is arbitrary.
+  std::vector<std::vector<uint32_t>> postings;
+  std::vector<std::vector<uint32_t>> aged_postings;
+  std::vector<uint8_t> aged;  // by story index: its terms are in aged_postings
+  // Min-heap (std::push_heap with std::greater) of (last_seen, story index), one entry pushed
+  // each time a story is touched; an entry whose story has been touched since (last_seen
+  // differs) is skipped when popped. A heap, not a queue: an article older than the latest one
+  // touches a story with an earlier time. Holds at most the window's stories plus the stale
+  // entries of the window's articles.
+  std::vector<std::pair<UnixSeconds, uint32_t>> ageing;
   // Largest size of any story (an upper bound of the size prior in the candidate bound; kept by
   // join, merge and RebuildIndex).
   uint32_t max_story_size = 1;

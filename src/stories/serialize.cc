@@ -218,8 +218,8 @@ StatusOr<StoryClusterer> StoryClusterer::Deserialize(std::string_view bytes, Opt
   if (!in.done() || r.next_id != static_cast<StoryId>(r.stories.size() + 1)) {
     return bad("trailer", in.pos());
   }
-  r.RebuildIndex();
   for (const StoryState& s : r.stories) r.latest_time = std::max(r.latest_time, s.last_seen);
+  r.RebuildIndex();  // needs latest_time: which stories are aged
   r.seen.assign(r.stories.size(), 0);
   return c;
 }

@@ -11,6 +11,9 @@
 // {"id":1,"story":3,"new":false,"revived":false,"score":0.41}, then a last line
 // {"seconds":0.031,"articles":4240,"stories":141} timing the Assign calls alone (no file I/O).
 // HW_STORIES_OPTIONS sets Options fields by name (numbers only; see ApplyOptions).
+// HW_STORIES_TRAIN=train.jsonl (lines as the input plus "gold": a story label) fits the learned
+// join rule on that stream (training.h: FitJoinModel under the same Options) and assigns with
+// it (Options::join_model); the fit is not timed.
 //
 // The tests below the tool check that the option names it accepts exist and that it runs.
 #include <gtest/gtest.h>
@@ -18,11 +21,13 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 #include "stories/clusterer.h"
+#include "stories/training.h"
 #include "test_util.h"
 
 namespace headwater::stories {
@@ -81,6 +86,12 @@ std::vector<std::string> ApplyOptions(const json& j, Options& o) {
       o.terms.title_weight = x;
     else if (k == "translation_weight")
       o.terms.translation_weight = x;
+    else if (k == "aged_postings_cap")
+      o.aged_postings_cap = static_cast<size_t>(x);
+    else if (k == "join_model_min_probability")
+      o.join_model_min_probability = x;
+    else if (k == "join_model_min_score")
+      o.join_model_min_score = x;
     else
       unknown.push_back(k);
   }
@@ -107,6 +118,24 @@ TEST(StoriesTool, AssignJsonl) {
   if (const char* opt = std::getenv("HW_STORIES_OPTIONS")) {
     auto unknown = ApplyOptions(json::parse(opt), o);
     ASSERT_TRUE(unknown.empty()) << "unknown option " << unknown.front();
+  }
+  if (const char* train_path = std::getenv("HW_STORIES_TRAIN")) {
+    std::ifstream in(train_path);
+    ASSERT_TRUE(in) << train_path;
+    std::vector<ArticleFeatures> train;
+    std::vector<int64_t> gold;
+    std::map<std::string, int64_t> labels;
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      json j = json::parse(line);
+      train.push_back(FromJson(j));
+      std::string g = j["gold"].is_string() ? j["gold"].get<std::string>() : j["gold"].dump();
+      gold.push_back(labels.try_emplace(g, labels.size()).first->second);
+    }
+    auto model = FitJoinModel(train, gold, o);
+    ASSERT_TRUE(model.ok()) << model.status().ToString();
+    o.join_model = *model;
   }
   std::vector<ArticleFeatures> articles;
   {
