@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <set>
@@ -149,39 +150,63 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
       changed = true;
     }
   }
-  // Fixpoint: reach[i] = origins reached from non-origin i; via[i] = kinds used on the way.
-  std::vector<std::set<size_t>> reach(n);
-  std::vector<std::set<EdgeKind>> via(n);
+  // Fixpoint: reach[i] = origins reached from non-origin i (sorted node indices); via[i] = the
+  // edge kinds used on the way (bit 1 << kind). Sorted vectors, not sets: a story of 1,000
+  // articles recomputes in well under a millisecond (issue 8).
+  std::vector<std::vector<size_t>> reach(n);
+  std::vector<uint8_t> via(n, 0);
+  std::vector<size_t> merged;
+  auto bit = [](EdgeKind k) { return static_cast<uint8_t>(1u << static_cast<unsigned>(k)); };
   bool changed = true;
   while (changed) {
     changed = false;
     for (const Edge& e : g.edges) {
       if (g.nodes[e.from].role == NodeRole::kOrigin || g.nodes[e.from].external) continue;
-      size_t before = reach[e.from].size() + via[e.from].size();
+      std::vector<size_t>& mine = reach[e.from];
+      uint8_t via_before = via[e.from];
       if (g.nodes[e.to].role == NodeRole::kOrigin) {
-        reach[e.from].insert(e.to);
-        via[e.from].insert(e.kind);
+        auto at = std::lower_bound(mine.begin(), mine.end(), e.to);
+        if (at == mine.end() || *at != e.to) {
+          mine.insert(at, e.to);
+          changed = true;
+        }
+        via[e.from] |= bit(e.kind);
       } else if (!reach[e.to].empty()) {
-        reach[e.from].insert(reach[e.to].begin(), reach[e.to].end());
-        via[e.from].insert(e.kind);
-        via[e.from].insert(via[e.to].begin(), via[e.to].end());
+        const std::vector<size_t>& theirs = reach[e.to];
+        if (e.from != e.to &&
+            !std::includes(mine.begin(), mine.end(), theirs.begin(), theirs.end())) {
+          merged.clear();
+          std::set_union(mine.begin(), mine.end(), theirs.begin(), theirs.end(),
+                         std::back_inserter(merged));
+          mine.swap(merged);
+          changed = true;
+        }
+        via[e.from] |= bit(e.kind) | via[e.to];
       }
-      if (reach[e.from].size() + via[e.from].size() != before) changed = true;
+      if (via[e.from] != via_before) changed = true;
     }
   }
   for (size_t i = 0; i < n; ++i) {
     if (g.nodes[i].external || g.nodes[i].role == NodeRole::kOrigin || reach[i].empty()) continue;
     g.nodes[i].role = NodeRole::kEcho;
-    EchoInfo info;
+    EchoInfo& info = echoes->emplace_back();
     info.node = i;
     info.url = g.nodes[i].url;
     info.outlet = g.nodes[i].outlet;
-    std::set<std::string> names;
-    for (size_t o : reach[i]) names.insert(g.nodes[o].outlet);
-    info.echoes.assign(names.begin(), names.end());
-    for (EdgeKind k : via[i]) info.via.push_back(EdgeKindName(k));
+    std::vector<const std::string*> names;
+    names.reserve(reach[i].size());
+    for (size_t o : reach[i]) names.push_back(&g.nodes[o].outlet);
+    std::sort(names.begin(), names.end(),
+              [](const std::string* a, const std::string* b) { return *a < *b; });
+    names.erase(std::unique(names.begin(), names.end(),
+                            [](const std::string* a, const std::string* b) { return *a == *b; }),
+                names.end());
+    info.echoes.reserve(names.size());
+    for (const std::string* name : names) info.echoes.push_back(*name);
+    for (EdgeKind k : {EdgeKind::kCopies, EdgeKind::kCites, EdgeKind::kLinks}) {
+      if (via[i] & bit(k)) info.via.push_back(EdgeKindName(k));
+    }
     std::sort(info.via.begin(), info.via.end());
-    echoes->push_back(std::move(info));
   }
 }
 
@@ -316,6 +341,8 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   std::vector<const std::vector<RetractionCue>*> cues;
   if (in.cache != nullptr) {
     text_facts = in.cache->GetAll(in.articles);
+    wire_credits.reserve(text_facts.size());
+    cues.reserve(text_facts.size());
     for (const auto& f : text_facts) {
       wire_credits.push_back(&f->wire_credit);
       cues.push_back(&f->retraction_cues);
@@ -335,28 +362,29 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   }
   std::sort(origin_nodes.begin(), origin_nodes.end(),
             [&](size_t a, size_t b) { return EarlierNode(g.nodes[a], g.nodes[b]); });
-  std::unordered_map<std::string_view, size_t> origin_of_outlet;  // keys live in g.facts
+  constexpr size_t kNone = SIZE_MAX;
+  std::vector<size_t> origin_of_outlet(g.outlet_keys, kNone);  // key_index -> origin index
   std::vector<bool> origin_anon_only;
   auto in_country_country = [&](const std::string& cc) {
     return !r.country.empty() && cc == r.country;
   };
   for (size_t i : origin_nodes) {
     const ArticleFacts& f = g.facts[i];
-    auto [it, inserted] = origin_of_outlet.emplace(f.outlet.key, r.origins.size());
-    if (inserted) {
-      OriginInfo o;
-      o.outlet = f.outlet.name;
-      o.outlet_id = f.outlet.id;
-      o.country = f.outlet.country;
-      o.kind = f.outlet.kind;
+    size_t& origin = origin_of_outlet[f.outlet->key_index];
+    if (origin == kNone) {
+      origin = r.origins.size();
+      OriginInfo& o = r.origins.emplace_back();
+      o.outlet = f.outlet->name;
+      o.outlet_id = f.outlet->id;
+      o.country = f.outlet->country;
+      o.kind = f.outlet->kind;
       o.external = g.nodes[i].external;
-      o.in_country = in_country_country(f.outlet.country);
+      o.in_country = in_country_country(f.outlet->country);
       o.anonymous_only = !o.external;
       o.denies = !o.external;
-      if (in.track_record && f.outlet.id != 0) o.track_record = in.track_record(f.outlet.id);
-      r.origins.push_back(std::move(o));
+      if (in.track_record && f.outlet->id != 0) o.track_record = in.track_record(f.outlet->id);
     }
-    OriginInfo& o = r.origins[it->second];
+    OriginInfo& o = r.origins[origin];
     o.nodes.push_back(i);
     if (g.nodes[i].external) continue;
     o.external = false;
@@ -420,13 +448,12 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
 
   // Step 3: independent origins.
   UnionFind uf(r.origins.size());
-  std::map<std::string, size_t> by_group;
+  std::unordered_map<std::string_view, size_t> by_group;  // keys live in g.nodes
   for (size_t k = 0; k < r.origins.size(); ++k) {
     const std::string& group = g.nodes[r.origins[k].nodes[0]].group;
     auto [it, inserted] = by_group.emplace(group, k);
     if (!inserted) uf.Union(k, it->second);
   }
-  constexpr size_t kNone = SIZE_MAX;
   std::vector<size_t> outlet_of_node(g.nodes.size(), kNone);  // origin node -> origin index
   for (size_t k = 0; k < r.origins.size(); ++k) {
     for (size_t i : r.origins[k].nodes) outlet_of_node[i] = k;
@@ -443,17 +470,15 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   for (const auto& [src, copiers] : whole_copies_of) {
     for (size_t c : copiers) uf.Union(c, copiers[0]);
   }
-  std::map<size_t, size_t> group_of_root;
+  std::vector<size_t> group_of_root(r.origins.size(), kNone);
   std::vector<Group> groups;
   for (size_t k = 0; k < r.origins.size(); ++k) {
     size_t root = uf.Find(k);
-    auto [it, inserted] = group_of_root.emplace(root, groups.size());
-    if (inserted) {
-      Group grp;
-      grp.name = g.nodes[r.origins[root].nodes[0]].group;
-      groups.push_back(grp);
+    if (group_of_root[root] == kNone) {
+      group_of_root[root] = groups.size();
+      groups.emplace_back().name = g.nodes[r.origins[root].nodes[0]].group;
     }
-    Group& grp = groups[it->second];
+    Group& grp = groups[group_of_root[root]];
     const OriginInfo& o = r.origins[k];
     grp.origins.push_back(k);
     bool withdrawn = o.retracted && !options.retracted_origins_count;
@@ -470,11 +495,12 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   // Step 4: counts, verdict, explanation.
   Counts& c = r.counts;
   c.articles = static_cast<int>(in.articles.size());
-  std::unordered_set<std::string_view> outlets;
+  std::vector<bool> has_article(g.outlet_keys, false);  // by key_index
   for (size_t i = 0; i < g.nodes.size(); ++i) {
-    if (!g.nodes[i].external) outlets.insert(g.facts[i].outlet.key);
+    if (g.nodes[i].external) continue;
+    if (!has_article[g.facts[i].outlet->key_index]) ++c.outlets;
+    has_article[g.facts[i].outlet->key_index] = true;
   }
-  c.outlets = static_cast<int>(outlets.size());
   c.origins = static_cast<int>(r.origins.size());
   for (const Group& grp : groups) {
     if (grp.denies) ++c.denying_origins;
@@ -505,18 +531,23 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     r.verdict = Verdict::kUnsourced;
   }
 
+  // Timeline: article nodes by published time, unknown times last, ties in node order.
+  std::vector<size_t> by_time;
+  by_time.reserve(g.nodes.size());
   for (size_t i = 0; i < g.nodes.size(); ++i) {
-    if (g.nodes[i].external) continue;
+    if (!g.nodes[i].external) by_time.push_back(i);
+  }
+  std::stable_sort(by_time.begin(), by_time.end(), [&](size_t a, size_t b) {
+    const auto& ta = g.nodes[a].published;
+    const auto& tb = g.nodes[b].published;
+    if (ta.has_value() != tb.has_value()) return ta.has_value();
+    return ta && *ta < *tb;
+  });
+  r.timeline.reserve(by_time.size());
+  for (size_t i : by_time) {
     r.timeline.push_back(
         {g.nodes[i].published, g.nodes[i].url, g.nodes[i].outlet, g.nodes[i].role});
   }
-  std::stable_sort(r.timeline.begin(), r.timeline.end(),
-                   [](const TimelineEntry& a, const TimelineEntry& b) {
-                     if (a.published.has_value() != b.published.has_value()) {
-                       return a.published.has_value();
-                     }
-                     return a.published && *a.published < *b.published;
-                   });
   std::map<std::pair<std::string, std::string>, int> places;  // (name, country) -> mentions
   for (const Article& a : in.articles) {
     for (const PlaceMention& p : a.places) places[{p.name, p.country}] += std::max(1, p.mentions);

@@ -15,11 +15,16 @@
 // another outlet. Own sources are attributions of kind person, official, anonymous or document
 // (their stance decides whether they assert or deny), and the article's own dateline (role
 // analysis decides whether it counts).
+//
+// Cost (issue 8: recompute a story of 1,000 articles in <= 1 ms): each outlet is described once
+// (an OutletInfo interned per registry outlet or per id and name; nodes and facts point to it and
+// compare outlets by key_index), the per-outlet node lists are vectors indexed by key_index,
+// canonical URLs are looked up as views, and an edge's evidence passage is copied only when the
+// edge is new.
 #include "provenance/graph.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -31,9 +36,6 @@ namespace headwater::provenance::internal {
 namespace {
 
 using normalize::OutletRegistry;
-
-// Outlets of the registry already described in this graph (the same outlets recur in a story).
-using InfoCache = std::unordered_map<const Outlet*, OutletInfo>;
 
 OutletInfo MakeInfo(const Outlet& o) {
   OutletInfo info;
@@ -47,13 +49,7 @@ OutletInfo MakeInfo(const Outlet& o) {
   return info;
 }
 
-const OutletInfo& InfoOf(const Outlet& o, InfoCache& cache) {
-  auto it = cache.find(&o);
-  if (it == cache.end()) it = cache.emplace(&o, MakeInfo(o)).first;
-  return it->second;
-}
-
-OutletInfo InfoByName(OutletId id, const std::string& name) {
+OutletInfo MakeInfoByName(OutletId id, const std::string& name) {
   OutletInfo info;
   info.id = id;
   info.name = name;
@@ -61,31 +57,6 @@ OutletInfo InfoByName(OutletId id, const std::string& name) {
   info.kind = OutletKindName(OutletKind::kUnknown);
   info.group = name;
   return info;
-}
-
-OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg, InfoCache& cache) {
-  if (reg != nullptr && a.outlet_id != 0) {
-    if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o, cache);
-  }
-  std::string name = a.outlet_name;
-  if (name.empty()) name = HostOf(a.url);
-  if (name.empty()) name = "outlet " + std::to_string(a.outlet_id);
-  return InfoByName(a.outlet_id, name);
-}
-
-// Outlet an attribution resolves to, or nullopt.
-std::optional<OutletInfo> AttributionOutlet(const Attribution& at, const OutletRegistry* reg,
-                                            InfoCache& cache) {
-  if (reg != nullptr && at.outlet_id != 0) {
-    if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o, cache);
-  }
-  if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
-    if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o, cache);
-  }
-  if (at.outlet_id != 0 || !at.outlet_name.empty()) {
-    return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
-  }
-  return std::nullopt;
 }
 
 std::optional<std::string> Canonical(const std::string& url) { return CanonicalUrl(url); }
@@ -104,47 +75,107 @@ class Builder {
       AddDateline(i);
       AddWireCredit(i);
       for (const std::string& link : in_.articles[i].links) {
-        AddLink(i, link, Evidence{}, /*bare=*/true);
+        AddLink(i, link, [] { return Evidence{}; }, /*bare=*/true);
       }
     }
+    g_.outlet_keys = key_index_.size();
     return std::move(g_);
   }
 
  private:
+  // The one OutletInfo of this graph for `info` (its key_index set); a stable pointer.
+  const OutletInfo* Intern(OutletInfo info) {
+    auto [it, inserted] = key_index_.emplace(info.key, static_cast<uint32_t>(key_index_.size()));
+    info.key_index = it->second;
+    if (inserted) {
+      by_outlet_.emplace_back();
+      dated_by_outlet_.emplace_back();
+    }
+    g_.outlets.push_back(std::make_unique<OutletInfo>(std::move(info)));
+    return g_.outlets.back().get();
+  }
+
+  const OutletInfo* InfoOf(const Outlet& o) {
+    auto it = by_registry_outlet_.find(&o);
+    if (it != by_registry_outlet_.end()) return it->second;
+    const OutletInfo* info = Intern(MakeInfo(o));
+    by_registry_outlet_.emplace(&o, info);
+    return info;
+  }
+
+  const OutletInfo* InfoByName(OutletId id, const std::string& name) {
+    std::vector<const OutletInfo*>& same_id = by_id_and_name_[id];
+    for (const OutletInfo* info : same_id) {
+      if (info->name == name) return info;
+    }
+    same_id.push_back(Intern(MakeInfoByName(id, name)));
+    return same_id.back();
+  }
+
+  const OutletInfo* ArticleOutlet(const Article& a) {
+    const OutletRegistry* reg = in_.outlets;
+    if (reg != nullptr && a.outlet_id != 0) {
+      if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o);
+    }
+    if (!a.outlet_name.empty()) return InfoByName(a.outlet_id, a.outlet_name);
+    std::string name = HostOf(a.url);
+    if (name.empty()) name = "outlet " + std::to_string(a.outlet_id);
+    return InfoByName(a.outlet_id, name);
+  }
+
+  // Outlet an attribution resolves to, or null.
+  const OutletInfo* AttributionOutlet(const Attribution& at) {
+    const OutletRegistry* reg = in_.outlets;
+    if (reg != nullptr && at.outlet_id != 0) {
+      if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o);
+    }
+    if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
+      if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o);
+    }
+    if (at.outlet_id != 0 || !at.outlet_name.empty()) {
+      return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
+    }
+    return nullptr;
+  }
+
   void AddArticleNodes() {
-    by_article_.reserve(in_.articles.size());
-    by_url_.reserve(in_.articles.size());
-    g_.nodes.reserve(in_.articles.size());
-    g_.facts.reserve(in_.articles.size());
+    const size_t n = in_.articles.size();
+    by_article_.reserve(n);
+    by_url_.reserve(n);
+    canonical_.reserve(n);  // never reallocated: by_url_ holds views of these strings
+    g_.nodes.reserve(n);
+    g_.facts.reserve(n);
     for (const Article& a : in_.articles) {
       size_t idx = g_.nodes.size();
       ArticleFacts f;
       f.article = &a;
-      f.outlet = ArticleOutlet(a, in_.outlets, info_cache_);
-      Node n;
-      n.id = "a" + std::to_string(a.id);
-      n.article = a.id;
-      n.url = a.url;
-      n.outlet_id = f.outlet.id;
-      n.outlet = f.outlet.name;
-      n.country = f.outlet.country;
-      n.kind = f.outlet.kind;
-      n.group = f.outlet.group;
-      n.published = a.published;
+      f.outlet = ArticleOutlet(a);
+      Node& node = g_.nodes.emplace_back();
+      node.id = "a" + std::to_string(a.id);
+      node.article = a.id;
+      node.url = a.url;
+      node.outlet_id = f.outlet->id;
+      node.outlet = f.outlet->name;
+      node.country = f.outlet->country;
+      node.kind = f.outlet->kind;
+      node.group = f.outlet->group;
+      node.published = a.published;
       by_article_[a.id] = idx;
-      by_outlet_[f.outlet.key].push_back(idx);
-      std::string canon =
-          a.canonical_url.empty() ? Canonical(a.url).value_or(a.url) : a.canonical_url;
-      by_url_.emplace(std::move(canon), idx);
-      g_.nodes.push_back(std::move(n));
+      by_outlet_[f.outlet->key_index].push_back(idx);
+      if (!a.canonical_url.empty()) {
+        by_url_.emplace(a.canonical_url, idx);
+      } else {
+        canonical_.push_back(Canonical(a.url).value_or(a.url));
+        by_url_.emplace(canonical_.back(), idx);
+      }
       g_.facts.push_back(std::move(f));
     }
     // Each outlet's dated articles by (published, node): OutletNode and self-citations pick from
     // them in O(log k) instead of scanning every article of the outlet per citation (quadratic
     // when a story's citations all name one outlet with many articles).
-    for (const auto& [key, nodes] : by_outlet_) {
+    for (size_t key = 0; key < by_outlet_.size(); ++key) {
       std::vector<size_t>& dated = dated_by_outlet_[key];
-      for (size_t idx : nodes)
+      for (size_t idx : by_outlet_[key])
         if (g_.nodes[idx].published) dated.push_back(idx);
       std::sort(dated.begin(), dated.end(), [&](size_t a, size_t b) {
         return std::make_pair(*g_.nodes[a].published, a) <
@@ -155,69 +186,67 @@ class Builder {
 
   // The node standing for outlet `o` as the source of article node `from`: its earliest article
   // published before `from`, else its earliest article, else its external node.
-  size_t OutletNode(const OutletInfo& o, size_t from) {
-    auto it = by_outlet_.find(o.key);
-    if (it != by_outlet_.end()) {
+  size_t OutletNode(const OutletInfo* o, size_t from) {
+    const std::vector<size_t>& nodes = by_outlet_[o->key_index];
+    if (!nodes.empty()) {
       // The earliest dated article (first node among equal times) other than `from`: the one
       // published before `from` if any is, else the earliest; with none dated, the first one.
-      auto dated = dated_by_outlet_.find(o.key);
-      if (dated != dated_by_outlet_.end()) {
-        for (size_t idx : dated->second) {
-          if (idx != from) return idx;
-        }
+      for (size_t idx : dated_by_outlet_[o->key_index]) {
+        if (idx != from) return idx;
       }
-      for (size_t idx : it->second) {
+      for (size_t idx : nodes) {
         if (!g_.nodes[idx].external && idx != from) return idx;
       }
-      for (size_t idx : it->second) {
+      for (size_t idx : nodes) {
         if (g_.nodes[idx].external) return idx;
       }
     }
     size_t idx = g_.nodes.size();
-    Node n;
-    n.external = true;
-    n.id = o.id != 0 ? "o" + std::to_string(o.id) : "x" + std::to_string(idx);
-    n.outlet_id = o.id;
-    n.outlet = o.name;
-    n.country = o.country;
-    n.kind = o.kind;
-    n.group = o.group;
-    n.role = (o.outlet_kind == OutletKind::kSocial && !options_.social_is_origin)
-                 ? NodeRole::kUnsourced
-                 : NodeRole::kOrigin;
-    ArticleFacts f;
+    Node& node = g_.nodes.emplace_back();
+    node.external = true;
+    node.id = o->id != 0 ? "o" + std::to_string(o->id) : "x" + std::to_string(idx);
+    node.outlet_id = o->id;
+    node.outlet = o->name;
+    node.country = o->country;
+    node.kind = o->kind;
+    node.group = o->group;
+    node.role = (o->outlet_kind == OutletKind::kSocial && !options_.social_is_origin)
+                    ? NodeRole::kUnsourced
+                    : NodeRole::kOrigin;
+    ArticleFacts& f = g_.facts.emplace_back();
     f.outlet = o;
-    by_outlet_[o.key].push_back(idx);
-    g_.nodes.push_back(std::move(n));
-    g_.facts.push_back(std::move(f));
+    by_outlet_[o->key_index].push_back(idx);
     return idx;
   }
 
-  void AddEdge(size_t from, size_t to, EdgeKind kind, ReuseClass cls, Evidence ev) {
+  // Adds the edge unless it is already there; make_evidence() is called only for a new edge.
+  template <typename MakeEvidenceFn>
+  void AddEdge(size_t from, size_t to, EdgeKind kind, ReuseClass cls,
+               const MakeEvidenceFn& make_evidence) {
     uint64_t key = (static_cast<uint64_t>(from) << 34) | (static_cast<uint64_t>(to) << 2) |
                    static_cast<uint64_t>(kind);
     if (!seen_edges_.insert(key).second) return;
-    Edge e;
+    Edge& e = g_.edges.emplace_back();
     e.from = from;
     e.to = to;
     e.kind = kind;
     e.cls = cls;
-    e.self = g_.facts[from].outlet.key == g_.facts[to].outlet.key;
-    e.evidence = std::move(ev);
-    g_.edges.push_back(std::move(e));
+    e.self = g_.facts[from].outlet->key_index == g_.facts[to].outlet->key_index;
+    e.evidence = make_evidence();
   }
 
   // Edge from article node `from` to outlet o's node (or a self-citation when o is its outlet).
-  void AddOutletEdge(size_t from, const OutletInfo& o, EdgeKind kind, Evidence ev) {
-    if (o.key == g_.facts[from].outlet.key) {
+  template <typename MakeEvidenceFn>
+  void AddOutletEdge(size_t from, const OutletInfo* o, EdgeKind kind,
+                     const MakeEvidenceFn& make_evidence) {
+    if (o->key_index == g_.facts[from].outlet->key_index) {
       // A self-citation: a self edge to its own latest earlier article in the story, else an own
       // source (the outlet's earlier report is not in the story).
       // The latest time before its own, first node among equal times.
       std::optional<size_t> best;
-      auto it = dated_by_outlet_.find(o.key);
+      const std::vector<size_t>& dated = dated_by_outlet_[o->key_index];
       const auto& mine = g_.nodes[from].published;
-      if (it != dated_by_outlet_.end() && mine) {
-        const std::vector<size_t>& dated = it->second;
+      if (mine) {
         auto after = std::lower_bound(
             dated.begin(), dated.end(), *mine,
             [&](size_t idx, UnixSeconds t) { return *g_.nodes[idx].published < t; });
@@ -229,13 +258,13 @@ class Builder {
         }
       }
       if (best) {
-        AddEdge(from, *best, kind, ReuseClass::kNone, std::move(ev));
+        AddEdge(from, *best, kind, ReuseClass::kNone, make_evidence);
       } else {
         g_.facts[from].self_cited = true;
       }
       return;
     }
-    AddEdge(from, OutletNode(o, from), kind, ReuseClass::kNone, std::move(ev));
+    AddEdge(from, OutletNode(o, from), kind, ReuseClass::kNone, make_evidence);
   }
 
   void AddCopy(const ReuseEdge& r) {
@@ -243,9 +272,9 @@ class Builder {
     auto c = by_article_.find(r.copy_id);
     auto s = by_article_.find(r.source_id);
     if (c == by_article_.end() || s == by_article_.end()) return;
-    AddEdge(c->second, s->second, EdgeKind::kCopies, r.cls, Evidence{});
+    AddEdge(c->second, s->second, EdgeKind::kCopies, r.cls, [] { return Evidence{}; });
     if (r.cls == ReuseClass::kWhole &&
-        g_.facts[c->second].outlet.key != g_.facts[s->second].outlet.key) {
+        g_.facts[c->second].outlet->key_index != g_.facts[s->second].outlet->key_index) {
       g_.facts[c->second].whole_copy = true;
     }
   }
@@ -283,7 +312,7 @@ class Builder {
     // article's own reporting, not another news outlet whose reporting it relays.
     SourceKind kind = at.source_kind;
     if (outlet_source && !at.self_citation) {
-      auto o = AttributionOutlet(at, in_.outlets, info_cache_);
+      const OutletInfo* o = AttributionOutlet(at);
       if (o && o->outlet_kind == OutletKind::kGovernment) {
         outlet_source = false;
         kind = SourceKind::kOfficial;
@@ -303,7 +332,7 @@ class Builder {
               : !at.role.empty()        ? at.role
                                         : "an unnamed source";
       d.official = kind == SourceKind::kOfficial;
-      if (auto o = AttributionOutlet(at, in_.outlets, info_cache_)) {
+      if (const OutletInfo* o = AttributionOutlet(at)) {
         d.official = d.official || o->outlet_kind == OutletKind::kGovernment;
       }
       d.url = a.url;
@@ -313,21 +342,20 @@ class Builder {
       if (!outlet_source) ++f.own_denying;
     }
     if (outlet_source) {
-      if (auto o = AttributionOutlet(at, in_.outlets, info_cache_)) {
+      if (const OutletInfo* o = AttributionOutlet(at)) {
         if (at.self_citation) {
           // The outlet denying on its own behalf ("El Diario del Norte desmiente…") reports
           // nothing: a denial (recorded above), not a citation of its own reporting.
           if (at.stance == Stance::kDenies) {
             ++f.own_denying;
           } else {
-            OutletInfo self = f.outlet;
-            AddOutletEdge(from, self, EdgeKind::kCites, ev());
+            AddOutletEdge(from, f.outlet, EdgeKind::kCites, ev);
           }
         } else {
           // Set before AddOutletEdge: adding an external node may reallocate g_.facts, which
           // would leave `f` dangling.
           if (at.stance == Stance::kAsserts) f.first_cite = std::min(f.first_cite, at_begin);
-          AddOutletEdge(from, *o, EdgeKind::kCites, ev());
+          AddOutletEdge(from, o, EdgeKind::kCites, ev);
         }
       } else if (at.self_citation && at.stance == Stance::kAsserts) {
         f.self_cited = true;
@@ -345,27 +373,26 @@ class Builder {
     } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
     }
-    if (!at.link.empty()) AddLink(from, at.link, ev(), /*bare=*/false);
+    if (!at.link.empty()) AddLink(from, at.link, ev, /*bare=*/false);
   }
 
   void AddDateline(size_t i) {
     const Article& a = in_.articles[i];
     if (a.dateline.empty()) return;
-    ArticleFacts& f = g_.facts[i];
-    std::optional<OutletInfo> credit;
+    const OutletInfo* credit = nullptr;
     if (!a.dateline.credit.empty()) {
       const Outlet* o = in_.outlets ? in_.outlets->FindByName(a.dateline.credit) : nullptr;
-      credit = o ? InfoOf(*o, info_cache_) : InfoByName(0, a.dateline.credit);
+      credit = o ? InfoOf(*o) : InfoByName(0, a.dateline.credit);
     }
-    Evidence ev = MakeEvidence(a, a.dateline.begin, a.dateline.end);
-    if (credit && credit->key != f.outlet.key) {
+    auto ev = [&] { return MakeEvidence(a, a.dateline.begin, a.dateline.end); };
+    if (credit && credit->key_index != g_.facts[i].outlet->key_index) {
       // A wire credit: the article carries the wire's reporting, from its lead on.
-      f.first_cite = std::min(f.first_cite, a.dateline.begin);
-      AddOutletEdge(i, *credit, EdgeKind::kCites, ev);
+      g_.facts[i].first_cite = std::min(g_.facts[i].first_cite, a.dateline.begin);
+      AddOutletEdge(i, credit, EdgeKind::kCites, ev);
       return;
     }
-    f.own_dateline = true;
-    f.dateline_evidence = ev;
+    g_.facts[i].own_dateline = true;
+    g_.facts[i].dateline_evidence = ev();
   }
 
   // A wire credit in the byline or the lead ("By Reuters", "MOSCOW (AP) —", reuse::WireCredit)
@@ -376,8 +403,9 @@ class Builder {
     if (!options_.wire_credit_is_citation) return;
     const Article& a = in_.articles[i];
     if (!a.dateline.credit.empty()) return;  // the dateline's credit said it already
-    std::string wire =
-        wire_credits_ != nullptr ? *(*wire_credits_)[i] : reuse::WireCredit(a.text, a.byline);
+    std::string computed;
+    if (wire_credits_ == nullptr) computed = reuse::WireCredit(a.text, a.byline);
+    const std::string& wire = wire_credits_ != nullptr ? *(*wire_credits_)[i] : computed;
     if (wire.empty()) return;
     const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
     if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
@@ -389,9 +417,9 @@ class Builder {
       for (const auto& [short_name, long_name] : kLong)
         if (wire == short_name) o = in_.outlets->FindByName(long_name);
     }
-    OutletInfo info = o ? InfoOf(*o, info_cache_) : InfoByName(0, wire);
-    ArticleFacts& f = g_.facts[i];
-    if (info.key == f.outlet.key || info.group == f.outlet.group) return;
+    const OutletInfo* info = o ? InfoOf(*o) : InfoByName(0, wire);
+    const OutletInfo* own = g_.facts[i].outlet;
+    if (info->key_index == own->key_index || info->group == own->group) return;
     std::string host = Fold(HostOf(a.url));
     std::string key = Fold(wire) == "ap" ? "apnews" : Fold(wire);
     key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
@@ -408,27 +436,34 @@ class Builder {
     std::string_view lead(a.text.data(), window);
     size_t at = lead.find(wire == "AP" ? std::string("(AP)") : wire);
     if (at == std::string_view::npos && o != nullptr) at = lead.find(o->name);
-    Evidence ev = at == std::string_view::npos
-                      ? Evidence{a.id, a.url, 0, 0, ""}
-                      : MakeEvidence(a, static_cast<uint32_t>(at),
-                                     static_cast<uint32_t>(at + (wire == "AP" ? 4 : wire.size())));
+    auto ev = [&] {
+      return at == std::string_view::npos
+                 ? Evidence{a.id, a.url, 0, 0, ""}
+                 : MakeEvidence(a, static_cast<uint32_t>(at),
+                                static_cast<uint32_t>(at + (wire == "AP" ? 4 : wire.size())));
+    };
     if (at == std::string_view::npos) {
-      f.wire_byline = true;
+      g_.facts[i].wire_byline = true;
     } else {
-      f.first_cite = std::min<uint32_t>(f.first_cite, static_cast<uint32_t>(at));
+      g_.facts[i].first_cite = std::min<uint32_t>(g_.facts[i].first_cite, static_cast<uint32_t>(at));
     }
-    AddOutletEdge(i, info, EdgeKind::kCites, std::move(ev));
+    AddOutletEdge(i, info, EdgeKind::kCites, ev);
   }
 
   // A hyperlink. Bare links (Article::links, not part of an attribution) to the article's own
   // outlet are navigation, not provenance, and are left out.
-  void AddLink(size_t from, const std::string& link, Evidence ev, bool bare) {
-    std::string canon = Canonical(link).value_or(link);
-    auto it = by_url_.find(canon);
+  template <typename MakeEvidenceFn>
+  void AddLink(size_t from, const std::string& link, const MakeEvidenceFn& make_evidence,
+               bool bare) {
+    std::optional<std::string> canon = Canonical(link);
+    auto it = by_url_.find(canon ? std::string_view(*canon) : std::string_view(link));
     if (it != by_url_.end()) {
       if (it->second == from) return;
-      if (bare && g_.facts[it->second].outlet.key == g_.facts[from].outlet.key) return;
-      AddEdge(from, it->second, EdgeKind::kLinks, ReuseClass::kNone, std::move(ev));
+      if (bare &&
+          g_.facts[it->second].outlet->key_index == g_.facts[from].outlet->key_index) {
+        return;
+      }
+      AddEdge(from, it->second, EdgeKind::kLinks, ReuseClass::kNone, make_evidence);
       return;
     }
     if (in_.outlets == nullptr) return;
@@ -436,22 +471,28 @@ class Builder {
     if (host.empty()) return;
     const Outlet* o = in_.outlets->FindByDomain(host);
     if (o == nullptr) return;
-    if (bare && InfoOf(*o, info_cache_).key == g_.facts[from].outlet.key) return;
-    AddOutletEdge(from, InfoOf(*o, info_cache_), EdgeKind::kLinks, std::move(ev));
+    const OutletInfo* info = InfoOf(*o);
+    if (bare && info->key_index == g_.facts[from].outlet->key_index) return;
+    AddOutletEdge(from, info, EdgeKind::kLinks, make_evidence);
   }
 
   const StoryInput& in_;
   const Options& options_;
   const std::vector<const std::string*>* wire_credits_;  // may be null
   Graph g_;
-  InfoCache info_cache_;
+  // Interned outlets (Intern): registry outlets by address, the others by id and name.
+  std::unordered_map<const Outlet*, const OutletInfo*> by_registry_outlet_;
+  std::unordered_map<OutletId, std::vector<const OutletInfo*>> by_id_and_name_;
+  std::unordered_map<std::string, uint32_t> key_index_;  // OutletInfo::key -> key_index
   // Hash maps: only looked up, never iterated, so their order cannot reach the report.
   std::unordered_map<ArticleId, size_t> by_article_;
-  std::unordered_map<std::string, std::vector<size_t>> by_outlet_;  // outlet key -> nodes
-  std::unordered_map<std::string, size_t> by_url_;                  // canonical URL -> article node
+  std::vector<std::string> canonical_;  // computed canonical URLs (reserved: views stay valid)
+  std::unordered_map<std::string_view, size_t> by_url_;  // canonical URL -> article node
   std::unordered_set<uint64_t> seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
-  // Outlet key -> its dated article nodes by (published, node); external nodes never dated.
-  std::unordered_map<std::string, std::vector<size_t>> dated_by_outlet_;
+  // By key_index: the outlet's nodes, and its dated article nodes by (published, node) (external
+  // nodes are never dated).
+  std::vector<std::vector<size_t>> by_outlet_;
+  std::vector<std::vector<size_t>> dated_by_outlet_;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 // Thread-safety: BuildGraph is a pure function.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace headwater::provenance::internal {
 struct OutletInfo {
   OutletId id = 0;
   std::string key;  // "id:<n>" or "name:<folded name>": equal keys = one outlet
+  // Within one Graph: equal keys have equal key_index, in [0, Graph::outlet_keys).
+  uint32_t key_index = 0;
   std::string name, country, kind, group;
   OutletKind outlet_kind = OutletKind::kUnknown;
 };
@@ -21,7 +24,7 @@ struct OutletInfo {
 // Facts of one article node, from its attributions, dateline and reuse edges.
 struct ArticleFacts {
   const Article* article = nullptr;  // null for external nodes
-  OutletInfo outlet;
+  const OutletInfo* outlet = nullptr;  // never null once built; owned by Graph::outlets
   int own_named = 0;          // asserting own sources (attributions) that are not anonymous
   int own_anonymous = 0;      // asserting own sources that are anonymous
   int own_denying = 0;        // own sources (not outlets) that deny
@@ -50,6 +53,9 @@ struct Graph {
   std::vector<Edge> edges;
   std::vector<ArticleFacts> facts;  // parallel to nodes
   std::vector<Denial> denials;      // in article order
+  // The outlets described once each (ArticleFacts::outlet points here; stable addresses).
+  std::vector<std::unique_ptr<OutletInfo>> outlets;
+  size_t outlet_keys = 0;  // distinct OutletInfo::key values
 };
 
 // wire_credits: when not null, (*wire_credits)[i] = reuse::WireCredit(text, byline) of
