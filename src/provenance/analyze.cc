@@ -365,7 +365,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   constexpr size_t kNone = SIZE_MAX;
   std::vector<size_t> origin_of_outlet(g.outlet_keys, kNone);  // key_index -> origin index
   std::vector<bool> origin_anon_only;
-  auto in_country_country = [&](const std::string& cc) {
+  auto in_country_country = [&](std::string_view cc) {
     return !r.country.empty() && cc == r.country;
   };
   for (size_t i : origin_nodes) {

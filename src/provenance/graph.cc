@@ -24,6 +24,7 @@
 #include "provenance/graph.h"
 
 #include <algorithm>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -37,27 +38,75 @@ namespace {
 
 using normalize::OutletRegistry;
 
-OutletInfo MakeInfo(const Outlet& o) {
-  OutletInfo info;
-  info.id = o.id;
-  info.key = "id:" + std::to_string(o.id);
-  info.name = o.name;
-  info.country = o.country;
-  info.outlet_kind = o.kind;
-  info.kind = OutletKindName(o.kind);
-  info.group = o.IndependenceGroup();
-  return info;
-}
+// A hash map from 64-bit keys to 32-bit values in one vector (open addressing, linear probing):
+// no allocation per entry, unlike std::unordered_map, which a story of 1,000 articles paid for
+// thousands of times per recompute. kAbsent is not a storable value.
+class FlatMap {
+ public:
+  static constexpr uint32_t kAbsent = UINT32_MAX;
 
-OutletInfo MakeInfoByName(OutletId id, const std::string& name) {
-  OutletInfo info;
-  info.id = id;
-  info.name = name;
-  info.key = id != 0 ? "id:" + std::to_string(id) : "name:" + OutletRegistry::NameKey(name);
-  info.kind = OutletKindName(OutletKind::kUnknown);
-  info.group = name;
-  return info;
-}
+  void Reserve(size_t n) {
+    size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    if (cap > slots_.size()) Rehash(cap);
+  }
+  uint32_t Find(uint64_t key) const {
+    if (slots_.empty()) return kAbsent;
+    for (size_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == kAbsent) return kAbsent;
+      if (slots_[i].key == key) return slots_[i].value;
+    }
+  }
+  // Inserts key -> value unless key is present. Returns the value now stored for key and
+  // whether it was inserted.
+  std::pair<uint32_t, bool> Emplace(uint64_t key, uint32_t value) {
+    Slot& s = SlotFor(key);
+    if (s.value != kAbsent) return {s.value, false};
+    s.key = key;
+    s.value = value;
+    ++size_;
+    return {value, true};
+  }
+  // Stores key -> value, replacing a value stored before.
+  void Set(uint64_t key, uint32_t value) {
+    Slot& s = SlotFor(key);
+    if (s.value == kAbsent) ++size_;
+    s.key = key;
+    s.value = value;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = kAbsent;
+  };
+  static uint64_t Mix(uint64_t x) {  // murmur3's finalizer
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    return x ^ (x >> 33);
+  }
+  // The slot holding key, else the empty slot where it goes (the table grown first if needed).
+  Slot& SlotFor(uint64_t key) {
+    if (2 * (size_ + 1) > slots_.size()) Rehash(std::max<size_t>(16, slots_.size() * 2));
+    for (size_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == kAbsent || slots_[i].key == key) return slots_[i];
+    }
+  }
+  void Rehash(size_t cap) {
+    std::vector<Slot> old(cap);
+    old.swap(slots_);
+    mask_ = cap - 1;
+    size_ = 0;
+    for (const Slot& s : old)
+      if (s.value != kAbsent) Emplace(s.key, s.value);
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, size_ = 0;
+};
+
+uint64_t KeyOf(const void* p) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p)); }
 
 std::optional<std::string> Canonical(const std::string& url) { return CanonicalUrl(url); }
 
@@ -78,38 +127,50 @@ class Builder {
         AddLink(i, link, [] { return Evidence{}; }, /*bare=*/true);
       }
     }
-    g_.outlet_keys = key_index_.size();
+    g_.outlet_keys = external_of_key_.size();
     return std::move(g_);
   }
 
  private:
-  // The one OutletInfo of this graph for `info` (its key_index set); a stable pointer.
-  const OutletInfo* Intern(OutletInfo info) {
-    auto [it, inserted] = key_index_.emplace(info.key, static_cast<uint32_t>(key_index_.size()));
-    info.key_index = it->second;
-    if (inserted) {
-      by_outlet_.emplace_back();
-      dated_by_outlet_.emplace_back();
-    }
-    g_.outlets.push_back(std::make_unique<OutletInfo>(std::move(info)));
-    return g_.outlets.back().get();
+  // A new OutletInfo of this graph; key_index from the registry outlet or id (id_key) or else the
+  // folded name. The views are set by the caller.
+  OutletInfo* NewInfo(bool by_id, OutletId id, std::string_view name) {
+    uint32_t next = static_cast<uint32_t>(external_of_key_.size());
+    uint32_t key = by_id ? key_by_id_.Emplace(static_cast<uint64_t>(id), next).first
+                         : key_by_name_.emplace(OutletRegistry::NameKey(name), next).first->second;
+    if (key == next) external_of_key_.push_back(kNoNode);
+    OutletInfo& info = g_.outlets.emplace_back();
+    info.id = id;
+    info.key_index = key;
+    return &info;
   }
 
   const OutletInfo* InfoOf(const Outlet& o) {
-    auto it = by_registry_outlet_.find(&o);
-    if (it != by_registry_outlet_.end()) return it->second;
-    const OutletInfo* info = Intern(MakeInfo(o));
-    by_registry_outlet_.emplace(&o, info);
+    uint32_t known = info_of_registry_.Find(KeyOf(&o));
+    if (known != FlatMap::kAbsent) return &g_.outlets[known];
+    info_of_registry_.Emplace(KeyOf(&o), static_cast<uint32_t>(g_.outlets.size()));
+    OutletInfo* info = NewInfo(/*by_id=*/true, o.id, o.name);
+    info->name = o.name;
+    info->country = o.country;
+    info->outlet_kind = o.kind;
+    info->kind = OutletKindName(o.kind);
+    info->group = o.IndependenceGroup();
     return info;
   }
 
+  // An outlet known by id and name only (not in the registry).
   const OutletInfo* InfoByName(OutletId id, const std::string& name) {
     std::vector<const OutletInfo*>& same_id = by_id_and_name_[id];
     for (const OutletInfo* info : same_id) {
       if (info->name == name) return info;
     }
-    same_id.push_back(Intern(MakeInfoByName(id, name)));
-    return same_id.back();
+    OutletInfo* info = NewInfo(/*by_id=*/id != 0, id, name);
+    info->owned_name = name;
+    info->name = info->owned_name;
+    info->group = info->owned_name;
+    info->kind = OutletKindName(OutletKind::kUnknown);
+    same_id.push_back(info);
+    return info;
   }
 
   const OutletInfo* ArticleOutlet(const Article& a) {
@@ -140,9 +201,10 @@ class Builder {
 
   void AddArticleNodes() {
     const size_t n = in_.articles.size();
-    by_article_.reserve(n);
-    by_url_.reserve(n);
-    canonical_.reserve(n);  // never reallocated: by_url_ holds views of these strings
+    by_article_.Reserve(n);
+    by_url_.Reserve(n);
+    canonical_.reserve(n);  // never reallocated: url_of_node_ holds views of these strings
+    url_of_node_.reserve(n);
     g_.nodes.reserve(n);
     g_.facts.reserve(n);
     for (const Article& a : in_.articles) {
@@ -160,47 +222,81 @@ class Builder {
       node.kind = f.outlet->kind;
       node.group = f.outlet->group;
       node.published = a.published;
-      by_article_[a.id] = idx;
-      by_outlet_[f.outlet->key_index].push_back(idx);
+      by_article_.Set(static_cast<uint64_t>(a.id), static_cast<uint32_t>(idx));
       if (!a.canonical_url.empty()) {
-        by_url_.emplace(a.canonical_url, idx);
+        url_of_node_.push_back(a.canonical_url);
       } else {
         canonical_.push_back(Canonical(a.url).value_or(a.url));
-        by_url_.emplace(canonical_.back(), idx);
+        url_of_node_.push_back(canonical_.back());
       }
+      AddUrl(url_of_node_.back(), idx);
       g_.facts.push_back(std::move(f));
     }
-    // Each outlet's dated articles by (published, node): OutletNode and self-citations pick from
-    // them in O(log k) instead of scanning every article of the outlet per citation (quadratic
-    // when a story's citations all name one outlet with many articles).
-    for (size_t key = 0; key < by_outlet_.size(); ++key) {
-      std::vector<size_t>& dated = dated_by_outlet_[key];
-      for (size_t idx : by_outlet_[key])
-        if (g_.nodes[idx].published) dated.push_back(idx);
-      std::sort(dated.begin(), dated.end(), [&](size_t a, size_t b) {
-        return std::make_pair(*g_.nodes[a].published, a) <
-               std::make_pair(*g_.nodes[b].published, b);
-      });
+    // Each outlet's article nodes, and its dated ones by (published, node), as runs of two flat
+    // arrays indexed by key_index: OutletNode and self-citations pick from them in O(log k)
+    // instead of scanning every article of the outlet per citation (quadratic when a story's
+    // citations all name one outlet with many articles).
+    const size_t keys = external_of_key_.size();
+    article_begin_.assign(keys + 1, 0);
+    for (size_t i = 0; i < n; ++i) ++article_begin_[g_.facts[i].outlet->key_index + 1];
+    for (size_t k = 0; k < keys; ++k) article_begin_[k + 1] += article_begin_[k];
+    article_nodes_.resize(n);
+    std::vector<uint32_t> fill(article_begin_.begin(), article_begin_.end() - 1);
+    for (size_t i = 0; i < n; ++i) article_nodes_[fill[g_.facts[i].outlet->key_index]++] = i;
+    dated_begin_.assign(keys + 1, 0);
+    dated_nodes_.reserve(n);
+    for (size_t k = 0; k < keys; ++k) {
+      dated_begin_[k] = static_cast<uint32_t>(dated_nodes_.size());
+      for (size_t idx : ArticlesOf(k))
+        if (g_.nodes[idx].published) dated_nodes_.push_back(idx);
+      std::sort(dated_nodes_.begin() + dated_begin_[k], dated_nodes_.end(),
+                [&](size_t a, size_t b) {
+                  return std::make_pair(*g_.nodes[a].published, a) <
+                         std::make_pair(*g_.nodes[b].published, b);
+                });
     }
+    dated_begin_[keys] = static_cast<uint32_t>(dated_nodes_.size());
+  }
+
+  // The article nodes of outlet key k, in node order / its dated ones by (published, node).
+  // Empty for outlets without an article (keys made after AddArticleNodes).
+  std::span<const size_t> ArticlesOf(size_t k) const {
+    if (k + 1 >= article_begin_.size()) return {};
+    return {article_nodes_.data() + article_begin_[k], article_begin_[k + 1] - article_begin_[k]};
+  }
+  std::span<const size_t> DatedOf(size_t k) const {
+    if (k + 1 >= dated_begin_.size()) return {};
+    return {dated_nodes_.data() + dated_begin_[k], dated_begin_[k + 1] - dated_begin_[k]};
+  }
+
+  // Canonical URL -> article node, the first node of a URL kept. Keyed by a 64-bit hash of the
+  // URL; URLs whose hash an earlier, different URL has go to url_collisions_.
+  void AddUrl(std::string_view url, size_t idx) {
+    auto [held, inserted] = by_url_.Emplace(std::hash<std::string_view>{}(url),
+                                            static_cast<uint32_t>(idx));
+    if (!inserted && url_of_node_[held] != url) url_collisions_.emplace(url, idx);
+  }
+  std::optional<size_t> FindUrl(std::string_view url) const {
+    uint32_t held = by_url_.Find(std::hash<std::string_view>{}(url));
+    if (held != FlatMap::kAbsent && url_of_node_[held] == url) return held;
+    if (url_collisions_.empty()) return std::nullopt;
+    auto it = url_collisions_.find(url);
+    if (it == url_collisions_.end()) return std::nullopt;
+    return it->second;
   }
 
   // The node standing for outlet `o` as the source of article node `from`: its earliest article
   // published before `from`, else its earliest article, else its external node.
   size_t OutletNode(const OutletInfo* o, size_t from) {
-    const std::vector<size_t>& nodes = by_outlet_[o->key_index];
-    if (!nodes.empty()) {
-      // The earliest dated article (first node among equal times) other than `from`: the one
-      // published before `from` if any is, else the earliest; with none dated, the first one.
-      for (size_t idx : dated_by_outlet_[o->key_index]) {
-        if (idx != from) return idx;
-      }
-      for (size_t idx : nodes) {
-        if (!g_.nodes[idx].external && idx != from) return idx;
-      }
-      for (size_t idx : nodes) {
-        if (g_.nodes[idx].external) return idx;
-      }
+    // The earliest dated article (first node among equal times) other than `from`: the one
+    // published before `from` if any is, else the earliest; with none dated, the first one.
+    for (size_t idx : DatedOf(o->key_index)) {
+      if (idx != from) return idx;
     }
+    for (size_t idx : ArticlesOf(o->key_index)) {
+      if (idx != from) return idx;
+    }
+    if (external_of_key_[o->key_index] != kNoNode) return external_of_key_[o->key_index];
     size_t idx = g_.nodes.size();
     Node& node = g_.nodes.emplace_back();
     node.external = true;
@@ -215,7 +311,7 @@ class Builder {
                     : NodeRole::kOrigin;
     ArticleFacts& f = g_.facts.emplace_back();
     f.outlet = o;
-    by_outlet_[o->key_index].push_back(idx);
+    external_of_key_[o->key_index] = idx;
     return idx;
   }
 
@@ -225,7 +321,7 @@ class Builder {
                const MakeEvidenceFn& make_evidence) {
     uint64_t key = (static_cast<uint64_t>(from) << 34) | (static_cast<uint64_t>(to) << 2) |
                    static_cast<uint64_t>(kind);
-    if (!seen_edges_.insert(key).second) return;
+    if (!seen_edges_.Emplace(key, 0).second) return;
     Edge& e = g_.edges.emplace_back();
     e.from = from;
     e.to = to;
@@ -244,7 +340,7 @@ class Builder {
       // source (the outlet's earlier report is not in the story).
       // The latest time before its own, first node among equal times.
       std::optional<size_t> best;
-      const std::vector<size_t>& dated = dated_by_outlet_[o->key_index];
+      std::span<const size_t> dated = DatedOf(o->key_index);
       const auto& mine = g_.nodes[from].published;
       if (mine) {
         auto after = std::lower_bound(
@@ -269,13 +365,13 @@ class Builder {
 
   void AddCopy(const ReuseEdge& r) {
     if (r.cls == ReuseClass::kNone || r.copy_id == r.source_id) return;
-    auto c = by_article_.find(r.copy_id);
-    auto s = by_article_.find(r.source_id);
-    if (c == by_article_.end() || s == by_article_.end()) return;
-    AddEdge(c->second, s->second, EdgeKind::kCopies, r.cls, [] { return Evidence{}; });
+    uint32_t c = by_article_.Find(static_cast<uint64_t>(r.copy_id));
+    uint32_t s = by_article_.Find(static_cast<uint64_t>(r.source_id));
+    if (c == FlatMap::kAbsent || s == FlatMap::kAbsent) return;
+    AddEdge(c, s, EdgeKind::kCopies, r.cls, [] { return Evidence{}; });
     if (r.cls == ReuseClass::kWhole &&
-        g_.facts[c->second].outlet->key_index != g_.facts[s->second].outlet->key_index) {
-      g_.facts[c->second].whole_copy = true;
+        g_.facts[c].outlet->key_index != g_.facts[s].outlet->key_index) {
+      g_.facts[c].whole_copy = true;
     }
   }
 
@@ -298,9 +394,9 @@ class Builder {
   }
 
   void AddAttribution(const Attribution& at) {
-    auto it = by_article_.find(at.article_id);
-    if (it == by_article_.end()) return;
-    size_t from = it->second;
+    uint32_t found = by_article_.Find(static_cast<uint64_t>(at.article_id));
+    if (found == FlatMap::kAbsent) return;
+    size_t from = found;
     ArticleFacts& f = g_.facts[from];
     const Article& a = *f.article;
     // The passage as Evidence, made only where an edge or a denial keeps it.
@@ -456,14 +552,10 @@ class Builder {
   void AddLink(size_t from, const std::string& link, const MakeEvidenceFn& make_evidence,
                bool bare) {
     std::optional<std::string> canon = Canonical(link);
-    auto it = by_url_.find(canon ? std::string_view(*canon) : std::string_view(link));
-    if (it != by_url_.end()) {
-      if (it->second == from) return;
-      if (bare &&
-          g_.facts[it->second].outlet->key_index == g_.facts[from].outlet->key_index) {
-        return;
-      }
-      AddEdge(from, it->second, EdgeKind::kLinks, ReuseClass::kNone, make_evidence);
+    if (std::optional<size_t> to = FindUrl(canon ? std::string_view(*canon) : link)) {
+      if (*to == from) return;
+      if (bare && g_.facts[*to].outlet->key_index == g_.facts[from].outlet->key_index) return;
+      AddEdge(from, *to, EdgeKind::kLinks, ReuseClass::kNone, make_evidence);
       return;
     }
     if (in_.outlets == nullptr) return;
@@ -480,19 +572,24 @@ class Builder {
   const Options& options_;
   const std::vector<const std::string*>* wire_credits_;  // may be null
   Graph g_;
-  // Interned outlets (Intern): registry outlets by address, the others by id and name.
-  std::unordered_map<const Outlet*, const OutletInfo*> by_registry_outlet_;
+  static constexpr size_t kNoNode = SIZE_MAX;
+  // Outlets described (NewInfo): registry outlets by address -> index into g_.outlets, the
+  // others by id and name; key_index by registry outlet or id, else by folded name.
+  FlatMap info_of_registry_;
   std::unordered_map<OutletId, std::vector<const OutletInfo*>> by_id_and_name_;
-  std::unordered_map<std::string, uint32_t> key_index_;  // OutletInfo::key -> key_index
-  // Hash maps: only looked up, never iterated, so their order cannot reach the report.
-  std::unordered_map<ArticleId, size_t> by_article_;
+  FlatMap key_by_id_;
+  std::unordered_map<std::string, uint32_t> key_by_name_;
+  std::vector<size_t> external_of_key_;  // by key_index: its external node, else kNoNode
+  // Looked up, never iterated, so their order cannot reach the report.
+  FlatMap by_article_;                  // article id -> node (the last of an id)
   std::vector<std::string> canonical_;  // computed canonical URLs (reserved: views stay valid)
-  std::unordered_map<std::string_view, size_t> by_url_;  // canonical URL -> article node
-  std::unordered_set<uint64_t> seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
-  // By key_index: the outlet's nodes, and its dated article nodes by (published, node) (external
-  // nodes are never dated).
-  std::vector<std::vector<size_t>> by_outlet_;
-  std::vector<std::vector<size_t>> dated_by_outlet_;
+  std::vector<std::string_view> url_of_node_;  // article node -> canonical URL
+  FlatMap by_url_;                             // hash of a canonical URL -> article node
+  std::unordered_map<std::string_view, size_t> url_collisions_;
+  FlatMap seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
+  // By key_index, runs of article_nodes_ / dated_nodes_ (ArticlesOf, DatedOf).
+  std::vector<uint32_t> article_begin_, dated_begin_;
+  std::vector<size_t> article_nodes_, dated_nodes_;
 };
 
 }  // namespace

@@ -3,22 +3,25 @@
 // Thread-safety: BuildGraph is a pure function.
 #pragma once
 
-#include <memory>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "provenance/provenance.h"
 
 namespace headwater::provenance::internal {
 
-// What is known about the outlet of a node.
+// What is known about the outlet of a node. Made once per outlet and graph (Graph::outlets); the
+// views point into the registry's Outlet or into owned_name, so an OutletInfo never moves.
 struct OutletInfo {
   OutletId id = 0;
-  std::string key;  // "id:<n>" or "name:<folded name>": equal keys = one outlet
-  // Within one Graph: equal keys have equal key_index, in [0, Graph::outlet_keys).
+  // Equal key_index = one outlet: the same registry outlet or outlet id (id != 0), else the same
+  // name under OutletRegistry::NameKey. In [0, Graph::outlet_keys).
   uint32_t key_index = 0;
-  std::string name, country, kind, group;
+  std::string_view name, country, kind, group;
   OutletKind outlet_kind = OutletKind::kUnknown;
+  std::string owned_name;  // the name when it is not the registry's ("" otherwise)
 };
 
 // Facts of one article node, from its attributions, dateline and reuse edges.
@@ -53,9 +56,10 @@ struct Graph {
   std::vector<Edge> edges;
   std::vector<ArticleFacts> facts;  // parallel to nodes
   std::vector<Denial> denials;      // in article order
-  // The outlets described once each (ArticleFacts::outlet points here; stable addresses).
-  std::vector<std::unique_ptr<OutletInfo>> outlets;
-  size_t outlet_keys = 0;  // distinct OutletInfo::key values
+  // The outlets described once each (ArticleFacts::outlet points here; a deque never moves its
+  // elements, not even when the Graph is moved).
+  std::deque<OutletInfo> outlets;
+  size_t outlet_keys = 0;  // distinct OutletInfo::key_index values
 };
 
 // wire_credits: when not null, (*wire_credits)[i] = reuse::WireCredit(text, byline) of
