@@ -214,22 +214,29 @@ std::string Plural(int n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string OutletLabel(const OriginInfo& o) {
-  std::vector<std::string> parts;
-  if (!o.country.empty()) parts.push_back(o.country);
-  if (!o.kind.empty() && o.kind != "unknown") parts.push_back(o.kind);
-  if (parts.empty()) return o.outlet;
-  std::string s = o.outlet + " (" + parts[0];
-  for (size_t i = 1; i < parts.size(); ++i) s += ", " + parts[i];
-  return s + ")";
+std::string OutletLabel(const OriginInfo& o) {  // "Judicial Watch (US, advocacy)"
+  bool has_country = !o.country.empty(), has_kind = !o.kind.empty() && o.kind != "unknown";
+  if (!has_country && !has_kind) return o.outlet;
+  std::string s = o.outlet;
+  s += " (";
+  if (has_country) s += o.country;
+  if (has_country && has_kind) s += ", ";
+  if (has_kind) s += o.kind;
+  s += ")";
+  return s;
 }
 
 std::string JoinAnd(const std::vector<std::string>& items) {
   if (items.empty()) return "";
   if (items.size() == 1) return items[0];
   std::string s;
-  for (size_t i = 0; i + 1 < items.size(); ++i) s += (i ? ", " : "") + items[i];
-  return s + " and " + items.back();
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    if (i) s += ", ";
+    s += items[i];
+  }
+  s += " and ";
+  s += items.back();
+  return s;
 }
 
 std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& groups) {

@@ -401,6 +401,14 @@ class Builder {
     const Article& a = *f.article;
     // The passage as Evidence, made only where an edge or a denial keeps it.
     auto ev = [&] { return SpanEvidence(a, at); };
+    // The outlet the attribution resolves to (or null), looked up once when needed.
+    const OutletInfo* resolved = nullptr;
+    bool looked_up = false;
+    auto outlet = [&] {
+      if (!looked_up) resolved = AttributionOutlet(at);
+      looked_up = true;
+      return resolved;
+    };
     bool outlet_source =
         at.source_kind == SourceKind::kOutlet ||
         (at.source_kind == SourceKind::kNone && (at.outlet_id != 0 || !at.outlet_name.empty()));
@@ -408,7 +416,7 @@ class Builder {
     // article's own reporting, not another news outlet whose reporting it relays.
     SourceKind kind = at.source_kind;
     if (outlet_source && !at.self_citation) {
-      const OutletInfo* o = AttributionOutlet(at);
+      const OutletInfo* o = outlet();
       if (o && o->outlet_kind == OutletKind::kGovernment) {
         outlet_source = false;
         kind = SourceKind::kOfficial;
@@ -428,7 +436,7 @@ class Builder {
               : !at.role.empty()        ? at.role
                                         : "an unnamed source";
       d.official = kind == SourceKind::kOfficial;
-      if (const OutletInfo* o = AttributionOutlet(at)) {
+      if (const OutletInfo* o = outlet()) {
         d.official = d.official || o->outlet_kind == OutletKind::kGovernment;
       }
       d.url = a.url;
@@ -438,7 +446,7 @@ class Builder {
       if (!outlet_source) ++f.own_denying;
     }
     if (outlet_source) {
-      if (const OutletInfo* o = AttributionOutlet(at)) {
+      if (const OutletInfo* o = outlet()) {
         if (at.self_citation) {
           // The outlet denying on its own behalf ("El Diario del Norte desmiente…") reports
           // nothing: a denial (recorded above), not a citation of its own reporting.
@@ -503,23 +511,12 @@ class Builder {
     if (wire_credits_ == nullptr) computed = reuse::WireCredit(a.text, a.byline);
     const std::string& wire = wire_credits_ != nullptr ? *(*wire_credits_)[i] : computed;
     if (wire.empty()) return;
-    const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
-    if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
-      static const std::pair<const char*, const char*> kLong[] = {
-          {"AP", "Associated Press"},
-          {"AFP", "Agence France-Presse"},
-          {"UPI", "United Press International"},
-          {"EFE", "Agencia EFE"}};
-      for (const auto& [short_name, long_name] : kLong)
-        if (wire == short_name) o = in_.outlets->FindByName(long_name);
-    }
-    const OutletInfo* info = o ? InfoOf(*o) : InfoByName(0, wire);
+    const WireOutlet& w = ResolveWire(wire);
+    const Outlet* o = w.outlet;
     const OutletInfo* own = g_.facts[i].outlet;
-    if (info->key_index == own->key_index || info->group == own->group) return;
+    if (w.info->key_index == own->key_index || w.info->group == own->group) return;
     std::string host = Fold(HostOf(a.url));
-    std::string key = Fold(wire) == "ap" ? "apnews" : Fold(wire);
-    key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-    if (host.find(key) != std::string::npos) return;
+    if (host.find(w.host_key) != std::string::npos) return;
     if (o != nullptr) {
       for (const std::string& d : o->domains)
         if (!d.empty() && (host == d || (host.size() > d.size() &&
@@ -543,7 +540,39 @@ class Builder {
     } else {
       g_.facts[i].first_cite = std::min<uint32_t>(g_.facts[i].first_cite, static_cast<uint32_t>(at));
     }
-    AddOutletEdge(i, info, EdgeKind::kCites, ev);
+    AddOutletEdge(i, w.info, EdgeKind::kCites, ev);
+  }
+
+  // A wire a credit names, resolved once per graph (a story repeats a few credits many times).
+  struct WireOutlet {
+    std::string wire;                 // as reuse::WireCredit gives it: "AP", "Reuters"
+    const Outlet* outlet = nullptr;   // the registry's, by name or by the short name's long form
+    const OutletInfo* info = nullptr;
+    std::string host_key;  // folded, no spaces ("ap" -> "apnews"): a host containing it is the wire's
+  };
+  // The returned reference is valid until the next call.
+  const WireOutlet& ResolveWire(const std::string& wire) {
+    for (const WireOutlet& w : wires_) {
+      if (w.wire == wire) return w;
+    }
+    WireOutlet w;
+    w.wire = wire;
+    const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
+    if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
+      static const std::pair<const char*, const char*> kLong[] = {
+          {"AP", "Associated Press"},
+          {"AFP", "Agence France-Presse"},
+          {"UPI", "United Press International"},
+          {"EFE", "Agencia EFE"}};
+      for (const auto& [short_name, long_name] : kLong)
+        if (wire == short_name) o = in_.outlets->FindByName(long_name);
+    }
+    w.outlet = o;
+    w.info = o ? InfoOf(*o) : InfoByName(0, wire);
+    w.host_key = Fold(wire) == "ap" ? "apnews" : Fold(wire);
+    w.host_key.erase(std::remove(w.host_key.begin(), w.host_key.end(), ' '), w.host_key.end());
+    wires_.push_back(std::move(w));
+    return wires_.back();
   }
 
   // A hyperlink. Bare links (Article::links, not part of an attribution) to the article's own
@@ -587,6 +616,7 @@ class Builder {
   FlatMap by_url_;                             // hash of a canonical URL -> article node
   std::unordered_map<std::string_view, size_t> url_collisions_;
   FlatMap seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
+  std::vector<WireOutlet> wires_;  // ResolveWire
   // By key_index, runs of article_nodes_ / dated_nodes_ (ArticlesOf, DatedOf).
   std::vector<uint32_t> article_begin_, dated_begin_;
   std::vector<size_t> article_nodes_, dated_nodes_;
