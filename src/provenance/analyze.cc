@@ -119,12 +119,29 @@ bool EarlierNode(const Node& a, const Node& b) {
 // Step 2: roles of article nodes; echoes with what they echo.
 void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes) {
   const size_t n = g.nodes.size();
-  std::vector<bool> depends(n, false);
+  // The fixpoints below pass over the edges several times: a compact copy of what they read
+  // (the Edge and Node structs, with their strings, are ~10x larger) keeps the passes in cache.
+  struct Link {
+    uint32_t from, to;
+    EdgeKind kind;
+    bool self;
+  };
+  std::vector<Link> links;
+  links.reserve(g.edges.size());
   for (const Edge& e : g.edges) {
+    links.push_back({static_cast<uint32_t>(e.from), static_cast<uint32_t>(e.to), e.kind, e.self});
+  }
+  std::vector<NodeRole> role(n);
+  std::vector<bool> external(n), depends(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    role[i] = g.nodes[i].role;
+    external[i] = g.nodes[i].external;
+  }
+  for (const Link& e : links) {
     if (!e.self) depends[e.from] = true;
   }
   for (size_t i = 0; i < n; ++i) {
-    if (g.nodes[i].external) continue;
+    if (external[i]) continue;
     ArticleFacts& f = g.facts[i];
     f.dateline_counted = options.dateline_counts_as_source && f.own_dateline && !depends[i];
     // An article whose lead relays another outlet (its first asserting attribution cites that
@@ -132,20 +149,20 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
     // reactions, the cited outlet's source restated) make it no origin.
     bool lead_relays = options.lead_decides && (f.wire_byline || f.first_cite < f.first_own);
     if (!f.whole_copy && !lead_relays && (Asserts(f) || (!depends[i] && f.own_denying > 0))) {
-      g.nodes[i].role = NodeRole::kOrigin;
+      role[i] = NodeRole::kOrigin;
     } else {
-      g.nodes[i].role = NodeRole::kUnsourced;  // until it reaches an origin below
+      role[i] = NodeRole::kUnsourced;  // until it reaches an origin below
     }
   }
   // Self-citations of an origin of one's own outlet: still an origin.
   for (bool changed = true; changed;) {
     changed = false;
-    for (const Edge& e : g.edges) {
-      if (!e.self || g.nodes[e.from].role == NodeRole::kOrigin || g.facts[e.from].whole_copy ||
-          g.nodes[e.to].role != NodeRole::kOrigin || !Asserts(g.facts[e.to])) {
+    for (const Link& e : links) {
+      if (!e.self || role[e.from] == NodeRole::kOrigin || g.facts[e.from].whole_copy ||
+          role[e.to] != NodeRole::kOrigin || !Asserts(g.facts[e.to])) {
         continue;
       }
-      g.nodes[e.from].role = NodeRole::kOrigin;
+      role[e.from] = NodeRole::kOrigin;
       g.facts[e.from].self_cited = true;
       changed = true;
     }
@@ -160,12 +177,12 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
   bool changed = true;
   while (changed) {
     changed = false;
-    for (const Edge& e : g.edges) {
-      if (g.nodes[e.from].role == NodeRole::kOrigin || g.nodes[e.from].external) continue;
+    for (const Link& e : links) {
+      if (role[e.from] == NodeRole::kOrigin || external[e.from]) continue;
       std::vector<size_t>& mine = reach[e.from];
       uint8_t via_before = via[e.from];
-      if (g.nodes[e.to].role == NodeRole::kOrigin) {
-        auto at = std::lower_bound(mine.begin(), mine.end(), e.to);
+      if (role[e.to] == NodeRole::kOrigin) {
+        auto at = std::lower_bound(mine.begin(), mine.end(), size_t{e.to});
         if (at == mine.end() || *at != e.to) {
           mine.insert(at, e.to);
           changed = true;
@@ -186,6 +203,7 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
       if (via[e.from] != via_before) changed = true;
     }
   }
+  for (size_t i = 0; i < n; ++i) g.nodes[i].role = role[i];
   for (size_t i = 0; i < n; ++i) {
     if (g.nodes[i].external || g.nodes[i].role == NodeRole::kOrigin || reach[i].empty()) continue;
     g.nodes[i].role = NodeRole::kEcho;

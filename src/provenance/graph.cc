@@ -23,6 +23,8 @@
 // edge is new.
 #include "provenance/graph.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <span>
 #include <string_view>
@@ -117,6 +119,9 @@ class Builder {
       : in_(in), options_(options), wire_credits_(wire_credits) {}
 
   Graph Build() {
+    size_t edges = in_.reuse.size() + in_.attributions.size() + 2 * in_.articles.size();
+    for (const Article& a : in_.articles) edges += a.links.size();
+    seen_edges_.Reserve(edges);
     AddArticleNodes();
     for (const ReuseEdge& r : in_.reuse) AddCopy(r);
     for (const Attribution& at : in_.attributions) AddAttribution(at);
@@ -203,6 +208,8 @@ class Builder {
     const size_t n = in_.articles.size();
     by_article_.Reserve(n);
     by_url_.Reserve(n);
+    info_of_registry_.Reserve(n);
+    key_by_id_.Reserve(n);
     canonical_.reserve(n);  // never reallocated: url_of_node_ holds views of these strings
     url_of_node_.reserve(n);
     g_.nodes.reserve(n);
@@ -213,7 +220,9 @@ class Builder {
       f.article = &a;
       f.outlet = ArticleOutlet(a);
       Node& node = g_.nodes.emplace_back();
-      node.id = "a" + std::to_string(a.id);
+      fmt::format_int id(a.id);
+      node.id.reserve(1 + id.size());
+      node.id.append("a").append(id.data(), id.size());
       node.article = a.id;
       node.url = a.url;
       node.outlet_id = f.outlet->id;
