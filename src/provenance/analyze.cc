@@ -422,7 +422,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     if (f.dateline_counted && o.evidence.size() < options.max_evidence_per_origin) {
       o.evidence.push_back(f.dateline_evidence);
     }
-    for (const auto& [begin, end] : f.own_evidence) {
+    for (const auto& [begin, end] : g.OwnEvidence(i)) {
       if (o.evidence.size() >= options.max_evidence_per_origin) break;
       o.evidence.push_back(internal::MakeEvidence(*f.article, begin, end));
     }

@@ -122,6 +122,7 @@ class Builder {
     size_t edges = in_.reuse.size() + in_.attributions.size() + 2 * in_.articles.size();
     for (const Article& a : in_.articles) edges += a.links.size();
     seen_edges_.Reserve(edges);
+    own_spans_.reserve(in_.attributions.size());
     AddArticleNodes();
     for (const ReuseEdge& r : in_.reuse) AddCopy(r);
     for (const Attribution& at : in_.attributions) AddAttribution(at);
@@ -133,6 +134,13 @@ class Builder {
       }
     }
     g_.outlet_keys = external_of_key_.size();
+    // Own passages grouped by node, attribution order kept (a counting sort).
+    g_.own_span_begin.assign(g_.nodes.size() + 1, 0);
+    for (const auto& [node, span] : own_spans_) ++g_.own_span_begin[node + 1];
+    for (size_t i = 0; i < g_.nodes.size(); ++i) g_.own_span_begin[i + 1] += g_.own_span_begin[i];
+    g_.own_spans.resize(own_spans_.size());
+    std::vector<uint32_t> fill(g_.own_span_begin.begin(), g_.own_span_begin.end() - 1);
+    for (const auto& [node, span] : own_spans_) g_.own_spans[fill[node]++] = span;
     return std::move(g_);
   }
 
@@ -482,7 +490,7 @@ class Builder {
       } else {
         ++f.own_named;
       }
-      f.own_evidence.push_back(SpanRange(at));
+      own_spans_.emplace_back(static_cast<uint32_t>(from), SpanRange(at));
     } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
     }
@@ -626,6 +634,8 @@ class Builder {
   std::unordered_map<std::string_view, size_t> url_collisions_;
   FlatMap seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
   std::vector<WireOutlet> wires_;  // ResolveWire
+  // (article node, passage) of each asserting own attribution, in attribution order.
+  std::vector<std::pair<uint32_t, std::pair<uint32_t, uint32_t>>> own_spans_;
   // By key_index, runs of article_nodes_ / dated_nodes_ (ArticlesOf, DatedOf).
   std::vector<uint32_t> article_begin_, dated_begin_;
   std::vector<size_t> article_nodes_, dated_nodes_;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,9 +39,7 @@ struct ArticleFacts {
   // edge leads to one of the outlet's origins.
   bool self_cited = false;
   bool whole_copy = false;  // wholly derived from another outlet's article
-  // Passages [begin, end) (bytes; 0, 0 = none) of the asserting own attributions; Evidence is
-  // made (MakeEvidence) only for the few an origin keeps.
-  std::vector<std::pair<uint32_t, uint32_t>> own_evidence;
+  // The passages of its asserting own attributions: Graph::OwnEvidence(node).
   bool dateline_counted = false;  // set by role analysis: the dateline counted as a source
   // Byte offsets of the first asserting own source and of the first citation of another outlet:
   // the lead of an article (whichever comes first) says whose reporting it carries.
@@ -56,6 +55,16 @@ struct Graph {
   std::vector<Edge> edges;
   std::vector<ArticleFacts> facts;  // parallel to nodes
   std::vector<Denial> denials;      // in article order
+  // Passages [begin, end) (bytes; 0, 0 = none) of each article node's asserting own
+  // attributions, in attribution order; Evidence is made (MakeEvidence) only for the few an origin
+  // keeps. One flat array (own_span_begin[node] .. own_span_begin[node + 1]) rather than a vector
+  // per article: fewer allocations per recompute.
+  std::vector<std::pair<uint32_t, uint32_t>> own_spans;
+  std::vector<uint32_t> own_span_begin;  // nodes.size() + 1 entries
+  std::span<const std::pair<uint32_t, uint32_t>> OwnEvidence(size_t node) const {
+    return {own_spans.data() + own_span_begin[node],
+            own_span_begin[node + 1] - own_span_begin[node]};
+  }
   // The outlets described once each (ArticleFacts::outlet points here; a deque never moves its
   // elements, not even when the Graph is moved).
   std::deque<OutletInfo> outlets;
