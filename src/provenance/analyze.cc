@@ -204,6 +204,7 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
     }
   }
   for (size_t i = 0; i < n; ++i) g.nodes[i].role = role[i];
+  std::vector<const std::string*> names;  // scratch: outlet names an echo reaches
   for (size_t i = 0; i < n; ++i) {
     if (g.nodes[i].external || g.nodes[i].role == NodeRole::kOrigin || reach[i].empty()) continue;
     g.nodes[i].role = NodeRole::kEcho;
@@ -211,8 +212,7 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
     info.node = i;
     info.url = g.nodes[i].url;
     info.outlet = g.nodes[i].outlet;
-    std::vector<const std::string*> names;
-    names.reserve(reach[i].size());
+    names.clear();
     for (size_t o : reach[i]) names.push_back(&g.nodes[o].outlet);
     std::sort(names.begin(), names.end(),
               [](const std::string* a, const std::string* b) { return *a < *b; });
@@ -221,6 +221,7 @@ void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes
                 names.end());
     info.echoes.reserve(names.size());
     for (const std::string* name : names) info.echoes.push_back(*name);
+    info.via.reserve(3);
     for (EdgeKind k : {EdgeKind::kCopies, EdgeKind::kCites, EdgeKind::kLinks}) {
       if (via[i] & bit(k)) info.via.push_back(EdgeKindName(k));
     }
@@ -419,6 +420,9 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     if (f.own_named > 0 || f.dateline_counted || (f.self_cited && f.own_anonymous == 0)) {
       o.anonymous_only = false;
     }
+    if (o.evidence.capacity() == 0 && (f.dateline_counted || !g.OwnEvidence(i).empty())) {
+      o.evidence.reserve(std::min<size_t>(options.max_evidence_per_origin, 4));
+    }
     if (f.dateline_counted && o.evidence.size() < options.max_evidence_per_origin) {
       o.evidence.push_back(f.dateline_evidence);
     }
@@ -473,27 +477,39 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
 
   // Step 3: independent origins.
   UnionFind uf(r.origins.size());
-  std::unordered_map<std::string_view, size_t> by_group;  // keys live in g.nodes
-  for (size_t k = 0; k < r.origins.size(); ++k) {
-    const std::string& group = g.nodes[r.origins[k].nodes[0]].group;
-    auto [it, inserted] = by_group.emplace(group, k);
-    if (!inserted) uf.Union(k, it->second);
+  {  // One independence group (owner group, else name): one independent origin. The union-find
+     // keeps the smallest index as root, so the order of the unions does not matter.
+    std::vector<std::pair<std::string_view, size_t>> by_group;  // views of g.nodes
+    by_group.reserve(r.origins.size());
+    for (size_t k = 0; k < r.origins.size(); ++k) {
+      by_group.emplace_back(g.nodes[r.origins[k].nodes[0]].group, k);
+    }
+    std::sort(by_group.begin(), by_group.end());
+    for (size_t k = 1; k < by_group.size(); ++k) {
+      if (by_group[k].first == by_group[k - 1].first) {
+        uf.Union(by_group[k].second, by_group[k - 1].second);
+      }
+    }
   }
   std::vector<size_t> outlet_of_node(g.nodes.size(), kNone);  // origin node -> origin index
   for (size_t k = 0; k < r.origins.size(); ++k) {
     for (size_t i : r.origins[k].nodes) outlet_of_node[i] = k;
   }
-  std::map<size_t, std::vector<size_t>> whole_copies_of;  // source node -> origin copiers
+  // Origins that wholly copy one source (copies of one wire story) are one independent origin.
+  std::vector<std::pair<size_t, size_t>> whole_copies;  // (source node, origin copier)
   for (const Edge& e : g.edges) {
     if (e.kind != EdgeKind::kCopies || e.cls != ReuseClass::kWhole) continue;
     size_t from = outlet_of_node[e.from];
     if (from == kNone) continue;
     size_t to = outlet_of_node[e.to];
     if (to != kNone) uf.Union(from, to);
-    whole_copies_of[e.to].push_back(from);
+    whole_copies.emplace_back(e.to, from);
   }
-  for (const auto& [src, copiers] : whole_copies_of) {
-    for (size_t c : copiers) uf.Union(c, copiers[0]);
+  std::sort(whole_copies.begin(), whole_copies.end());
+  for (size_t k = 1; k < whole_copies.size(); ++k) {
+    if (whole_copies[k].first == whole_copies[k - 1].first) {
+      uf.Union(whole_copies[k].second, whole_copies[k - 1].second);
+    }
   }
   std::vector<size_t> group_of_root(r.origins.size(), kNone);
   std::vector<Group> groups;
