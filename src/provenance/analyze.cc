@@ -388,6 +388,7 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   }
   std::sort(origin_nodes.begin(), origin_nodes.end(),
             [&](size_t a, size_t b) { return EarlierNode(g.nodes[a], g.nodes[b]); });
+  r.origins.reserve(origin_nodes.size());
   constexpr size_t kNone = SIZE_MAX;
   std::vector<size_t> origin_of_outlet(g.outlet_keys, kNone);  // key_index -> origin index
   std::vector<bool> origin_anon_only;

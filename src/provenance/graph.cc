@@ -119,9 +119,9 @@ class Builder {
       : in_(in), options_(options), wire_credits_(wire_credits) {}
 
   Graph Build() {
-    size_t edges = in_.reuse.size() + in_.attributions.size() + 2 * in_.articles.size();
-    for (const Article& a : in_.articles) edges += a.links.size();
-    seen_edges_.Reserve(edges);
+    // Most stories have a few edges per article; the set grows when they have more.
+    seen_edges_.Reserve(4 * in_.articles.size());
+    g_.edges.reserve(2 * in_.articles.size());
     own_spans_.reserve(in_.attributions.size());
     AddArticleNodes();
     for (const ReuseEdge& r : in_.reuse) AddCopy(r);
@@ -220,8 +220,9 @@ class Builder {
     key_by_id_.Reserve(n);
     canonical_.reserve(n);  // never reallocated: url_of_node_ holds views of these strings
     url_of_node_.reserve(n);
-    g_.nodes.reserve(n);
-    g_.facts.reserve(n);
+    // External nodes come after the articles: room for some, so that they rarely move the rest.
+    g_.nodes.reserve(n + 8 + n / 8);
+    g_.facts.reserve(n + 8 + n / 8);
     for (const Article& a : in_.articles) {
       size_t idx = g_.nodes.size();
       ArticleFacts f;
