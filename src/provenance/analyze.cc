@@ -427,8 +427,9 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     if (f.dateline_counted && o.evidence.size() < options.max_evidence_per_origin) {
       o.evidence.push_back(f.dateline_evidence);
     }
-    for (const auto& [begin, end] : g.OwnEvidence(i)) {
+    for (const Attribution* at : g.OwnEvidence(i)) {
       if (o.evidence.size() >= options.max_evidence_per_origin) break;
+      auto [begin, end] = internal::SpanRange(*at);
       o.evidence.push_back(internal::MakeEvidence(*f.article, begin, end));
     }
   }

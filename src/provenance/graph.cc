@@ -122,7 +122,7 @@ class Builder {
     // Most stories have a few edges per article; the set grows when they have more.
     seen_edges_.Reserve(4 * in_.articles.size());
     g_.edges.reserve(2 * in_.articles.size());
-    own_spans_.reserve(in_.attributions.size());
+    own_sources_.reserve(in_.attributions.size());
     AddArticleNodes();
     for (const ReuseEdge& r : in_.reuse) AddCopy(r);
     for (const Attribution& at : in_.attributions) AddAttribution(at);
@@ -136,11 +136,11 @@ class Builder {
     g_.outlet_keys = external_of_key_.size();
     // Own passages grouped by node, attribution order kept (a counting sort).
     g_.own_span_begin.assign(g_.nodes.size() + 1, 0);
-    for (const auto& [node, span] : own_spans_) ++g_.own_span_begin[node + 1];
+    for (const auto& [node, at] : own_sources_) ++g_.own_span_begin[node + 1];
     for (size_t i = 0; i < g_.nodes.size(); ++i) g_.own_span_begin[i + 1] += g_.own_span_begin[i];
-    g_.own_spans.resize(own_spans_.size());
+    g_.own_sources.resize(own_sources_.size());
     std::vector<uint32_t> fill(g_.own_span_begin.begin(), g_.own_span_begin.end() - 1);
-    for (const auto& [node, span] : own_spans_) g_.own_spans[fill[node]++] = span;
+    for (const auto& [node, at] : own_sources_) g_.own_sources[fill[node]++] = at;
     return std::move(g_);
   }
 
@@ -393,19 +393,6 @@ class Builder {
     }
   }
 
-  // [begin, end) covering the attribution's spans; 0, 0 when it has none.
-  static std::pair<uint32_t, uint32_t> SpanRange(const Attribution& at) {
-    uint32_t b = UINT32_MAX, e = 0;
-    for (const auto* spans : {&at.cue, &at.source, &at.content}) {
-      for (const Span& s : *spans) {
-        b = std::min(b, s.begin);
-        e = std::max(e, s.end);
-      }
-    }
-    if (b == UINT32_MAX || b >= e) return {0, 0};
-    return {b, e};
-  }
-
   static Evidence SpanEvidence(const Article& a, const Attribution& at) {
     auto [b, e] = SpanRange(at);
     return MakeEvidence(a, b, e);  // MakeEvidence(a, 0, 0): no passage
@@ -491,7 +478,7 @@ class Builder {
       } else {
         ++f.own_named;
       }
-      own_spans_.emplace_back(static_cast<uint32_t>(from), SpanRange(at));
+      own_sources_.emplace_back(static_cast<uint32_t>(from), &at);
     } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
     }
@@ -635,14 +622,26 @@ class Builder {
   std::unordered_map<std::string_view, size_t> url_collisions_;
   FlatMap seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
   std::vector<WireOutlet> wires_;  // ResolveWire
-  // (article node, passage) of each asserting own attribution, in attribution order.
-  std::vector<std::pair<uint32_t, std::pair<uint32_t, uint32_t>>> own_spans_;
+  // (article node, attribution) of each asserting own source, in attribution order.
+  std::vector<std::pair<uint32_t, const Attribution*>> own_sources_;
   // By key_index, runs of article_nodes_ / dated_nodes_ (ArticlesOf, DatedOf).
   std::vector<uint32_t> article_begin_, dated_begin_;
   std::vector<size_t> article_nodes_, dated_nodes_;
 };
 
 }  // namespace
+
+std::pair<uint32_t, uint32_t> SpanRange(const Attribution& at) {
+  uint32_t b = UINT32_MAX, e = 0;
+  for (const auto* spans : {&at.cue, &at.source, &at.content}) {
+    for (const Span& s : *spans) {
+      b = std::min(b, s.begin);
+      e = std::max(e, s.end);
+    }
+  }
+  if (b == UINT32_MAX || b >= e) return {0, 0};
+  return {b, e};
+}
 
 Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end) {
   Evidence ev;

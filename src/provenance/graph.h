@@ -55,14 +55,14 @@ struct Graph {
   std::vector<Edge> edges;
   std::vector<ArticleFacts> facts;  // parallel to nodes
   std::vector<Denial> denials;      // in article order
-  // Passages [begin, end) (bytes; 0, 0 = none) of each article node's asserting own
-  // attributions, in attribution order; Evidence is made (MakeEvidence) only for the few an origin
-  // keeps. One flat array (own_span_begin[node] .. own_span_begin[node + 1]) rather than a vector
-  // per article: fewer allocations per recompute.
-  std::vector<std::pair<uint32_t, uint32_t>> own_spans;
+  // Each article node's asserting own attributions, in attribution order; their passages
+  // (SpanRange) and Evidence are made only for the few an origin keeps. One flat array
+  // (own_span_begin[node] .. own_span_begin[node + 1]) rather than a vector per article: fewer
+  // allocations per recompute.
+  std::vector<const Attribution*> own_sources;
   std::vector<uint32_t> own_span_begin;  // nodes.size() + 1 entries
-  std::span<const std::pair<uint32_t, uint32_t>> OwnEvidence(size_t node) const {
-    return {own_spans.data() + own_span_begin[node],
+  std::span<const Attribution* const> OwnEvidence(size_t node) const {
+    return {own_sources.data() + own_span_begin[node],
             own_span_begin[node + 1] - own_span_begin[node]};
   }
   // The outlets described once each (ArticleFacts::outlet points here; a deque never moves its
@@ -75,6 +75,10 @@ struct Graph {
 // in.articles[i] (e.g. from a FactCache); else computed here.
 Graph BuildGraph(const StoryInput& in, const Options& options,
                  const std::vector<const std::string*>* wire_credits = nullptr);
+
+// [begin, end) (bytes) covering an attribution's cue, source and content spans; 0, 0 when it has
+// none.
+std::pair<uint32_t, uint32_t> SpanRange(const Attribution& at);
 
 // The passage [begin, end) (bytes, clipped to the text) of an article.
 Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end);
