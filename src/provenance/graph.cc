@@ -130,7 +130,8 @@ class Builder {
       AddDateline(i);
       AddWireCredit(i);
       for (const std::string& link : in_.articles[i].links) {
-        AddLink(i, link, [] { return Evidence{}; }, /*bare=*/true);
+        AddLink(
+            i, link, [] { return Evidence{}; }, /*bare=*/true);
       }
     }
     g_.outlet_keys = external_of_key_.size();
@@ -290,8 +291,8 @@ class Builder {
   // Canonical URL -> article node, the first node of a URL kept. Keyed by a 64-bit hash of the
   // URL; URLs whose hash an earlier, different URL has go to url_collisions_.
   void AddUrl(std::string_view url, size_t idx) {
-    auto [held, inserted] = by_url_.Emplace(std::hash<std::string_view>{}(url),
-                                            static_cast<uint32_t>(idx));
+    auto [held, inserted] =
+        by_url_.Emplace(std::hash<std::string_view>{}(url), static_cast<uint32_t>(idx));
     if (!inserted && url_of_node_[held] != url) url_collisions_.emplace(url, idx);
   }
   std::optional<size_t> FindUrl(std::string_view url) const {
@@ -543,17 +544,19 @@ class Builder {
     if (at == std::string_view::npos) {
       g_.facts[i].wire_byline = true;
     } else {
-      g_.facts[i].first_cite = std::min<uint32_t>(g_.facts[i].first_cite, static_cast<uint32_t>(at));
+      g_.facts[i].first_cite =
+          std::min<uint32_t>(g_.facts[i].first_cite, static_cast<uint32_t>(at));
     }
     AddOutletEdge(i, w.info, EdgeKind::kCites, ev);
   }
 
   // A wire a credit names, resolved once per graph (a story repeats a few credits many times).
   struct WireOutlet {
-    std::string wire;                 // as reuse::WireCredit gives it: "AP", "Reuters"
-    const Outlet* outlet = nullptr;   // the registry's, by name or by the short name's long form
+    std::string wire;                // as reuse::WireCredit gives it: "AP", "Reuters"
+    const Outlet* outlet = nullptr;  // the registry's, by name or by the short name's long form
     const OutletInfo* info = nullptr;
-    std::string host_key;  // folded, no spaces ("ap" -> "apnews"): a host containing it is the wire's
+    // Folded, no spaces ("ap" -> "apnews"): a host containing it is the wire's own.
+    std::string host_key;
   };
   // The returned reference is valid until the next call.
   const WireOutlet& ResolveWire(const std::string& wire) {
@@ -620,7 +623,7 @@ class Builder {
   std::vector<std::string_view> url_of_node_;  // article node -> canonical URL
   FlatMap by_url_;                             // hash of a canonical URL -> article node
   std::unordered_map<std::string_view, size_t> url_collisions_;
-  FlatMap seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
+  FlatMap seen_edges_;             // from << 34 | to << 2 | kind (AddEdge)
   std::vector<WireOutlet> wires_;  // ResolveWire
   // (article node, attribution) of each asserting own source, in attribution order.
   std::vector<std::pair<uint32_t, const Attribution*>> own_sources_;

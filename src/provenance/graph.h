@@ -27,7 +27,7 @@ struct OutletInfo {
 
 // Facts of one article node, from its attributions, dateline and reuse edges.
 struct ArticleFacts {
-  const Article* article = nullptr;  // null for external nodes
+  const Article* article = nullptr;    // null for external nodes
   const OutletInfo* outlet = nullptr;  // never null once built; owned by Graph::outlets
   int own_named = 0;          // asserting own sources (attributions) that are not anonymous
   int own_anonymous = 0;      // asserting own sources that are anonymous

@@ -27,10 +27,10 @@ using testing::Harness;
 std::string CsvId(const std::string& url) { return url.substr(url.rfind('/') + 1); }
 
 struct SampleRow {
-  std::string kind;      // "copy" (merged as a whole copy) or "origin" (an independent origin)
-  std::string id;        // CSV id of the article
-  std::string source;    // for a copy: CSV id of the article it copies; "-" for an origin
-  std::string judgement; // "right" or "wrong" (a person's reading), then a reason word
+  std::string kind;       // "copy" (merged as a whole copy) or "origin" (an independent origin)
+  std::string id;         // CSV id of the article
+  std::string source;     // for a copy: CSV id of the article it copies; "-" for an origin
+  std::string judgement;  // "right" or "wrong" (a person's reading), then a reason word
 };
 
 std::vector<SampleRow> ReadSample(const std::string& path) {
@@ -152,10 +152,11 @@ TEST(SummitSample, ReadSampleOfWireMergesAndOriginsHolds) {
       EXPECT_TRUE(origin_group.count(s.id)) << "origin " << s.id << " no longer an origin";
     }
   }
-  std::printf("summit sample read: wire copies judged right %d of %d (%.3f); independent "
-              "origins judged right %d of %d (%.3f)\n",
-              copies_right, copies_read, double(copies_right) / copies_read, origins_right,
-              origins_read, double(origins_right) / origins_read);
+  std::printf(
+      "summit sample read: wire copies judged right %d of %d (%.3f); independent "
+      "origins judged right %d of %d (%.3f)\n",
+      copies_right, copies_read, double(copies_right) / copies_read, origins_right, origins_read,
+      double(origins_right) / origins_read);
   EXPECT_GE(copies_read, 30);
   EXPECT_GE(origins_read, 10);
   // As read on 2026-11-25 (docs/BENCHMARKS.md): 31 of 32 merges and 9 of 12 origins right.
