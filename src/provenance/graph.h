@@ -80,6 +80,16 @@ Graph BuildGraph(const StoryInput& in, const Options& options,
 // none.
 std::pair<uint32_t, uint32_t> SpanRange(const Attribution& at);
 
+// The article's own sources assert the story (as opposed to only denying it, or having none).
+inline bool Asserts(const ArticleFacts& f) {
+  return f.own_named + f.own_anonymous > 0 || f.self_cited || f.dateline_counted;
+}
+
+// Step 2 of Analyze() (roles.cc): sets the role of every article node (origin, echo,
+// unsourced), ArticleFacts::dateline_counted and self_cited, and appends one EchoInfo per echo in
+// node order.
+void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes);
+
 // The passage [begin, end) (bytes, clipped to the text) of an article.
 Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end);
 
