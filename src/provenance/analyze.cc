@@ -1,14 +1,4 @@
-// Roles, independence, verdict and explanation over the graph of graph.cc.
-//
-// Roles. An article is an origin when it is not a whole copy of another outlet's article and has
-// its own asserting sources, cites its own outlet's report (which has no article in the story),
-// or carries its own dateline without depending on another outlet (a dateline is the outlet's
-// own reporting, but not a source for what it only relays); when it has none of these and no
-// dependency on another outlet, and its own sources only deny, it is an origin that denies. An
-// article citing its own outlet's origin (a self edge) is an origin too (to a fixpoint). The
-// remaining articles with dependency edges are echoes of the origins they reach, directly or
-// through other non-origin articles, self edges included (a fixpoint over the graph, cycles
-// allowed); those reaching no origin, and those without sources or dependencies, are unsourced.
+// Independence, verdict and explanation over the graph of graph.cc and the roles of roles.cc.
 //
 // Independence. Origin nodes are merged (union-find) when their outlets share an independence
 // group (owner group, else name) and when they are whole copies of one another or of one common
@@ -18,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <set>
@@ -82,6 +73,8 @@ const char* EdgeKindName(EdgeKind k) {
 namespace {
 
 using internal::ArticleFacts;
+using internal::Asserts;
+using internal::AssignRoles;
 using internal::Graph;
 
 struct UnionFind {
@@ -104,107 +97,39 @@ struct Group {  // one independent origin
   bool asserts = false, denies = true, in_country = false, anonymous_only = true;
 };
 
-// The article's own sources assert the story (as opposed to only denying it, or having none).
-bool Asserts(const ArticleFacts& f) {
-  return f.own_named + f.own_anonymous > 0 || f.self_cited || f.dateline_counted;
-}
-
 bool EarlierNode(const Node& a, const Node& b) {
   if (a.published.has_value() != b.published.has_value()) return a.published.has_value();
   if (a.published && *a.published != *b.published) return *a.published < *b.published;
   return a.id < b.id;
 }
 
-// Step 2: roles of article nodes; echoes with what they echo.
-void AssignRoles(Graph& g, const Options& options, std::vector<EchoInfo>* echoes) {
-  const size_t n = g.nodes.size();
-  std::vector<bool> depends(n, false);
-  for (const Edge& e : g.edges) {
-    if (!e.self) depends[e.from] = true;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (g.nodes[i].external) continue;
-    ArticleFacts& f = g.facts[i];
-    f.dateline_counted = options.dateline_counts_as_source && f.own_dateline && !depends[i];
-    // An article whose lead relays another outlet (its first asserting attribution cites that
-    // outlet) carries that outlet's reporting: the own sources it quotes later (officials'
-    // reactions, the cited outlet's source restated) make it no origin.
-    bool lead_relays = options.lead_decides && (f.wire_byline || f.first_cite < f.first_own);
-    if (!f.whole_copy && !lead_relays && (Asserts(f) || (!depends[i] && f.own_denying > 0))) {
-      g.nodes[i].role = NodeRole::kOrigin;
-    } else {
-      g.nodes[i].role = NodeRole::kUnsourced;  // until it reaches an origin below
-    }
-  }
-  // Self-citations of an origin of one's own outlet: still an origin.
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const Edge& e : g.edges) {
-      if (!e.self || g.nodes[e.from].role == NodeRole::kOrigin || g.facts[e.from].whole_copy ||
-          g.nodes[e.to].role != NodeRole::kOrigin || !Asserts(g.facts[e.to])) {
-        continue;
-      }
-      g.nodes[e.from].role = NodeRole::kOrigin;
-      g.facts[e.from].self_cited = true;
-      changed = true;
-    }
-  }
-  // Fixpoint: reach[i] = origins reached from non-origin i; via[i] = kinds used on the way.
-  std::vector<std::set<size_t>> reach(n);
-  std::vector<std::set<EdgeKind>> via(n);
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (const Edge& e : g.edges) {
-      if (g.nodes[e.from].role == NodeRole::kOrigin || g.nodes[e.from].external) continue;
-      size_t before = reach[e.from].size() + via[e.from].size();
-      if (g.nodes[e.to].role == NodeRole::kOrigin) {
-        reach[e.from].insert(e.to);
-        via[e.from].insert(e.kind);
-      } else if (!reach[e.to].empty()) {
-        reach[e.from].insert(reach[e.to].begin(), reach[e.to].end());
-        via[e.from].insert(e.kind);
-        via[e.from].insert(via[e.to].begin(), via[e.to].end());
-      }
-      if (reach[e.from].size() + via[e.from].size() != before) changed = true;
-    }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if (g.nodes[i].external || g.nodes[i].role == NodeRole::kOrigin || reach[i].empty()) continue;
-    g.nodes[i].role = NodeRole::kEcho;
-    EchoInfo info;
-    info.node = i;
-    info.url = g.nodes[i].url;
-    info.outlet = g.nodes[i].outlet;
-    std::set<std::string> names;
-    for (size_t o : reach[i]) names.insert(g.nodes[o].outlet);
-    info.echoes.assign(names.begin(), names.end());
-    for (EdgeKind k : via[i]) info.via.push_back(EdgeKindName(k));
-    std::sort(info.via.begin(), info.via.end());
-    echoes->push_back(std::move(info));
-  }
-}
-
 std::string Plural(int n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string OutletLabel(const OriginInfo& o) {
-  std::vector<std::string> parts;
-  if (!o.country.empty()) parts.push_back(o.country);
-  if (!o.kind.empty() && o.kind != "unknown") parts.push_back(o.kind);
-  if (parts.empty()) return o.outlet;
-  std::string s = o.outlet + " (" + parts[0];
-  for (size_t i = 1; i < parts.size(); ++i) s += ", " + parts[i];
-  return s + ")";
+std::string OutletLabel(const OriginInfo& o) {  // "Judicial Watch (US, advocacy)"
+  bool has_country = !o.country.empty(), has_kind = !o.kind.empty() && o.kind != "unknown";
+  if (!has_country && !has_kind) return o.outlet;
+  std::string s = o.outlet;
+  s += " (";
+  if (has_country) s += o.country;
+  if (has_country && has_kind) s += ", ";
+  if (has_kind) s += o.kind;
+  s += ")";
+  return s;
 }
 
 std::string JoinAnd(const std::vector<std::string>& items) {
   if (items.empty()) return "";
   if (items.size() == 1) return items[0];
   std::string s;
-  for (size_t i = 0; i + 1 < items.size(); ++i) s += (i ? ", " : "") + items[i];
-  return s + " and " + items.back();
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    if (i) s += ", ";
+    s += items[i];
+  }
+  s += " and ";
+  s += items.back();
+  return s;
 }
 
 std::string Explain(const Report& r, const Policy& p, const std::vector<Group>& groups) {
@@ -316,6 +241,8 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   std::vector<const std::vector<RetractionCue>*> cues;
   if (in.cache != nullptr) {
     text_facts = in.cache->GetAll(in.articles);
+    wire_credits.reserve(text_facts.size());
+    cues.reserve(text_facts.size());
     for (const auto& f : text_facts) {
       wire_credits.push_back(&f->wire_credit);
       cues.push_back(&f->retraction_cues);
@@ -335,28 +262,30 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   }
   std::sort(origin_nodes.begin(), origin_nodes.end(),
             [&](size_t a, size_t b) { return EarlierNode(g.nodes[a], g.nodes[b]); });
-  std::unordered_map<std::string_view, size_t> origin_of_outlet;  // keys live in g.facts
+  r.origins.reserve(origin_nodes.size());
+  constexpr size_t kNone = SIZE_MAX;
+  std::vector<size_t> origin_of_outlet(g.outlet_keys, kNone);  // key_index -> origin index
   std::vector<bool> origin_anon_only;
-  auto in_country_country = [&](const std::string& cc) {
+  auto in_country_country = [&](std::string_view cc) {
     return !r.country.empty() && cc == r.country;
   };
   for (size_t i : origin_nodes) {
     const ArticleFacts& f = g.facts[i];
-    auto [it, inserted] = origin_of_outlet.emplace(f.outlet.key, r.origins.size());
-    if (inserted) {
-      OriginInfo o;
-      o.outlet = f.outlet.name;
-      o.outlet_id = f.outlet.id;
-      o.country = f.outlet.country;
-      o.kind = f.outlet.kind;
+    size_t& origin = origin_of_outlet[f.outlet->key_index];
+    if (origin == kNone) {
+      origin = r.origins.size();
+      OriginInfo& o = r.origins.emplace_back();
+      o.outlet = f.outlet->name;
+      o.outlet_id = f.outlet->id;
+      o.country = f.outlet->country;
+      o.kind = f.outlet->kind;
       o.external = g.nodes[i].external;
-      o.in_country = in_country_country(f.outlet.country);
+      o.in_country = in_country_country(f.outlet->country);
       o.anonymous_only = !o.external;
       o.denies = !o.external;
-      if (in.track_record && f.outlet.id != 0) o.track_record = in.track_record(f.outlet.id);
-      r.origins.push_back(std::move(o));
+      if (in.track_record && f.outlet->id != 0) o.track_record = in.track_record(f.outlet->id);
     }
-    OriginInfo& o = r.origins[it->second];
+    OriginInfo& o = r.origins[origin];
     o.nodes.push_back(i);
     if (g.nodes[i].external) continue;
     o.external = false;
@@ -366,11 +295,15 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     if (f.own_named > 0 || f.dateline_counted || (f.self_cited && f.own_anonymous == 0)) {
       o.anonymous_only = false;
     }
+    if (o.evidence.capacity() == 0 && (f.dateline_counted || !g.OwnEvidence(i).empty())) {
+      o.evidence.reserve(std::min<size_t>(options.max_evidence_per_origin, 4));
+    }
     if (f.dateline_counted && o.evidence.size() < options.max_evidence_per_origin) {
       o.evidence.push_back(f.dateline_evidence);
     }
-    for (const auto& [begin, end] : f.own_evidence) {
+    for (const Attribution* at : g.OwnEvidence(i)) {
       if (o.evidence.size() >= options.max_evidence_per_origin) break;
+      auto [begin, end] = internal::SpanRange(*at);
       o.evidence.push_back(internal::MakeEvidence(*f.article, begin, end));
     }
   }
@@ -420,40 +353,49 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
 
   // Step 3: independent origins.
   UnionFind uf(r.origins.size());
-  std::map<std::string, size_t> by_group;
-  for (size_t k = 0; k < r.origins.size(); ++k) {
-    const std::string& group = g.nodes[r.origins[k].nodes[0]].group;
-    auto [it, inserted] = by_group.emplace(group, k);
-    if (!inserted) uf.Union(k, it->second);
+  {  // One independence group (owner group, else name): one independent origin. The union-find
+     // keeps the smallest index as root, so the order of the unions does not matter.
+    std::vector<std::pair<std::string_view, size_t>> by_group;  // views of g.nodes
+    by_group.reserve(r.origins.size());
+    for (size_t k = 0; k < r.origins.size(); ++k) {
+      by_group.emplace_back(g.nodes[r.origins[k].nodes[0]].group, k);
+    }
+    std::sort(by_group.begin(), by_group.end());
+    for (size_t k = 1; k < by_group.size(); ++k) {
+      if (by_group[k].first == by_group[k - 1].first) {
+        uf.Union(by_group[k].second, by_group[k - 1].second);
+      }
+    }
   }
-  constexpr size_t kNone = SIZE_MAX;
   std::vector<size_t> outlet_of_node(g.nodes.size(), kNone);  // origin node -> origin index
   for (size_t k = 0; k < r.origins.size(); ++k) {
     for (size_t i : r.origins[k].nodes) outlet_of_node[i] = k;
   }
-  std::map<size_t, std::vector<size_t>> whole_copies_of;  // source node -> origin copiers
+  // Origins that wholly copy one source (copies of one wire story) are one independent origin.
+  std::vector<std::pair<size_t, size_t>> whole_copies;  // (source node, origin copier)
   for (const Edge& e : g.edges) {
     if (e.kind != EdgeKind::kCopies || e.cls != ReuseClass::kWhole) continue;
     size_t from = outlet_of_node[e.from];
     if (from == kNone) continue;
     size_t to = outlet_of_node[e.to];
     if (to != kNone) uf.Union(from, to);
-    whole_copies_of[e.to].push_back(from);
+    whole_copies.emplace_back(e.to, from);
   }
-  for (const auto& [src, copiers] : whole_copies_of) {
-    for (size_t c : copiers) uf.Union(c, copiers[0]);
+  std::sort(whole_copies.begin(), whole_copies.end());
+  for (size_t k = 1; k < whole_copies.size(); ++k) {
+    if (whole_copies[k].first == whole_copies[k - 1].first) {
+      uf.Union(whole_copies[k].second, whole_copies[k - 1].second);
+    }
   }
-  std::map<size_t, size_t> group_of_root;
+  std::vector<size_t> group_of_root(r.origins.size(), kNone);
   std::vector<Group> groups;
   for (size_t k = 0; k < r.origins.size(); ++k) {
     size_t root = uf.Find(k);
-    auto [it, inserted] = group_of_root.emplace(root, groups.size());
-    if (inserted) {
-      Group grp;
-      grp.name = g.nodes[r.origins[root].nodes[0]].group;
-      groups.push_back(grp);
+    if (group_of_root[root] == kNone) {
+      group_of_root[root] = groups.size();
+      groups.emplace_back().name = g.nodes[r.origins[root].nodes[0]].group;
     }
-    Group& grp = groups[it->second];
+    Group& grp = groups[group_of_root[root]];
     const OriginInfo& o = r.origins[k];
     grp.origins.push_back(k);
     bool withdrawn = o.retracted && !options.retracted_origins_count;
@@ -470,11 +412,12 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
   // Step 4: counts, verdict, explanation.
   Counts& c = r.counts;
   c.articles = static_cast<int>(in.articles.size());
-  std::unordered_set<std::string_view> outlets;
+  std::vector<bool> has_article(g.outlet_keys, false);  // by key_index
   for (size_t i = 0; i < g.nodes.size(); ++i) {
-    if (!g.nodes[i].external) outlets.insert(g.facts[i].outlet.key);
+    if (g.nodes[i].external) continue;
+    if (!has_article[g.facts[i].outlet->key_index]) ++c.outlets;
+    has_article[g.facts[i].outlet->key_index] = true;
   }
-  c.outlets = static_cast<int>(outlets.size());
   c.origins = static_cast<int>(r.origins.size());
   for (const Group& grp : groups) {
     if (grp.denies) ++c.denying_origins;
@@ -505,18 +448,23 @@ Report Analyze(const StoryInput& in, const PolicySet& policies, const Options& o
     r.verdict = Verdict::kUnsourced;
   }
 
+  // Timeline: article nodes by published time, unknown times last, ties in node order.
+  std::vector<size_t> by_time;
+  by_time.reserve(g.nodes.size());
   for (size_t i = 0; i < g.nodes.size(); ++i) {
-    if (g.nodes[i].external) continue;
+    if (!g.nodes[i].external) by_time.push_back(i);
+  }
+  std::stable_sort(by_time.begin(), by_time.end(), [&](size_t a, size_t b) {
+    const auto& ta = g.nodes[a].published;
+    const auto& tb = g.nodes[b].published;
+    if (ta.has_value() != tb.has_value()) return ta.has_value();
+    return ta && *ta < *tb;
+  });
+  r.timeline.reserve(by_time.size());
+  for (size_t i : by_time) {
     r.timeline.push_back(
         {g.nodes[i].published, g.nodes[i].url, g.nodes[i].outlet, g.nodes[i].role});
   }
-  std::stable_sort(r.timeline.begin(), r.timeline.end(),
-                   [](const TimelineEntry& a, const TimelineEntry& b) {
-                     if (a.published.has_value() != b.published.has_value()) {
-                       return a.published.has_value();
-                     }
-                     return a.published && *a.published < *b.published;
-                   });
   std::map<std::pair<std::string, std::string>, int> places;  // (name, country) -> mentions
   for (const Article& a : in.articles) {
     for (const PlaceMention& p : a.places) places[{p.name, p.country}] += std::max(1, p.mentions);

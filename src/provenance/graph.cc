@@ -15,16 +15,25 @@
 // another outlet. Own sources are attributions of kind person, official, anonymous or document
 // (their stance decides whether they assert or deny), and the article's own dateline (role
 // analysis decides whether it counts).
+//
+// Cost (issue 8: recompute a story of 1,000 articles in <= 1 ms): each outlet is described once
+// (an OutletInfo interned per registry outlet or per id and name; nodes and facts point to it and
+// compare outlets by key_index), the per-outlet node lists are vectors indexed by key_index,
+// canonical URLs are looked up as views, and an edge's evidence passage is copied only when the
+// edge is new.
 #include "provenance/graph.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <map>
-#include <set>
+#include <span>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "common/text.h"
 #include "common/url.h"
+#include "provenance/flat_map.h"
 #include "reuse/wire_credit.h"
 
 namespace headwater::provenance::internal {
@@ -32,61 +41,7 @@ namespace {
 
 using normalize::OutletRegistry;
 
-// Outlets of the registry already described in this graph (the same outlets recur in a story).
-using InfoCache = std::unordered_map<const Outlet*, OutletInfo>;
-
-OutletInfo MakeInfo(const Outlet& o) {
-  OutletInfo info;
-  info.id = o.id;
-  info.key = "id:" + std::to_string(o.id);
-  info.name = o.name;
-  info.country = o.country;
-  info.outlet_kind = o.kind;
-  info.kind = OutletKindName(o.kind);
-  info.group = o.IndependenceGroup();
-  return info;
-}
-
-const OutletInfo& InfoOf(const Outlet& o, InfoCache& cache) {
-  auto it = cache.find(&o);
-  if (it == cache.end()) it = cache.emplace(&o, MakeInfo(o)).first;
-  return it->second;
-}
-
-OutletInfo InfoByName(OutletId id, const std::string& name) {
-  OutletInfo info;
-  info.id = id;
-  info.name = name;
-  info.key = id != 0 ? "id:" + std::to_string(id) : "name:" + OutletRegistry::NameKey(name);
-  info.kind = OutletKindName(OutletKind::kUnknown);
-  info.group = name;
-  return info;
-}
-
-OutletInfo ArticleOutlet(const Article& a, const OutletRegistry* reg, InfoCache& cache) {
-  if (reg != nullptr && a.outlet_id != 0) {
-    if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o, cache);
-  }
-  std::string name = a.outlet_name;
-  if (name.empty()) name = HostOf(a.url);
-  if (name.empty()) name = "outlet " + std::to_string(a.outlet_id);
-  return InfoByName(a.outlet_id, name);
-}
-
-// Outlet an attribution resolves to, or nullopt.
-std::optional<OutletInfo> AttributionOutlet(const Attribution& at, const OutletRegistry* reg,
-                                            InfoCache& cache) {
-  if (reg != nullptr && at.outlet_id != 0) {
-    if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o, cache);
-  }
-  if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
-    if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o, cache);
-  }
-  if (at.outlet_id != 0 || !at.outlet_name.empty()) {
-    return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
-  }
-  return std::nullopt;
-}
+uint64_t KeyOf(const void* p) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p)); }
 
 std::optional<std::string> Canonical(const std::string& url) { return CanonicalUrl(url); }
 
@@ -97,6 +52,10 @@ class Builder {
       : in_(in), options_(options), wire_credits_(wire_credits) {}
 
   Graph Build() {
+    // Most stories have a few edges per article; the set grows when they have more.
+    seen_edges_.Reserve(4 * in_.articles.size());
+    g_.edges.reserve(2 * in_.articles.size());
+    own_sources_.reserve(in_.attributions.size());
     AddArticleNodes();
     for (const ReuseEdge& r : in_.reuse) AddCopy(r);
     for (const Attribution& at : in_.attributions) AddAttribution(at);
@@ -104,120 +63,238 @@ class Builder {
       AddDateline(i);
       AddWireCredit(i);
       for (const std::string& link : in_.articles[i].links) {
-        AddLink(i, link, Evidence{}, /*bare=*/true);
+        AddLink(
+            i, link, [] { return Evidence{}; }, /*bare=*/true);
       }
     }
+    g_.outlet_keys = external_of_key_.size();
+    // Own passages grouped by node, attribution order kept (a counting sort).
+    g_.own_span_begin.assign(g_.nodes.size() + 1, 0);
+    for (const auto& [node, at] : own_sources_) ++g_.own_span_begin[node + 1];
+    for (size_t i = 0; i < g_.nodes.size(); ++i) g_.own_span_begin[i + 1] += g_.own_span_begin[i];
+    g_.own_sources.resize(own_sources_.size());
+    std::vector<uint32_t> fill(g_.own_span_begin.begin(), g_.own_span_begin.end() - 1);
+    for (const auto& [node, at] : own_sources_) g_.own_sources[fill[node]++] = at;
     return std::move(g_);
   }
 
  private:
+  // A new OutletInfo of this graph; key_index from the registry outlet or id (id_key) or else the
+  // folded name. The views are set by the caller.
+  OutletInfo* NewInfo(bool by_id, OutletId id, std::string_view name) {
+    uint32_t next = static_cast<uint32_t>(external_of_key_.size());
+    uint32_t key = by_id ? key_by_id_.Emplace(static_cast<uint64_t>(id), next).first
+                         : key_by_name_.emplace(OutletRegistry::NameKey(name), next).first->second;
+    if (key == next) external_of_key_.push_back(kNoNode);
+    OutletInfo& info = g_.outlets.emplace_back();
+    info.id = id;
+    info.key_index = key;
+    return &info;
+  }
+
+  const OutletInfo* InfoOf(const Outlet& o) {
+    uint32_t known = info_of_registry_.Find(KeyOf(&o));
+    if (known != FlatMap::kAbsent) return &g_.outlets[known];
+    info_of_registry_.Emplace(KeyOf(&o), static_cast<uint32_t>(g_.outlets.size()));
+    OutletInfo* info = NewInfo(/*by_id=*/true, o.id, o.name);
+    info->name = o.name;
+    info->country = o.country;
+    info->outlet_kind = o.kind;
+    info->kind = OutletKindName(o.kind);
+    info->group = o.IndependenceGroup();
+    return info;
+  }
+
+  // An outlet known by id and name only (not in the registry).
+  const OutletInfo* InfoByName(OutletId id, const std::string& name) {
+    std::vector<const OutletInfo*>& same_id = by_id_and_name_[id];
+    for (const OutletInfo* info : same_id) {
+      if (info->name == name) return info;
+    }
+    OutletInfo* info = NewInfo(/*by_id=*/id != 0, id, name);
+    info->owned_name = name;
+    info->name = info->owned_name;
+    info->group = info->owned_name;
+    info->kind = OutletKindName(OutletKind::kUnknown);
+    same_id.push_back(info);
+    return info;
+  }
+
+  const OutletInfo* ArticleOutlet(const Article& a) {
+    const OutletRegistry* reg = in_.outlets;
+    if (reg != nullptr && a.outlet_id != 0) {
+      if (const Outlet* o = reg->Get(a.outlet_id)) return InfoOf(*o);
+    }
+    if (!a.outlet_name.empty()) return InfoByName(a.outlet_id, a.outlet_name);
+    std::string name = HostOf(a.url);
+    if (name.empty()) name = "outlet " + std::to_string(a.outlet_id);
+    return InfoByName(a.outlet_id, name);
+  }
+
+  // Outlet an attribution resolves to, or null.
+  const OutletInfo* AttributionOutlet(const Attribution& at) {
+    const OutletRegistry* reg = in_.outlets;
+    if (reg != nullptr && at.outlet_id != 0) {
+      if (const Outlet* o = reg->Get(at.outlet_id)) return InfoOf(*o);
+    }
+    if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
+      if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o);
+    }
+    if (at.outlet_id != 0 || !at.outlet_name.empty()) {
+      return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
+    }
+    return nullptr;
+  }
+
   void AddArticleNodes() {
-    by_article_.reserve(in_.articles.size());
-    by_url_.reserve(in_.articles.size());
-    g_.nodes.reserve(in_.articles.size());
-    g_.facts.reserve(in_.articles.size());
+    const size_t n = in_.articles.size();
+    by_article_.Reserve(n);
+    by_url_.Reserve(n);
+    info_of_registry_.Reserve(n);
+    key_by_id_.Reserve(n);
+    canonical_.reserve(n);  // never reallocated: url_of_node_ holds views of these strings
+    url_of_node_.reserve(n);
+    // External nodes come after the articles: room for some, so that they rarely move the rest.
+    g_.nodes.reserve(n + 8 + n / 8);
+    g_.facts.reserve(n + 8 + n / 8);
     for (const Article& a : in_.articles) {
       size_t idx = g_.nodes.size();
       ArticleFacts f;
       f.article = &a;
-      f.outlet = ArticleOutlet(a, in_.outlets, info_cache_);
-      Node n;
-      n.id = "a" + std::to_string(a.id);
-      n.article = a.id;
-      n.url = a.url;
-      n.outlet_id = f.outlet.id;
-      n.outlet = f.outlet.name;
-      n.country = f.outlet.country;
-      n.kind = f.outlet.kind;
-      n.group = f.outlet.group;
-      n.published = a.published;
-      by_article_[a.id] = idx;
-      by_outlet_[f.outlet.key].push_back(idx);
-      std::string canon =
-          a.canonical_url.empty() ? Canonical(a.url).value_or(a.url) : a.canonical_url;
-      by_url_.emplace(std::move(canon), idx);
-      g_.nodes.push_back(std::move(n));
+      f.outlet = ArticleOutlet(a);
+      Node& node = g_.nodes.emplace_back();
+      fmt::format_int id(a.id);
+      node.id.reserve(1 + id.size());
+      node.id.append("a").append(id.data(), id.size());
+      node.article = a.id;
+      node.url = a.url;
+      node.outlet_id = f.outlet->id;
+      node.outlet = f.outlet->name;
+      node.country = f.outlet->country;
+      node.kind = f.outlet->kind;
+      node.group = f.outlet->group;
+      node.published = a.published;
+      by_article_.Set(static_cast<uint64_t>(a.id), static_cast<uint32_t>(idx));
+      if (!a.canonical_url.empty()) {
+        url_of_node_.push_back(a.canonical_url);
+      } else {
+        canonical_.push_back(Canonical(a.url).value_or(a.url));
+        url_of_node_.push_back(canonical_.back());
+      }
+      AddUrl(url_of_node_.back(), idx);
       g_.facts.push_back(std::move(f));
     }
-    // Each outlet's dated articles by (published, node): OutletNode and self-citations pick from
-    // them in O(log k) instead of scanning every article of the outlet per citation (quadratic
-    // when a story's citations all name one outlet with many articles).
-    for (const auto& [key, nodes] : by_outlet_) {
-      std::vector<size_t>& dated = dated_by_outlet_[key];
-      for (size_t idx : nodes)
-        if (g_.nodes[idx].published) dated.push_back(idx);
-      std::sort(dated.begin(), dated.end(), [&](size_t a, size_t b) {
-        return std::make_pair(*g_.nodes[a].published, a) <
-               std::make_pair(*g_.nodes[b].published, b);
-      });
+    // Each outlet's article nodes, and its dated ones by (published, node), as runs of two flat
+    // arrays indexed by key_index: OutletNode and self-citations pick from them in O(log k)
+    // instead of scanning every article of the outlet per citation (quadratic when a story's
+    // citations all name one outlet with many articles).
+    const size_t keys = external_of_key_.size();
+    article_begin_.assign(keys + 1, 0);
+    for (size_t i = 0; i < n; ++i) ++article_begin_[g_.facts[i].outlet->key_index + 1];
+    for (size_t k = 0; k < keys; ++k) article_begin_[k + 1] += article_begin_[k];
+    article_nodes_.resize(n);
+    std::vector<uint32_t> fill(article_begin_.begin(), article_begin_.end() - 1);
+    for (size_t i = 0; i < n; ++i) article_nodes_[fill[g_.facts[i].outlet->key_index]++] = i;
+    dated_begin_.assign(keys + 1, 0);
+    dated_nodes_.reserve(n);
+    for (size_t k = 0; k < keys; ++k) {
+      dated_begin_[k] = static_cast<uint32_t>(dated_nodes_.size());
+      for (size_t idx : ArticlesOf(k))
+        if (g_.nodes[idx].published) dated_nodes_.push_back(idx);
+      std::sort(dated_nodes_.begin() + dated_begin_[k], dated_nodes_.end(),
+                [&](size_t a, size_t b) {
+                  return std::make_pair(*g_.nodes[a].published, a) <
+                         std::make_pair(*g_.nodes[b].published, b);
+                });
     }
+    dated_begin_[keys] = static_cast<uint32_t>(dated_nodes_.size());
+  }
+
+  // The article nodes of outlet key k, in node order / its dated ones by (published, node).
+  // Empty for outlets without an article (keys made after AddArticleNodes).
+  std::span<const size_t> ArticlesOf(size_t k) const {
+    if (k + 1 >= article_begin_.size()) return {};
+    return {article_nodes_.data() + article_begin_[k], article_begin_[k + 1] - article_begin_[k]};
+  }
+  std::span<const size_t> DatedOf(size_t k) const {
+    if (k + 1 >= dated_begin_.size()) return {};
+    return {dated_nodes_.data() + dated_begin_[k], dated_begin_[k + 1] - dated_begin_[k]};
+  }
+
+  // Canonical URL -> article node, the first node of a URL kept. Keyed by a 64-bit hash of the
+  // URL; URLs whose hash an earlier, different URL has go to url_collisions_.
+  void AddUrl(std::string_view url, size_t idx) {
+    auto [held, inserted] =
+        by_url_.Emplace(std::hash<std::string_view>{}(url), static_cast<uint32_t>(idx));
+    if (!inserted && url_of_node_[held] != url) url_collisions_.emplace(url, idx);
+  }
+  std::optional<size_t> FindUrl(std::string_view url) const {
+    uint32_t held = by_url_.Find(std::hash<std::string_view>{}(url));
+    if (held != FlatMap::kAbsent && url_of_node_[held] == url) return held;
+    if (url_collisions_.empty()) return std::nullopt;
+    auto it = url_collisions_.find(url);
+    if (it == url_collisions_.end()) return std::nullopt;
+    return it->second;
   }
 
   // The node standing for outlet `o` as the source of article node `from`: its earliest article
   // published before `from`, else its earliest article, else its external node.
-  size_t OutletNode(const OutletInfo& o, size_t from) {
-    auto it = by_outlet_.find(o.key);
-    if (it != by_outlet_.end()) {
-      // The earliest dated article (first node among equal times) other than `from`: the one
-      // published before `from` if any is, else the earliest; with none dated, the first one.
-      auto dated = dated_by_outlet_.find(o.key);
-      if (dated != dated_by_outlet_.end()) {
-        for (size_t idx : dated->second) {
-          if (idx != from) return idx;
-        }
-      }
-      for (size_t idx : it->second) {
-        if (!g_.nodes[idx].external && idx != from) return idx;
-      }
-      for (size_t idx : it->second) {
-        if (g_.nodes[idx].external) return idx;
-      }
+  size_t OutletNode(const OutletInfo* o, size_t from) {
+    // The earliest dated article (first node among equal times) other than `from`: the one
+    // published before `from` if any is, else the earliest; with none dated, the first one.
+    for (size_t idx : DatedOf(o->key_index)) {
+      if (idx != from) return idx;
     }
+    for (size_t idx : ArticlesOf(o->key_index)) {
+      if (idx != from) return idx;
+    }
+    if (external_of_key_[o->key_index] != kNoNode) return external_of_key_[o->key_index];
     size_t idx = g_.nodes.size();
-    Node n;
-    n.external = true;
-    n.id = o.id != 0 ? "o" + std::to_string(o.id) : "x" + std::to_string(idx);
-    n.outlet_id = o.id;
-    n.outlet = o.name;
-    n.country = o.country;
-    n.kind = o.kind;
-    n.group = o.group;
-    n.role = (o.outlet_kind == OutletKind::kSocial && !options_.social_is_origin)
-                 ? NodeRole::kUnsourced
-                 : NodeRole::kOrigin;
-    ArticleFacts f;
+    Node& node = g_.nodes.emplace_back();
+    node.external = true;
+    node.id = o->id != 0 ? "o" + std::to_string(o->id) : "x" + std::to_string(idx);
+    node.outlet_id = o->id;
+    node.outlet = o->name;
+    node.country = o->country;
+    node.kind = o->kind;
+    node.group = o->group;
+    node.role = (o->outlet_kind == OutletKind::kSocial && !options_.social_is_origin)
+                    ? NodeRole::kUnsourced
+                    : NodeRole::kOrigin;
+    ArticleFacts& f = g_.facts.emplace_back();
     f.outlet = o;
-    by_outlet_[o.key].push_back(idx);
-    g_.nodes.push_back(std::move(n));
-    g_.facts.push_back(std::move(f));
+    external_of_key_[o->key_index] = idx;
     return idx;
   }
 
-  void AddEdge(size_t from, size_t to, EdgeKind kind, ReuseClass cls, Evidence ev) {
+  // Adds the edge unless it is already there; make_evidence() is called only for a new edge.
+  template <typename MakeEvidenceFn>
+  void AddEdge(size_t from, size_t to, EdgeKind kind, ReuseClass cls,
+               const MakeEvidenceFn& make_evidence) {
     uint64_t key = (static_cast<uint64_t>(from) << 34) | (static_cast<uint64_t>(to) << 2) |
                    static_cast<uint64_t>(kind);
-    if (!seen_edges_.insert(key).second) return;
-    Edge e;
+    if (!seen_edges_.Emplace(key, 0).second) return;
+    Edge& e = g_.edges.emplace_back();
     e.from = from;
     e.to = to;
     e.kind = kind;
     e.cls = cls;
-    e.self = g_.facts[from].outlet.key == g_.facts[to].outlet.key;
-    e.evidence = std::move(ev);
-    g_.edges.push_back(std::move(e));
+    e.self = g_.facts[from].outlet->key_index == g_.facts[to].outlet->key_index;
+    e.evidence = make_evidence();
   }
 
   // Edge from article node `from` to outlet o's node (or a self-citation when o is its outlet).
-  void AddOutletEdge(size_t from, const OutletInfo& o, EdgeKind kind, Evidence ev) {
-    if (o.key == g_.facts[from].outlet.key) {
+  template <typename MakeEvidenceFn>
+  void AddOutletEdge(size_t from, const OutletInfo* o, EdgeKind kind,
+                     const MakeEvidenceFn& make_evidence) {
+    if (o->key_index == g_.facts[from].outlet->key_index) {
       // A self-citation: a self edge to its own latest earlier article in the story, else an own
       // source (the outlet's earlier report is not in the story).
       // The latest time before its own, first node among equal times.
       std::optional<size_t> best;
-      auto it = dated_by_outlet_.find(o.key);
+      std::span<const size_t> dated = DatedOf(o->key_index);
       const auto& mine = g_.nodes[from].published;
-      if (it != dated_by_outlet_.end() && mine) {
-        const std::vector<size_t>& dated = it->second;
+      if (mine) {
         auto after = std::lower_bound(
             dated.begin(), dated.end(), *mine,
             [&](size_t idx, UnixSeconds t) { return *g_.nodes[idx].published < t; });
@@ -229,38 +306,25 @@ class Builder {
         }
       }
       if (best) {
-        AddEdge(from, *best, kind, ReuseClass::kNone, std::move(ev));
+        AddEdge(from, *best, kind, ReuseClass::kNone, make_evidence);
       } else {
         g_.facts[from].self_cited = true;
       }
       return;
     }
-    AddEdge(from, OutletNode(o, from), kind, ReuseClass::kNone, std::move(ev));
+    AddEdge(from, OutletNode(o, from), kind, ReuseClass::kNone, make_evidence);
   }
 
   void AddCopy(const ReuseEdge& r) {
     if (r.cls == ReuseClass::kNone || r.copy_id == r.source_id) return;
-    auto c = by_article_.find(r.copy_id);
-    auto s = by_article_.find(r.source_id);
-    if (c == by_article_.end() || s == by_article_.end()) return;
-    AddEdge(c->second, s->second, EdgeKind::kCopies, r.cls, Evidence{});
+    uint32_t c = by_article_.Find(static_cast<uint64_t>(r.copy_id));
+    uint32_t s = by_article_.Find(static_cast<uint64_t>(r.source_id));
+    if (c == FlatMap::kAbsent || s == FlatMap::kAbsent) return;
+    AddEdge(c, s, EdgeKind::kCopies, r.cls, [] { return Evidence{}; });
     if (r.cls == ReuseClass::kWhole &&
-        g_.facts[c->second].outlet.key != g_.facts[s->second].outlet.key) {
-      g_.facts[c->second].whole_copy = true;
+        g_.facts[c].outlet->key_index != g_.facts[s].outlet->key_index) {
+      g_.facts[c].whole_copy = true;
     }
-  }
-
-  // [begin, end) covering the attribution's spans; 0, 0 when it has none.
-  static std::pair<uint32_t, uint32_t> SpanRange(const Attribution& at) {
-    uint32_t b = UINT32_MAX, e = 0;
-    for (const auto* spans : {&at.cue, &at.source, &at.content}) {
-      for (const Span& s : *spans) {
-        b = std::min(b, s.begin);
-        e = std::max(e, s.end);
-      }
-    }
-    if (b == UINT32_MAX || b >= e) return {0, 0};
-    return {b, e};
   }
 
   static Evidence SpanEvidence(const Article& a, const Attribution& at) {
@@ -269,13 +333,21 @@ class Builder {
   }
 
   void AddAttribution(const Attribution& at) {
-    auto it = by_article_.find(at.article_id);
-    if (it == by_article_.end()) return;
-    size_t from = it->second;
+    uint32_t found = by_article_.Find(static_cast<uint64_t>(at.article_id));
+    if (found == FlatMap::kAbsent) return;
+    size_t from = found;
     ArticleFacts& f = g_.facts[from];
     const Article& a = *f.article;
     // The passage as Evidence, made only where an edge or a denial keeps it.
     auto ev = [&] { return SpanEvidence(a, at); };
+    // The outlet the attribution resolves to (or null), looked up once when needed.
+    const OutletInfo* resolved = nullptr;
+    bool looked_up = false;
+    auto outlet = [&] {
+      if (!looked_up) resolved = AttributionOutlet(at);
+      looked_up = true;
+      return resolved;
+    };
     bool outlet_source =
         at.source_kind == SourceKind::kOutlet ||
         (at.source_kind == SourceKind::kNone && (at.outlet_id != 0 || !at.outlet_name.empty()));
@@ -283,7 +355,7 @@ class Builder {
     // article's own reporting, not another news outlet whose reporting it relays.
     SourceKind kind = at.source_kind;
     if (outlet_source && !at.self_citation) {
-      auto o = AttributionOutlet(at, in_.outlets, info_cache_);
+      const OutletInfo* o = outlet();
       if (o && o->outlet_kind == OutletKind::kGovernment) {
         outlet_source = false;
         kind = SourceKind::kOfficial;
@@ -303,7 +375,7 @@ class Builder {
               : !at.role.empty()        ? at.role
                                         : "an unnamed source";
       d.official = kind == SourceKind::kOfficial;
-      if (auto o = AttributionOutlet(at, in_.outlets, info_cache_)) {
+      if (const OutletInfo* o = outlet()) {
         d.official = d.official || o->outlet_kind == OutletKind::kGovernment;
       }
       d.url = a.url;
@@ -313,21 +385,20 @@ class Builder {
       if (!outlet_source) ++f.own_denying;
     }
     if (outlet_source) {
-      if (auto o = AttributionOutlet(at, in_.outlets, info_cache_)) {
+      if (const OutletInfo* o = outlet()) {
         if (at.self_citation) {
           // The outlet denying on its own behalf ("El Diario del Norte desmiente…") reports
           // nothing: a denial (recorded above), not a citation of its own reporting.
           if (at.stance == Stance::kDenies) {
             ++f.own_denying;
           } else {
-            OutletInfo self = f.outlet;
-            AddOutletEdge(from, self, EdgeKind::kCites, ev());
+            AddOutletEdge(from, f.outlet, EdgeKind::kCites, ev);
           }
         } else {
           // Set before AddOutletEdge: adding an external node may reallocate g_.facts, which
           // would leave `f` dangling.
           if (at.stance == Stance::kAsserts) f.first_cite = std::min(f.first_cite, at_begin);
-          AddOutletEdge(from, *o, EdgeKind::kCites, ev());
+          AddOutletEdge(from, o, EdgeKind::kCites, ev);
         }
       } else if (at.self_citation && at.stance == Stance::kAsserts) {
         f.self_cited = true;
@@ -341,31 +412,30 @@ class Builder {
       } else {
         ++f.own_named;
       }
-      f.own_evidence.push_back(SpanRange(at));
+      own_sources_.emplace_back(static_cast<uint32_t>(from), &at);
     } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
     }
-    if (!at.link.empty()) AddLink(from, at.link, ev(), /*bare=*/false);
+    if (!at.link.empty()) AddLink(from, at.link, ev, /*bare=*/false);
   }
 
   void AddDateline(size_t i) {
     const Article& a = in_.articles[i];
     if (a.dateline.empty()) return;
-    ArticleFacts& f = g_.facts[i];
-    std::optional<OutletInfo> credit;
+    const OutletInfo* credit = nullptr;
     if (!a.dateline.credit.empty()) {
       const Outlet* o = in_.outlets ? in_.outlets->FindByName(a.dateline.credit) : nullptr;
-      credit = o ? InfoOf(*o, info_cache_) : InfoByName(0, a.dateline.credit);
+      credit = o ? InfoOf(*o) : InfoByName(0, a.dateline.credit);
     }
-    Evidence ev = MakeEvidence(a, a.dateline.begin, a.dateline.end);
-    if (credit && credit->key != f.outlet.key) {
+    auto ev = [&] { return MakeEvidence(a, a.dateline.begin, a.dateline.end); };
+    if (credit && credit->key_index != g_.facts[i].outlet->key_index) {
       // A wire credit: the article carries the wire's reporting, from its lead on.
-      f.first_cite = std::min(f.first_cite, a.dateline.begin);
-      AddOutletEdge(i, *credit, EdgeKind::kCites, ev);
+      g_.facts[i].first_cite = std::min(g_.facts[i].first_cite, a.dateline.begin);
+      AddOutletEdge(i, credit, EdgeKind::kCites, ev);
       return;
     }
-    f.own_dateline = true;
-    f.dateline_evidence = ev;
+    g_.facts[i].own_dateline = true;
+    g_.facts[i].dateline_evidence = ev();
   }
 
   // A wire credit in the byline or the lead ("By Reuters", "MOSCOW (AP) —", reuse::WireCredit)
@@ -376,26 +446,16 @@ class Builder {
     if (!options_.wire_credit_is_citation) return;
     const Article& a = in_.articles[i];
     if (!a.dateline.credit.empty()) return;  // the dateline's credit said it already
-    std::string wire =
-        wire_credits_ != nullptr ? *(*wire_credits_)[i] : reuse::WireCredit(a.text, a.byline);
+    std::string computed;
+    if (wire_credits_ == nullptr) computed = reuse::WireCredit(a.text, a.byline);
+    const std::string& wire = wire_credits_ != nullptr ? *(*wire_credits_)[i] : computed;
     if (wire.empty()) return;
-    const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
-    if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
-      static const std::pair<const char*, const char*> kLong[] = {
-          {"AP", "Associated Press"},
-          {"AFP", "Agence France-Presse"},
-          {"UPI", "United Press International"},
-          {"EFE", "Agencia EFE"}};
-      for (const auto& [short_name, long_name] : kLong)
-        if (wire == short_name) o = in_.outlets->FindByName(long_name);
-    }
-    OutletInfo info = o ? InfoOf(*o, info_cache_) : InfoByName(0, wire);
-    ArticleFacts& f = g_.facts[i];
-    if (info.key == f.outlet.key || info.group == f.outlet.group) return;
+    const WireOutlet& w = ResolveWire(wire);
+    const Outlet* o = w.outlet;
+    const OutletInfo* own = g_.facts[i].outlet;
+    if (w.info->key_index == own->key_index || w.info->group == own->group) return;
     std::string host = Fold(HostOf(a.url));
-    std::string key = Fold(wire) == "ap" ? "apnews" : Fold(wire);
-    key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-    if (host.find(key) != std::string::npos) return;
+    if (host.find(w.host_key) != std::string::npos) return;
     if (o != nullptr) {
       for (const std::string& d : o->domains)
         if (!d.empty() && (host == d || (host.size() > d.size() &&
@@ -408,27 +468,64 @@ class Builder {
     std::string_view lead(a.text.data(), window);
     size_t at = lead.find(wire == "AP" ? std::string("(AP)") : wire);
     if (at == std::string_view::npos && o != nullptr) at = lead.find(o->name);
-    Evidence ev = at == std::string_view::npos
-                      ? Evidence{a.id, a.url, 0, 0, ""}
-                      : MakeEvidence(a, static_cast<uint32_t>(at),
-                                     static_cast<uint32_t>(at + (wire == "AP" ? 4 : wire.size())));
+    auto ev = [&] {
+      return at == std::string_view::npos
+                 ? Evidence{a.id, a.url, 0, 0, ""}
+                 : MakeEvidence(a, static_cast<uint32_t>(at),
+                                static_cast<uint32_t>(at + (wire == "AP" ? 4 : wire.size())));
+    };
     if (at == std::string_view::npos) {
-      f.wire_byline = true;
+      g_.facts[i].wire_byline = true;
     } else {
-      f.first_cite = std::min<uint32_t>(f.first_cite, static_cast<uint32_t>(at));
+      g_.facts[i].first_cite =
+          std::min<uint32_t>(g_.facts[i].first_cite, static_cast<uint32_t>(at));
     }
-    AddOutletEdge(i, info, EdgeKind::kCites, std::move(ev));
+    AddOutletEdge(i, w.info, EdgeKind::kCites, ev);
+  }
+
+  // A wire a credit names, resolved once per graph (a story repeats a few credits many times).
+  struct WireOutlet {
+    std::string wire;                // as reuse::WireCredit gives it: "AP", "Reuters"
+    const Outlet* outlet = nullptr;  // the registry's, by name or by the short name's long form
+    const OutletInfo* info = nullptr;
+    // Folded, no spaces ("ap" -> "apnews"): a host containing it is the wire's own.
+    std::string host_key;
+  };
+  // The returned reference is valid until the next call.
+  const WireOutlet& ResolveWire(const std::string& wire) {
+    for (const WireOutlet& w : wires_) {
+      if (w.wire == wire) return w;
+    }
+    WireOutlet w;
+    w.wire = wire;
+    const Outlet* o = in_.outlets ? in_.outlets->FindByName(wire) : nullptr;
+    if (o == nullptr && in_.outlets != nullptr) {  // the short names WireCredit gives
+      static const std::pair<const char*, const char*> kLong[] = {
+          {"AP", "Associated Press"},
+          {"AFP", "Agence France-Presse"},
+          {"UPI", "United Press International"},
+          {"EFE", "Agencia EFE"}};
+      for (const auto& [short_name, long_name] : kLong)
+        if (wire == short_name) o = in_.outlets->FindByName(long_name);
+    }
+    w.outlet = o;
+    w.info = o ? InfoOf(*o) : InfoByName(0, wire);
+    w.host_key = Fold(wire) == "ap" ? "apnews" : Fold(wire);
+    w.host_key.erase(std::remove(w.host_key.begin(), w.host_key.end(), ' '), w.host_key.end());
+    wires_.push_back(std::move(w));
+    return wires_.back();
   }
 
   // A hyperlink. Bare links (Article::links, not part of an attribution) to the article's own
   // outlet are navigation, not provenance, and are left out.
-  void AddLink(size_t from, const std::string& link, Evidence ev, bool bare) {
-    std::string canon = Canonical(link).value_or(link);
-    auto it = by_url_.find(canon);
-    if (it != by_url_.end()) {
-      if (it->second == from) return;
-      if (bare && g_.facts[it->second].outlet.key == g_.facts[from].outlet.key) return;
-      AddEdge(from, it->second, EdgeKind::kLinks, ReuseClass::kNone, std::move(ev));
+  template <typename MakeEvidenceFn>
+  void AddLink(size_t from, const std::string& link, const MakeEvidenceFn& make_evidence,
+               bool bare) {
+    std::optional<std::string> canon = Canonical(link);
+    if (std::optional<size_t> to = FindUrl(canon ? std::string_view(*canon) : link)) {
+      if (*to == from) return;
+      if (bare && g_.facts[*to].outlet->key_index == g_.facts[from].outlet->key_index) return;
+      AddEdge(from, *to, EdgeKind::kLinks, ReuseClass::kNone, make_evidence);
       return;
     }
     if (in_.outlets == nullptr) return;
@@ -436,25 +533,51 @@ class Builder {
     if (host.empty()) return;
     const Outlet* o = in_.outlets->FindByDomain(host);
     if (o == nullptr) return;
-    if (bare && InfoOf(*o, info_cache_).key == g_.facts[from].outlet.key) return;
-    AddOutletEdge(from, InfoOf(*o, info_cache_), EdgeKind::kLinks, std::move(ev));
+    const OutletInfo* info = InfoOf(*o);
+    if (bare && info->key_index == g_.facts[from].outlet->key_index) return;
+    AddOutletEdge(from, info, EdgeKind::kLinks, make_evidence);
   }
 
   const StoryInput& in_;
   const Options& options_;
   const std::vector<const std::string*>* wire_credits_;  // may be null
   Graph g_;
-  InfoCache info_cache_;
-  // Hash maps: only looked up, never iterated, so their order cannot reach the report.
-  std::unordered_map<ArticleId, size_t> by_article_;
-  std::unordered_map<std::string, std::vector<size_t>> by_outlet_;  // outlet key -> nodes
-  std::unordered_map<std::string, size_t> by_url_;                  // canonical URL -> article node
-  std::unordered_set<uint64_t> seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
-  // Outlet key -> its dated article nodes by (published, node); external nodes never dated.
-  std::unordered_map<std::string, std::vector<size_t>> dated_by_outlet_;
+  static constexpr size_t kNoNode = SIZE_MAX;
+  // Outlets described (NewInfo): registry outlets by address -> index into g_.outlets, the
+  // others by id and name; key_index by registry outlet or id, else by folded name.
+  FlatMap info_of_registry_;
+  std::unordered_map<OutletId, std::vector<const OutletInfo*>> by_id_and_name_;
+  FlatMap key_by_id_;
+  std::unordered_map<std::string, uint32_t> key_by_name_;
+  std::vector<size_t> external_of_key_;  // by key_index: its external node, else kNoNode
+  // Looked up, never iterated, so their order cannot reach the report.
+  FlatMap by_article_;                  // article id -> node (the last of an id)
+  std::vector<std::string> canonical_;  // computed canonical URLs (reserved: views stay valid)
+  std::vector<std::string_view> url_of_node_;  // article node -> canonical URL
+  FlatMap by_url_;                             // hash of a canonical URL -> article node
+  std::unordered_map<std::string_view, size_t> url_collisions_;
+  FlatMap seen_edges_;             // from << 34 | to << 2 | kind (AddEdge)
+  std::vector<WireOutlet> wires_;  // ResolveWire
+  // (article node, attribution) of each asserting own source, in attribution order.
+  std::vector<std::pair<uint32_t, const Attribution*>> own_sources_;
+  // By key_index, runs of article_nodes_ / dated_nodes_ (ArticlesOf, DatedOf).
+  std::vector<uint32_t> article_begin_, dated_begin_;
+  std::vector<size_t> article_nodes_, dated_nodes_;
 };
 
 }  // namespace
+
+std::pair<uint32_t, uint32_t> SpanRange(const Attribution& at) {
+  uint32_t b = UINT32_MAX, e = 0;
+  for (const auto* spans : {&at.cue, &at.source, &at.content}) {
+    for (const Span& s : *spans) {
+      b = std::min(b, s.begin);
+      e = std::max(e, s.end);
+    }
+  }
+  if (b == UINT32_MAX || b >= e) return {0, 0};
+  return {b, e};
+}
 
 Evidence MakeEvidence(const Article& a, uint32_t begin, uint32_t end) {
   Evidence ev;
