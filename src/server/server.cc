@@ -13,7 +13,9 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <future>
@@ -167,6 +169,7 @@ struct Server::Rep {
   httplib::Server http;
   std::thread thread;
   std::atomic<int> port{0};
+  socket_t listen_fd = INVALID_SOCKET;  // the last socket cpp-httplib made to bind (Start())
   std::unique_ptr<GenerationWatcher> watcher;
   std::unique_ptr<ResponseCache> cache;
 
@@ -179,22 +182,31 @@ struct Server::Rep {
   std::mutex readers_mutex;
   std::vector<std::unique_ptr<Reader>> free_readers;  // GUARDED_BY(readers_mutex)
 
-  // Track-record outcomes of every story, computed once per generation and shared by readers.
+  // Track-record outcomes of every story and the track-record index over them, computed once
+  // per generation and shared by the readers' pipelines (building the index is O(stories), and
+  // each of up to `threads` readers built its own after every commit).
   std::mutex outcomes_mutex;
   uint64_t outcomes_generation = 0;                                    // GUARDED_BY(outcomes_mutex)
   std::shared_ptr<const std::vector<records::StoryOutcome>> outcomes;  // GUARDED_BY(outcomes_mutex)
+  std::shared_ptr<const records::TrackRecordIndex> track_index;        // GUARDED_BY(outcomes_mutex)
 
-  // Gives `pipe` the outcomes of `generation`, computing them on its connection when no reader
-  // did yet (the caller's read transaction is at least as new as `generation`).
+  // Gives `pipe` the outcomes and track-record index of `generation`, computing them on its
+  // connection when no reader did yet (the caller's read transaction is at least as new as
+  // `generation`).
   Status ShareOutcomes(pipeline::Pipeline* pipe, uint64_t generation) {
     std::lock_guard<std::mutex> lock(outcomes_mutex);
     if (!outcomes || outcomes_generation != generation) {
+      outcomes.reset();
+      track_index.reset();
       HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* computed, pipe->Outcomes());
+      HW_ASSIGN_OR_RETURN(auto index, pipe->SharedTrackIndex());
       outcomes = std::make_shared<const std::vector<records::StoryOutcome>>(*computed);
+      track_index = std::move(index);
       outcomes_generation = generation;
       return Status::Ok();
     }
     pipe->SetOutcomes(*outcomes);
+    pipe->SetTrackIndex(track_index);
     return Status::Ok();
   }
 
@@ -541,11 +553,19 @@ struct Server::Rep {
           }
           Send(ErrorResponse(500, what), res);
         });
-    int threads = options.threads;
+    size_t threads = static_cast<size_t>(std::max(1, options.threads));
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // A connection holds its thread for its keep-alive life: with threads >= clients nobody waits;
-    // past this many requests it closes, so queued connections get a turn when there are more.
-    http.set_keep_alive_max_count(10000);
+    // past these it closes, so queued connections get a turn when there are more.
+    http.set_keep_alive_max_count(
+        static_cast<size_t>(std::max(1, options.keep_alive_max_requests)));
+    http.set_keep_alive_timeout(std::max(1, options.keep_alive_timeout_seconds));
+    // The listening socket is made (and listen(2)ed with a backlog of 5) inside cpp-httplib;
+    // remember it so Start() can raise the backlog. Same options as cpp-httplib's default.
+    http.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_fd = sock;
+    });
     // Without it a response written in two sends waits for the client's delayed ACK (Nagle):
     // every keep-alive request then took ~44 ms at 16 connections.
     http.set_tcp_nodelay(true);
@@ -588,6 +608,14 @@ StatusOr<int> Server::Start() {
     return Status::Unavailable("cannot listen on " + rep_->options.bind + ":" +
                                std::to_string(rep_->options.port) +
                                " (address in use, or not an address of this machine)");
+  // Calling listen(2) again on a listening socket sets its backlog (Linux, BSD).
+  if (rep_->listen_fd != INVALID_SOCKET && rep_->options.listen_backlog > 0 &&
+      ::listen(rep_->listen_fd, rep_->options.listen_backlog) != 0) {
+    rep_->http.stop();
+    return Status::Unavailable("cannot set the listen backlog to " +
+                               std::to_string(rep_->options.listen_backlog) + " on " +
+                               rep_->options.bind + ":" + std::to_string(port));
+  }
   rep_->port = port;
   rep_->thread = std::thread([this] { rep_->http.listen_after_bind(); });
   return port;
