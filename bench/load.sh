@@ -13,6 +13,8 @@
 #   env HW_LOAD_MAX_SECONDS=S  stop ingesting after S seconds (the batch in flight is rolled
 #                         back; the committed ones stay), to build the largest store in a budget
 #   env WRK_SECONDS=N     duration of each wrk run (default 20), WRK_CONNECTIONS (default 256)
+# A 1,000,000-article store is made from a smaller one by bench/grow_store.py (see there):
+#   HW_LOAD_DB=/tmp/api_1m.db bench/load.sh 0 build/rel/headwater
 set -euo pipefail
 N=${1:-20000}
 HW=${2:-build/release/headwater}
@@ -50,6 +52,11 @@ for _ in $(seq 100); do grep -q Serving "$TMP/serve.out" 2>/dev/null && break; s
 URL=$(grep -o 'http://[^ ]*' "$TMP/serve.out")
 URL=${URL%/}
 curl -sf "$URL/api/health"; echo
+# CPU seconds (user + system) of the server so far: the machine is shared, so each run also
+# reports the server's CPU time and requests per server-CPU-second.
+cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / t}' "/proc/$SERVER_PID/stat"; }
+c0=$(cpu)
+echo "== first story report (uncached: every story's outcome and the track-record index are built): $(curl -sf -o /dev/null -w '%{time_total}' "$URL/api/stories/1") s wall, $(awk -v a="$c0" -v b="$(cpu)" 'BEGIN{printf "%.2f", b-a}') s server CPU"
 # The largest story of the newest 200 (the demo's kind of story: many echoes), and a typical one
 # (median article count).
 read -r ID MID < <(curl -sf "$URL/api/stories?limit=200" | /usr/bin/python3 -c '
@@ -68,7 +75,13 @@ EOF
 run() {
   echo
   echo "== wrk -t2 -c$CONNS -d${SECS}s --latency $*"
-  wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 10s --latency "$@" | grep -E "Latency|50%|90%|99%|Requests/sec|requests in|Socket errors|Non-2xx"
+  local before out n
+  before=$(cpu)
+  out=$(wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 10s --latency "$@")
+  echo "$out" | grep -E "Latency|50%|90%|99%|Requests/sec|requests in|Socket errors|Non-2xx"
+  n=$(echo "$out" | awk '/requests in/{print $1}')
+  awk -v a="$before" -v b="$(cpu)" -v n="$n" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN{printf "  server CPU %.1f s, %.0f requests per server-CPU-second, load average %s\n", b-a, n/(b-a), l}'
 }
 run "$URL/api/stories?limit=50"
 run "$URL/api/stories/$ID"
