@@ -21,6 +21,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 #include <unordered_map>
 
@@ -172,6 +173,9 @@ struct Server::Rep {
   socket_t listen_fd = INVALID_SOCKET;  // the last socket cpp-httplib made to bind (Start())
   std::unique_ptr<GenerationWatcher> watcher;
   std::unique_ptr<ResponseCache> cache;
+
+  // Bounds the uncached reads computed at once (ServerOptions::max_concurrent_computes).
+  std::unique_ptr<std::counting_semaphore<>> compute_slots;
 
   // Reader connections, taken for one request and given back.
   struct Reader {
@@ -361,6 +365,11 @@ struct Server::Rep {
   // Runs a read handler in one read transaction on a pooled reader connection.
   ApiResponse ComputeRead(const Route& route, const PathArgs& args, const httplib::Request& req,
                           uint64_t generation) {
+    compute_slots->acquire();
+    struct Release {
+      std::counting_semaphore<>* slots;
+      ~Release() { slots->release(); }
+    } release{compute_slots.get()};
     auto reader = TakeReader();
     if (!reader.ok()) return StatusResponse(reader.status());
     ApiResponse r;
@@ -582,6 +591,9 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const ServerOptions& options) {
   rep->clock = options.clock ? options.clock : &rep->system_clock;
   rep->reads_need_token = ReadsNeedToken(options.bind, options.public_read);
   rep->cache = std::make_unique<ResponseCache>(options.cache_entries);
+  int slots = options.max_concurrent_computes;
+  if (slots <= 0) slots = std::max(2, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+  rep->compute_slots = std::make_unique<std::counting_semaphore<>>(slots);
   std::error_code ec;
   if (!std::filesystem::exists(options.db, ec))
     return Status::NotFound("no store at " + options.db +

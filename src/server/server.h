@@ -47,6 +47,11 @@ struct ServerOptions {
   // connections waiting for a thread get a turn when there are more clients than threads.
   int keep_alive_max_requests = 10000;
   int keep_alive_timeout_seconds = 5;
+  // Uncached reads computed at once (each on its own reader connection); more wait in line,
+  // first come first served. 0 = twice the hardware threads (at least 2). Without a bound, 256
+  // clients asking for uncached reports shared 2 cores 256 ways, and a large story's report
+  // (tens of ms of CPU alone) took seconds.
+  int max_concurrent_computes = 0;
   size_t cache_entries = 8192;  // cached GET responses (whole cache dropped when full); 0 = off
   int default_limit = 50;       // page size of /api/stories and /api/outlets
   int max_limit = 200;          // largest accepted `limit`

@@ -94,8 +94,8 @@ TEST(ServeCli, RefusesAThreadCountOutOfRange) {
   h.store.reset();
   for (const char* n : {"0", "16385"}) {
     std::string out;
-    std::string cmd = std::string(HEADWATER_BINARY) + " --db " + h.db_path +
-                      " serve --port 0 --threads " + n;
+    std::string cmd =
+        std::string(HEADWATER_BINARY) + " --db " + h.db_path + " serve --port 0 --threads " + n;
     EXPECT_EQ(headwater::testing::RunCommand(cmd, &out, /*merge_stderr=*/true), 2) << n;
     EXPECT_NE(out.find("--threads must be from 1 to 16384"), std::string::npos) << out;
   }

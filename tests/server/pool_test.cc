@@ -1,5 +1,6 @@
 // The connection side of ServerOptions: the worker pool serves `threads` keep-alive clients at
-// once (a client beyond it waits for a thread), and a burst of connections larger than
+// once (a client beyond it waits for a thread), uncached reads beyond max_concurrent_computes
+// wait their turn and are answered, and a burst of connections larger than
 // cpp-httplib's listen backlog of 5 is queued by the kernel instead of dropped (a dropped
 // handshake costs the client a SYN-ACK retransmission: a second or more).
 #include <fcntl.h>
@@ -8,8 +9,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <map>
+#include <thread>
 
 #include "server_test_util.h"
 
@@ -62,6 +66,39 @@ TEST(Pool, AClientBeyondThePoolWaitsForAThread) {
   DemoServer demo(/*batch2=*/false, o);
   demo.client.reset();
   EXPECT_EQ(KeepAliveClientsServed(demo, 5, 1), 4);
+}
+
+TEST(Pool, ComputesInLineWhenSlotsAreFewerThanClients) {
+  // One compute slot and no cache: 8 clients asking at once for reports and lists are all
+  // answered (in turn), with the same bodies as one client alone gets.
+  ServerOptions o;
+  o.max_concurrent_computes = 1;
+  o.cache_entries = 0;
+  DemoServer demo(/*batch2=*/true, o);
+  const std::string story = "/api/stories/" + demo.DemoStoryId();
+  const std::vector<std::string> paths = {story, story + "/graph", "/api/stories?limit=20",
+                                          "/api/outlets"};
+  std::map<std::string, std::string> alone;
+  for (const std::string& p : paths) {
+    auto r = demo.Get(p);
+    ASSERT_TRUE(r && r->status == 200) << p;
+    alone[p] = r->body;
+  }
+  std::atomic<int> ok{0}, bad{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 8; ++t) {
+    clients.emplace_back([&, t] {
+      auto c = demo.NewClient();
+      for (int i = 0; i < 12; ++i) {
+        const std::string& p = paths[(t + i) % paths.size()];
+        auto r = c->Get(p);
+        (r && r->status == 200 && r->body == alone[p] ? ok : bad)++;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(ok.load(), 96);
+  EXPECT_EQ(bad.load(), 0);
 }
 
 // Connects `n` sockets as fast as possible, then sends one request on each and waits for every
