@@ -19,7 +19,6 @@
 #include <atomic>
 #include <filesystem>
 #include <future>
-#include <map>
 #include <mutex>
 #include <semaphore>
 #include <thread>
@@ -71,18 +70,7 @@ ApiResponse JsonResponse(json doc, int status) {
   return r;
 }
 
-namespace {
-
-using Handler = ApiResponse (*)(ApiContext&, const httplib::Request&, const PathArgs&);
-
-struct Route {
-  std::string method;
-  std::vector<std::string> pattern;  // path segments; "*" matches one segment (an id)
-  Handler handler;
-  bool write;
-};
-
-std::vector<std::string> Segments(std::string_view path) {
+std::vector<std::string> PathSegments(std::string_view path) {
   std::vector<std::string> out;
   size_t pos = 1;
   while (pos <= path.size()) {
@@ -93,6 +81,17 @@ std::vector<std::string> Segments(std::string_view path) {
   }
   return out;
 }
+
+namespace {
+
+using Handler = ApiResponse (*)(ApiContext&, const httplib::Request&, const PathArgs&);
+
+struct Route {
+  std::string method;
+  std::vector<std::string> pattern;  // path segments; "*" matches one segment (an id)
+  Handler handler;
+  bool write;
+};
 
 const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
@@ -125,25 +124,6 @@ bool Matches(const Route& r, const std::vector<std::string>& segs, PathArgs* arg
       return false;
   }
   return true;
-}
-
-const char* MimeType(const std::string& path) {
-  static const std::map<std::string, const char*> kTypes = {
-      {".html", "text/html; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},
-      {".svg", "image/svg+xml"},
-      {".png", "image/png"},
-      {".jpg", "image/jpeg"},
-      {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},
-      {".map", "application/json"},
-      {".txt", "text/plain; charset=utf-8"}};
-  std::string ext = std::filesystem::path(path).extension().string();
-  auto it = kTypes.find(ext);
-  return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
 // A request's cache key: path plus its query parameters in sorted order.
@@ -323,7 +303,7 @@ struct Server::Rep {
   // The route of the request's method and path (args filled), or null; allow lists the methods
   // of the routes matching the path.
   static const Route* FindRoute(const httplib::Request& req, PathArgs* args, std::string* allow) {
-    std::vector<std::string> segs = Segments(req.path);
+    std::vector<std::string> segs = PathSegments(req.path);
     const Route* route = nullptr;
     std::string method = req.method == "HEAD" ? "GET" : req.method;
     for (const Route& r : Routes()) {
@@ -461,52 +441,9 @@ struct Server::Rep {
     res.set_content(cached->body, cached->content_type.c_str());
   }
 
-  void HandleStatic(const httplib::Request& req, httplib::Response& res) {
-    if (req.method != "GET" && req.method != "HEAD") {
-      res.set_header("Allow", "GET, HEAD");
-      return Send(ErrorResponse(405, req.method + " is not allowed on " + req.path), res);
-    }
-    if (web_root.empty()) {
-      if (req.path != "/" && req.path != "/index.html")
-        return Send(ErrorResponse(404, "no such file: " + req.path + " (the web UI is not built)"),
-                    res);
-      res.set_content(
-          "<!doctype html><meta charset=utf-8><title>Headwater</title><h1>Headwater</h1>"
-          "<p>The web UI is not built. The JSON API is at <a "
-          "href=\"/api/stories\">/api/stories</a>;"
-          " see <a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>",
-          "text/html; charset=utf-8");
-      return;
-    }
-    std::vector<std::string> segs = Segments(req.path);
-    for (const std::string& s : segs)
-      if (s == ".." || s == "." || s.find('\\') != std::string::npos)
-        return Send(ErrorResponse(404, "no such file: " + req.path), res);
-    std::string rel;
-    for (const std::string& s : segs) rel += "/" + s;
-    std::string file = web_root + (rel.empty() ? "/index.html" : rel);
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) {
-      // Client-side routes (/stories/12, /search) get the app; missing assets get 404.
-      bool looks_like_file = !segs.empty() && segs.back().find('.') != std::string::npos;
-      if (looks_like_file) return Send(ErrorResponse(404, "no such file: " + req.path), res);
-      file = web_root + "/index.html";
-    }
-    auto text = ReadFile(file, size_t{64} << 20);
-    if (!text.ok()) return Send(ErrorResponse(404, "no such file: " + req.path), res);
-    std::string etag = MakeEtag(*text);
-    res.set_header("ETag", etag);
-    res.set_header("Cache-Control", "no-cache");
-    if (EtagMatches(req.get_header_value("If-None-Match"), etag)) {
-      res.status = 304;
-      return;
-    }
-    res.set_content(std::move(*text), MimeType(file));
-  }
-
   void Dispatch(const httplib::Request& req, httplib::Response& res) {
     if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) return HandleApi(req, res);
-    HandleStatic(req, res);
+    ServeStatic(web_root, req, res);
   }
 
   // Before a body is read: refuse a write without a valid token, so a client without one never
