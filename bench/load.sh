@@ -2,8 +2,8 @@
 # Load test of `headwater serve` (docs/BENCHMARKS.md, "HTTP API"): builds a store from a
 # synthetic corpus (bench/gen_corpus.py) through the whole pipeline, starts the server on
 # 127.0.0.1 with a free port, runs wrk against
-#   1. a story list page (cached after the first request),
-#   2. one story report (cached after the first request),
+#   1. a story list page (asked once first, so the run measures the cached page),
+#   2. one story report (likewise cached),
 #   3. story reports of random stories (mostly cache misses: the report is computed),
 # and stops the server. Contacts loopback only; stops by itself.
 #
@@ -13,6 +13,8 @@
 #   env HW_LOAD_MAX_SECONDS=S  stop ingesting after S seconds (the batch in flight is rolled
 #                         back; the committed ones stay), to build the largest store in a budget
 #   env WRK_SECONDS=N     duration of each wrk run (default 20), WRK_CONNECTIONS (default 256)
+# A 1,000,000-article store is made from a smaller one by bench/grow_store.py (see there):
+#   HW_LOAD_DB=/tmp/api_1m.db bench/load.sh 0 build/rel/headwater
 set -euo pipefail
 N=${1:-20000}
 HW=${2:-build/release/headwater}
@@ -50,6 +52,11 @@ for _ in $(seq 100); do grep -q Serving "$TMP/serve.out" 2>/dev/null && break; s
 URL=$(grep -o 'http://[^ ]*' "$TMP/serve.out")
 URL=${URL%/}
 curl -sf "$URL/api/health"; echo
+# CPU seconds (user + system) of the server so far: the machine is shared, so each run also
+# reports the server's CPU time and requests per server-CPU-second.
+cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / t}' "/proc/$SERVER_PID/stat"; }
+c0=$(cpu)
+echo "== first story report (uncached: every story's outcome and the track-record index are built): $(curl -sf -o /dev/null -w '%{time_total}' "$URL/api/stories/1") s wall, $(awk -v a="$c0" -v b="$(cpu)" 'BEGIN{printf "%.2f", b-a}') s server CPU"
 # The largest story of the newest 200 (the demo's kind of story: many echoes), and a typical one
 # (median article count).
 read -r ID MID < <(curl -sf "$URL/api/stories?limit=200" | /usr/bin/python3 -c '
@@ -68,10 +75,23 @@ EOF
 run() {
   echo
   echo "== wrk -t2 -c$CONNS -d${SECS}s --latency $*"
-  wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 10s --latency "$@" | grep -E "Latency|50%|90%|99%|Requests/sec|requests in|Socket errors|Non-2xx"
+  local before out n
+  before=$(cpu)
+  out=$(wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 10s --latency "$@")
+  echo "$out" | grep -E "Latency|50%|90%|99%|Requests/sec|requests in|Socket errors|Non-2xx"
+  n=$(echo "$out" | awk '/requests in/{print $1}')
+  awk -v a="$before" -v b="$(cpu)" -v n="$n" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN{printf "  server CPU %.1f s, %.0f requests per server-CPU-second, load average %s\n", b-a, n/(b-a), l}'
 }
+# The first three runs measure cached answers: each URL is asked once before its run (at 1M
+# articles the list page's first computation takes ~1.5 s, which 256 waiting clients would
+# otherwise put in the run's tail).
+warm() { curl -sf -o /dev/null -w "   (first request: %{time_total} s)\n" "$1"; }
+warm "$URL/api/stories?limit=50"
 run "$URL/api/stories?limit=50"
+warm "$URL/api/stories/$ID"
 run "$URL/api/stories/$ID"
+warm "$URL/api/stories/$MID"
 run "$URL/api/stories/$MID"
 run -s "$TMP/random.lua" "$URL/api/stories/1"
 CONNS=16 run "$URL/api/stories/$MID"   # latency without queueing behind 256 clients

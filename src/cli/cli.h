@@ -70,6 +70,7 @@ struct ServeArgs {
   std::string bind = "127.0.0.1";
   bool public_read = false;
   std::string web_root;
+  int threads = 256;  // worker threads = keep-alive clients served at once (ServerOptions)
 };
 // Serves the HTTP API and web UI until SIGINT/SIGTERM; prints "Serving http://ADDR:PORT/".
 int CmdServe(const Context& c, const ServeArgs& a);

@@ -17,8 +17,13 @@ int CmdServe(const Context& c, const ServeArgs& a) {
   o.port = a.port;
   o.public_read = a.public_read;
   o.web_root = a.web_root;
+  o.threads = a.threads;
   if (a.port < 0 || a.port > 65535) {
     std::cerr << "headwater: --port must be from 0 to 65535, got " << a.port << "\n";
+    return kExitUsage;
+  }
+  if (a.threads < 1 || a.threads > 16384) {
+    std::cerr << "headwater: --threads must be from 1 to 16384, got " << a.threads << "\n";
     return kExitUsage;
   }
   // SIGINT / SIGTERM are taken by sigwait below; blocked before any server thread starts so

@@ -157,6 +157,8 @@ int main(int argc, char** argv) {
   serve->add_flag("--public-read", serve_args.public_read,
                   "on a non-loopback address, serve reads without a token (writes still need one)");
   serve->add_option("--web-root", serve_args.web_root, "directory of the built web UI");
+  serve->add_option("--threads", serve_args.threads,
+                    "worker threads = keep-alive clients served at once (1-16384), default 256");
 
   auto* token = app.add_subcommand("token", "API tokens for `headwater serve`");
   token->require_subcommand(1);

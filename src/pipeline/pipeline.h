@@ -109,6 +109,16 @@ class Pipeline {
     outcomes_ = std::move(outcomes);
     track_index_.reset();
   }
+  // The track-record index over Outcomes() (built on first need, O(outcomes)), to hand to other
+  // pipelines of the same store generation with SetTrackIndex.
+  StatusOr<std::shared_ptr<const records::TrackRecordIndex>> SharedTrackIndex() {
+    return TrackIndex();
+  }
+  // Makes this pipeline use `index` (another pipeline's SharedTrackIndex over the outcomes given
+  // to SetOutcomes) instead of building its own, until the next SetOutcomes or batch.
+  void SetTrackIndex(std::shared_ptr<const records::TrackRecordIndex> index) {
+    track_index_ = std::move(index);
+  }
 
   const normalize::OutletRegistry& outlets() const { return *registry_; }
   const provenance::PolicySet& policies() const { return policies_; }

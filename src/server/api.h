@@ -70,6 +70,14 @@ ApiResponse HandleWatchCreate(ApiContext& c, const httplib::Request& req, const 
 ApiResponse HandleWatchDelete(ApiContext& c, const httplib::Request& req, const PathArgs& args);
 ApiResponse HandleIngest(ApiContext& c, const httplib::Request& req, const PathArgs& args);
 
+// The path segments of a request path: "/api/stories/12/" -> {"api", "stories", "12"}.
+std::vector<std::string> PathSegments(std::string_view path);
+
+// Answers a request outside /api/ from the web UI directory `web_root` ("" = not built: "/"
+// gets a short page naming the API, anything else 404): files by extension, index.html for
+// paths without an extension (client-side routes), 405 for methods other than GET and HEAD.
+void ServeStatic(const std::string& web_root, const httplib::Request& req, httplib::Response& res);
+
 // The graph document of GET /api/stories/{id}/graph from a story report.
 nlohmann::json GraphJson(const pipeline::StoryReport& doc);
 

@@ -13,12 +13,14 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <future>
-#include <map>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 #include <unordered_map>
 
@@ -68,18 +70,7 @@ ApiResponse JsonResponse(json doc, int status) {
   return r;
 }
 
-namespace {
-
-using Handler = ApiResponse (*)(ApiContext&, const httplib::Request&, const PathArgs&);
-
-struct Route {
-  std::string method;
-  std::vector<std::string> pattern;  // path segments; "*" matches one segment (an id)
-  Handler handler;
-  bool write;
-};
-
-std::vector<std::string> Segments(std::string_view path) {
+std::vector<std::string> PathSegments(std::string_view path) {
   std::vector<std::string> out;
   size_t pos = 1;
   while (pos <= path.size()) {
@@ -90,6 +81,17 @@ std::vector<std::string> Segments(std::string_view path) {
   }
   return out;
 }
+
+namespace {
+
+using Handler = ApiResponse (*)(ApiContext&, const httplib::Request&, const PathArgs&);
+
+struct Route {
+  std::string method;
+  std::vector<std::string> pattern;  // path segments; "*" matches one segment (an id)
+  Handler handler;
+  bool write;
+};
 
 const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
@@ -124,25 +126,6 @@ bool Matches(const Route& r, const std::vector<std::string>& segs, PathArgs* arg
   return true;
 }
 
-const char* MimeType(const std::string& path) {
-  static const std::map<std::string, const char*> kTypes = {
-      {".html", "text/html; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},
-      {".svg", "image/svg+xml"},
-      {".png", "image/png"},
-      {".jpg", "image/jpeg"},
-      {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},
-      {".map", "application/json"},
-      {".txt", "text/plain; charset=utf-8"}};
-  std::string ext = std::filesystem::path(path).extension().string();
-  auto it = kTypes.find(ext);
-  return it == kTypes.end() ? "application/octet-stream" : it->second;
-}
-
 // A request's cache key: path plus its query parameters in sorted order.
 std::string CacheKey(const httplib::Request& req) {
   std::string key = req.path;
@@ -167,8 +150,12 @@ struct Server::Rep {
   httplib::Server http;
   std::thread thread;
   std::atomic<int> port{0};
+  socket_t listen_fd = INVALID_SOCKET;  // the last socket cpp-httplib made to bind (Start())
   std::unique_ptr<GenerationWatcher> watcher;
   std::unique_ptr<ResponseCache> cache;
+
+  // Bounds the uncached reads computed at once (ServerOptions::max_concurrent_computes).
+  std::unique_ptr<std::counting_semaphore<>> compute_slots;
 
   // Reader connections, taken for one request and given back.
   struct Reader {
@@ -179,22 +166,31 @@ struct Server::Rep {
   std::mutex readers_mutex;
   std::vector<std::unique_ptr<Reader>> free_readers;  // GUARDED_BY(readers_mutex)
 
-  // Track-record outcomes of every story, computed once per generation and shared by readers.
+  // Track-record outcomes of every story and the track-record index over them, computed once
+  // per generation and shared by the readers' pipelines (building the index is O(stories), and
+  // each of up to `threads` readers built its own after every commit).
   std::mutex outcomes_mutex;
   uint64_t outcomes_generation = 0;                                    // GUARDED_BY(outcomes_mutex)
   std::shared_ptr<const std::vector<records::StoryOutcome>> outcomes;  // GUARDED_BY(outcomes_mutex)
+  std::shared_ptr<const records::TrackRecordIndex> track_index;        // GUARDED_BY(outcomes_mutex)
 
-  // Gives `pipe` the outcomes of `generation`, computing them on its connection when no reader
-  // did yet (the caller's read transaction is at least as new as `generation`).
+  // Gives `pipe` the outcomes and track-record index of `generation`, computing them on its
+  // connection when no reader did yet (the caller's read transaction is at least as new as
+  // `generation`).
   Status ShareOutcomes(pipeline::Pipeline* pipe, uint64_t generation) {
     std::lock_guard<std::mutex> lock(outcomes_mutex);
     if (!outcomes || outcomes_generation != generation) {
+      outcomes.reset();
+      track_index.reset();
       HW_ASSIGN_OR_RETURN(const std::vector<records::StoryOutcome>* computed, pipe->Outcomes());
+      HW_ASSIGN_OR_RETURN(auto index, pipe->SharedTrackIndex());
       outcomes = std::make_shared<const std::vector<records::StoryOutcome>>(*computed);
+      track_index = std::move(index);
       outcomes_generation = generation;
       return Status::Ok();
     }
     pipe->SetOutcomes(*outcomes);
+    pipe->SetTrackIndex(track_index);
     return Status::Ok();
   }
 
@@ -307,7 +303,7 @@ struct Server::Rep {
   // The route of the request's method and path (args filled), or null; allow lists the methods
   // of the routes matching the path.
   static const Route* FindRoute(const httplib::Request& req, PathArgs* args, std::string* allow) {
-    std::vector<std::string> segs = Segments(req.path);
+    std::vector<std::string> segs = PathSegments(req.path);
     const Route* route = nullptr;
     std::string method = req.method == "HEAD" ? "GET" : req.method;
     for (const Route& r : Routes()) {
@@ -349,6 +345,11 @@ struct Server::Rep {
   // Runs a read handler in one read transaction on a pooled reader connection.
   ApiResponse ComputeRead(const Route& route, const PathArgs& args, const httplib::Request& req,
                           uint64_t generation) {
+    compute_slots->acquire();
+    struct Release {
+      std::counting_semaphore<>* slots;
+      ~Release() { slots->release(); }
+    } release{compute_slots.get()};
     auto reader = TakeReader();
     if (!reader.ok()) return StatusResponse(reader.status());
     ApiResponse r;
@@ -440,52 +441,9 @@ struct Server::Rep {
     res.set_content(cached->body, cached->content_type.c_str());
   }
 
-  void HandleStatic(const httplib::Request& req, httplib::Response& res) {
-    if (req.method != "GET" && req.method != "HEAD") {
-      res.set_header("Allow", "GET, HEAD");
-      return Send(ErrorResponse(405, req.method + " is not allowed on " + req.path), res);
-    }
-    if (web_root.empty()) {
-      if (req.path != "/" && req.path != "/index.html")
-        return Send(ErrorResponse(404, "no such file: " + req.path + " (the web UI is not built)"),
-                    res);
-      res.set_content(
-          "<!doctype html><meta charset=utf-8><title>Headwater</title><h1>Headwater</h1>"
-          "<p>The web UI is not built. The JSON API is at <a "
-          "href=\"/api/stories\">/api/stories</a>;"
-          " see <a href=\"/api/openapi.json\">/api/openapi.json</a>.</p>",
-          "text/html; charset=utf-8");
-      return;
-    }
-    std::vector<std::string> segs = Segments(req.path);
-    for (const std::string& s : segs)
-      if (s == ".." || s == "." || s.find('\\') != std::string::npos)
-        return Send(ErrorResponse(404, "no such file: " + req.path), res);
-    std::string rel;
-    for (const std::string& s : segs) rel += "/" + s;
-    std::string file = web_root + (rel.empty() ? "/index.html" : rel);
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) {
-      // Client-side routes (/stories/12, /search) get the app; missing assets get 404.
-      bool looks_like_file = !segs.empty() && segs.back().find('.') != std::string::npos;
-      if (looks_like_file) return Send(ErrorResponse(404, "no such file: " + req.path), res);
-      file = web_root + "/index.html";
-    }
-    auto text = ReadFile(file, size_t{64} << 20);
-    if (!text.ok()) return Send(ErrorResponse(404, "no such file: " + req.path), res);
-    std::string etag = MakeEtag(*text);
-    res.set_header("ETag", etag);
-    res.set_header("Cache-Control", "no-cache");
-    if (EtagMatches(req.get_header_value("If-None-Match"), etag)) {
-      res.status = 304;
-      return;
-    }
-    res.set_content(std::move(*text), MimeType(file));
-  }
-
   void Dispatch(const httplib::Request& req, httplib::Response& res) {
     if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) return HandleApi(req, res);
-    HandleStatic(req, res);
+    ServeStatic(web_root, req, res);
   }
 
   // Before a body is read: refuse a write without a valid token, so a client without one never
@@ -541,11 +499,19 @@ struct Server::Rep {
           }
           Send(ErrorResponse(500, what), res);
         });
-    int threads = options.threads;
+    size_t threads = static_cast<size_t>(std::max(1, options.threads));
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // A connection holds its thread for its keep-alive life: with threads >= clients nobody waits;
-    // past this many requests it closes, so queued connections get a turn when there are more.
-    http.set_keep_alive_max_count(10000);
+    // past these it closes, so queued connections get a turn when there are more.
+    http.set_keep_alive_max_count(
+        static_cast<size_t>(std::max(1, options.keep_alive_max_requests)));
+    http.set_keep_alive_timeout(std::max(1, options.keep_alive_timeout_seconds));
+    // The listening socket is made (and listen(2)ed with a backlog of 5) inside cpp-httplib;
+    // remember it so Start() can raise the backlog. Same options as cpp-httplib's default.
+    http.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_fd = sock;
+    });
     // Without it a response written in two sends waits for the client's delayed ACK (Nagle):
     // every keep-alive request then took ~44 ms at 16 connections.
     http.set_tcp_nodelay(true);
@@ -562,6 +528,9 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const ServerOptions& options) {
   rep->clock = options.clock ? options.clock : &rep->system_clock;
   rep->reads_need_token = ReadsNeedToken(options.bind, options.public_read);
   rep->cache = std::make_unique<ResponseCache>(options.cache_entries);
+  int slots = options.max_concurrent_computes;
+  if (slots <= 0) slots = std::max(2, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+  rep->compute_slots = std::make_unique<std::counting_semaphore<>>(slots);
   std::error_code ec;
   if (!std::filesystem::exists(options.db, ec))
     return Status::NotFound("no store at " + options.db +
@@ -588,6 +557,14 @@ StatusOr<int> Server::Start() {
     return Status::Unavailable("cannot listen on " + rep_->options.bind + ":" +
                                std::to_string(rep_->options.port) +
                                " (address in use, or not an address of this machine)");
+  // Calling listen(2) again on a listening socket sets its backlog (Linux, BSD).
+  if (rep_->listen_fd != INVALID_SOCKET && rep_->options.listen_backlog > 0 &&
+      ::listen(rep_->listen_fd, rep_->options.listen_backlog) != 0) {
+    rep_->http.stop();
+    return Status::Unavailable("cannot set the listen backlog to " +
+                               std::to_string(rep_->options.listen_backlog) + " on " +
+                               rep_->options.bind + ":" + std::to_string(port));
+  }
   rep_->port = port;
   rep_->thread = std::thread([this] { rep_->http.listen_after_bind(); });
   return port;

@@ -33,8 +33,25 @@ struct ServerOptions {
   std::string web_root;
   size_t max_body_bytes = size_t{32} << 20;  // larger request bodies get 413 (32 MiB)
   // Worker threads. cpp-httplib gives a connection one thread for its keep-alive life, so this is
-  // also how many clients are served at once (a reader connection is opened per busy thread).
+  // also how many keep-alive clients are served at once; a connection beyond it waits until
+  // another one closes (or reaches keep_alive_max_requests, or idles keep_alive_timeout_seconds).
+  // Threads mostly block on their socket: each costs a stack (reserved, touched only as used).
   int threads = 256;
+  // Connections the kernel completes and queues before the accept loop takes them (listen(2)
+  // backlog; Linux caps it at net.core.somaxconn, 4096 by default). cpp-httplib's own is 5:
+  // with more clients connecting at once the kernel dropped their handshakes, and each one
+  // waited for a SYN-ACK retransmission (1 s, 3 s, ...): that was the seconds-long p99 at 256
+  // connections.
+  int listen_backlog = 1024;
+  // A keep-alive connection closes after this many requests or this many idle seconds, so
+  // connections waiting for a thread get a turn when there are more clients than threads.
+  int keep_alive_max_requests = 10000;
+  int keep_alive_timeout_seconds = 5;
+  // Uncached reads computed at once (each on its own reader connection); more wait in line,
+  // first come first served. 0 = twice the hardware threads (at least 2). Without a bound, 256
+  // clients asking for uncached reports shared 2 cores 256 ways, and a large story's report
+  // (tens of ms of CPU alone) took seconds.
+  int max_concurrent_computes = 0;
   size_t cache_entries = 8192;  // cached GET responses (whole cache dropped when full); 0 = off
   int default_limit = 50;       // page size of /api/stories and /api/outlets
   int max_limit = 200;          // largest accepted `limit`

@@ -1,5 +1,6 @@
 // The `headwater` binary: `token create` prints a token as its last line and the store keeps
-// only its SHA-256; `serve --port 0` prints the URL it serves, answers, and stops on SIGTERM.
+// only its SHA-256; `serve --port 0` prints the URL it serves, answers, and stops on SIGTERM;
+// `serve --threads` outside 1-16384 is a usage error.
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -64,7 +65,7 @@ TEST(ServeCli, PrintsItsUrlServesAndStopsOnSigterm) {
     close(out_pipe[0]);
     close(out_pipe[1]);
     execl(HEADWATER_BINARY, HEADWATER_BINARY, "--db", demo.h.db_path.c_str(), "serve", "--port",
-          "0", static_cast<char*>(nullptr));
+          "0", "--threads", "8", static_cast<char*>(nullptr));
     _exit(127);
   }
   close(out_pipe[1]);
@@ -86,6 +87,18 @@ TEST(ServeCli, PrintsItsUrlServesAndStopsOnSigterm) {
   EXPECT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
   fclose(out);
+}
+
+TEST(ServeCli, RefusesAThreadCountOutOfRange) {
+  pipeline::testing::Harness h(false);
+  h.store.reset();
+  for (const char* n : {"0", "16385"}) {
+    std::string out;
+    std::string cmd =
+        std::string(HEADWATER_BINARY) + " --db " + h.db_path + " serve --port 0 --threads " + n;
+    EXPECT_EQ(headwater::testing::RunCommand(cmd, &out, /*merge_stderr=*/true), 2) << n;
+    EXPECT_NE(out.find("--threads must be from 1 to 16384"), std::string::npos) << out;
+  }
 }
 
 }  // namespace
