@@ -8,29 +8,28 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "attribution/extractor.h"
 #include "common/status.h"
 #include "common/time.h"
 #include "ingest/jsonl.h"
-#include "pipeline/story_cache.h"
 #include "normalize/gazetteer.h"
 #include "normalize/normalizer.h"
 #include "normalize/outlet_registry.h"
+#include "pipeline/story_cache.h"
 #include "provenance/fact_cache.h"
 #include "provenance/policy.h"
 #include "provenance/provenance.h"
 #include "records/track_record.h"
 #include "reuse/reuse.h"
-#include "stories/clusterer.h"
 #include "store/store.h"
+#include "stories/clusterer.h"
 
 namespace headwater::pipeline {
 
@@ -137,8 +136,9 @@ class Pipeline {
     std::vector<Attribution> attributions;
   };
   void PrepareArticles(const std::vector<ingest::RawArticle>& raw, const std::vector<size_t>& order,
-                       const normalize::Normalizer& normalizer, const std::vector<UnixSeconds>& nows,
-                       std::vector<PreparedArticle>* out, IngestSummary* summary) const;
+                       const normalize::Normalizer& normalizer,
+                       const std::vector<UnixSeconds>& nows, std::vector<PreparedArticle>* out,
+                       IngestSummary* summary) const;
   // The registry outlet ResolveOutlet would give without creating one; null when none.
   const Outlet* LookupOutlet(const std::string& given, const std::string& host) const;
   // found: the article's attributions when already extracted (else extracted here).

@@ -33,11 +33,11 @@ struct StoryCacheOptions {
 
 // The cached part of a provenance::StoryInput.
 struct CachedStory {
-  Story story;                            // as last written to the store
-  std::vector<Article> articles;          // ordered by (published or ingested, id)
+  Story story;                               // as last written to the store
+  std::vector<Article> articles;             // ordered by (published or ingested, id)
   std::vector<uint32_t> attribution_counts;  // per article, parallel to articles
-  std::vector<Attribution> attributions;  // concatenated in article order
-  std::vector<ReuseEdge> reuse;           // between members, sorted by (source_id, copy_id)
+  std::vector<Attribution> attributions;     // concatenated in article order
+  std::vector<ReuseEdge> reuse;              // between members, sorted by (source_id, copy_id)
 
   // Adds one article read from the store, with its attributions and every reuse edge it has
   // (edges to non-members are dropped; an edge already held is kept once). The article must not

@@ -2,12 +2,13 @@
 // stream of batches ingested with the cache (large, and small enough to evict) and two analysis
 // threads leaves the same stories, verdicts and report documents as the same stream ingested with
 // no cache on one thread — also when another connection adds articles to a cached story.
+#include "pipeline/story_cache.h"
+
 #include <algorithm>
 #include <map>
 
 #include "common/csv.h"
 #include "common/paths.h"
-#include "pipeline/story_cache.h"
 #include "pipeline_test_util.h"
 
 namespace headwater::pipeline {
@@ -55,8 +56,7 @@ struct Stream {
     if (!all.ok()) return out;
     for (const store::StoryRecord& r : *all) {
       out[r.story.id] = std::string(StoryStatusName(r.story.status)) + " " +
-                        std::to_string(r.story.merged_into) + " " + r.verdict + " " +
-                        r.report_json;
+                        std::to_string(r.story.merged_into) + " " + r.verdict + " " + r.report_json;
     }
     return out;
   }
@@ -206,9 +206,15 @@ TEST(StoryCache, AddArticleKeepsTheStoreOrder) {
   };
   c.AddArticle(article(1, 100), {attr(1)}, {});
   c.AddArticle(article(3, 300), {attr(3), attr(3)}, {});
-  ReuseEdge e13{1, 3, ReuseClass::kWhole};
-  ReuseEdge e23{2, 3, ReuseClass::kPartial};
-  ReuseEdge e29{2, 9, ReuseClass::kWhole};  // 9 is not a member
+  auto edge = [](ArticleId source, ArticleId copy) {
+    ReuseEdge e;
+    e.source_id = source;
+    e.copy_id = copy;
+    e.cls = ReuseClass::kWhole;
+    return e;
+  };
+  ReuseEdge e13 = edge(1, 3), e23 = edge(2, 3);
+  ReuseEdge e29 = edge(2, 9);  // 9 is not a member
   c.AddArticle(article(2, 200), {attr(2)}, {e23, e29});
   c.AddArticle(article(4, 200), {}, {e13});  // same time as 2, larger id; e13 ignored (no end 4)
   std::vector<ArticleId> ids;
