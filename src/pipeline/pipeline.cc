@@ -1,10 +1,13 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 #include <unordered_map>
 
 #include "common/text.h"
@@ -51,7 +54,8 @@ Pipeline::Pipeline(store::Store* store, PipelineOptions options, const Clock* cl
       options_(std::move(options)),
       clock_(clock),
       policies_(provenance::PolicySet::BuiltIn()),
-      extractor_(options_.attribution) {}
+      extractor_(options_.attribution),
+      story_cache_(options_.story_cache) {}
 
 Pipeline::~Pipeline() = default;
 
@@ -92,17 +96,22 @@ StatusOr<size_t> Pipeline::ImportOutlets(const std::vector<Outlet>& outlets) {
   return outlets.size();
 }
 
-StatusOr<const Outlet*> Pipeline::ResolveOutlet(const std::string& given, const std::string& host) {
+const Outlet* Pipeline::LookupOutlet(const std::string& given, const std::string& host) const {
   if (const Outlet* o = registry_->FindByDomain(host)) return o;
   if (!given.empty()) {
     if (const Outlet* o = registry_->FindByName(given)) return o;
     if (given.find('.') != std::string::npos)
       if (const Outlet* o = registry_->FindByDomain(given)) return o;
   }
+  return registry_->FindByName(normalize::UnverifiedOutlet(given, host).name);
+}
+
+StatusOr<const Outlet*> Pipeline::ResolveOutlet(const std::string& given, const std::string& host) {
+  if (const Outlet* o = LookupOutlet(given, host)) return o;
   Outlet fresh = normalize::UnverifiedOutlet(given, host);
-  if (const Outlet* o = registry_->FindByName(fresh.name)) return o;
   HW_ASSIGN_OR_RETURN(OutletId id, store_->UpsertOutlet(fresh));
   fresh.id = id;
+  ++outlets_added_;
   return registry_->Add(std::move(fresh));
 }
 
@@ -159,7 +168,19 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     }
     if (!stale.empty()) HW_RETURN_IF_ERROR(ResketchSignatures(stale));
   }
-  {
+  // The clusterer is kept across batches; it is read again only when another connection has
+  // committed since (its stored state may then be newer than ours). Reading and rebuilding it
+  // for every batch cost O(stories held) per batch.
+  if (clusterer_) {
+    auto version = store_->DataVersion();
+    if (!version.ok() || *version != clusterer_data_version_) {
+      clusterer_.reset();
+      story_cache_.Clear();  // another connection may have added articles to cached stories
+    }
+  }
+  if (!clusterer_) {
+    auto version = store_->DataVersion();
+    clusterer_data_version_ = version.ok() ? *version : -1;
     HW_ASSIGN_OR_RETURN(auto blob, store_->GetBlob(kClustererBlob));
     if (blob) {
       HW_ASSIGN_OR_RETURN(auto c, stories::StoryClusterer::Deserialize(*blob, options_.stories));
@@ -191,6 +212,7 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     // The in-memory indexes saw articles that were rolled back: drop them, reload next batch.
     reuse_.reset();
     clusterer_.reset();
+    story_cache_.Clear();
     outcomes_.reset();
     track_index_.reset();
     (void)LoadRegistry();
@@ -200,15 +222,34 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   auto resolve = [this](const std::string& given, const std::string& host) {
     return ResolveOutlet(given, host);
   };
+  // Per-article stages before the store (normalize, attribution) run first for the whole batch on
+  // worker_threads threads, against the registry as it was before the batch: an article whose
+  // outlet is not in the registry yet is normalized in order below (its outlet is created then),
+  // and attributions found before an outlet was created in this batch are found again in order,
+  // so every result is the one of a sequential run.
+  std::vector<UnixSeconds> nows(order.size());
+  for (UnixSeconds& t : nows) t = clock_->Now();
+  std::vector<PreparedArticle> prepared(order.size());
+  PrepareArticles(raw, order, normalizer, nows, &prepared, &summary);
+  size_t outlets_before = outlets_added_;
   std::unordered_map<std::string, bool> seen_in_batch;
   batch_articles_.clear();
+  batch_index_.clear();
   batch_articles_.reserve(raw.size());
   size_t done = 0;
-  for (size_t idx : order) {
-    const ingest::RawArticle& r = raw[idx];
-    auto normalized = [&] {
+  for (size_t k = 0; k < order.size(); ++k) {
+    const ingest::RawArticle& r = raw[order[k]];
+    PreparedArticle& pre = prepared[k];
+    // Once an outlet was created in this batch, an article normalized before may resolve to
+    // another outlet now (the new one's domain or name): then it is normalized again.
+    if (!pre.deferred && pre.article.ok() && outlets_added_ != outlets_before) {
+      const Outlet* now = LookupOutlet(r.input.outlet, HostOf(r.input.url));
+      if (!now || now->id != pre.article->outlet_id) pre.deferred = true;
+    }
+    auto normalized = [&]() -> StatusOr<Article> {
+      if (!pre.deferred) return std::move(pre.article);
       StageTimer t(&summary, "normalize");
-      return normalizer.Normalize(r.input, resolve, clock_->Now());
+      return normalizer.Normalize(r.input, resolve, nows[k]);
     }();
     if (!normalized.ok()) {
       ingest::LineError e{r.file, r.line, "", normalized.status().message()};
@@ -228,7 +269,9 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     } else {
       seen_in_batch[a.canonical_url] = true;
       if (a.content_hash) seen_in_batch[hash_key] = true;
-      Status s = ProcessArticle(a, &summary);
+      const std::vector<Attribution>* found =
+          !pre.deferred && outlets_added_ == outlets_before ? &pre.attributions : nullptr;
+      Status s = ProcessArticle(a, found, &summary);
       if (!s.ok()) return fail(Status(s.code(), r.file + ":" + std::to_string(r.line) + ": " + s.message()));
       ++summary.added;
     }
@@ -236,15 +279,14 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   }
   {
     StageTimer provenance_timer(&summary, "provenance");
-    for (StoryId id : summary.stories_touched) {
-      Status s = UpdateStory(id);
-      if (!s.ok()) return fail(s);
-    }
+    Status s = UpdateStories(summary.stories_touched);
+    if (!s.ok()) return fail(s);
   }
   Status s = store_->PutBlob(kClustererBlob, clusterer_->Serialize());
   if (s.ok()) s = store_->Commit();
   if (!s.ok()) return fail(s);
   batch_articles_.clear();
+  batch_index_.clear();
   // The outcomes were read before this batch's reports were written: refresh the changed ones.
   std::set<StoryId> changed = summary.stories_touched;
   changed.insert(merged_in_batch_.begin(), merged_in_batch_.end());
@@ -253,19 +295,67 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   return summary;
 }
 
-Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
+void Pipeline::PrepareArticles(const std::vector<ingest::RawArticle>& raw,
+                               const std::vector<size_t>& order,
+                               const normalize::Normalizer& normalizer,
+                               const std::vector<UnixSeconds>& nows,
+                               std::vector<PreparedArticle>* out, IngestSummary* summary) const {
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  auto work = [&] {
+    double normalize_s = 0, attribution_s = 0;
+    for (size_t k; (k = next.fetch_add(1)) < order.size();) {
+      PreparedArticle& p = (*out)[k];
+      auto t0 = std::chrono::steady_clock::now();
+      bool unknown = false;
+      auto lookup = [&](const std::string& given,
+                        const std::string& host) -> StatusOr<const Outlet*> {
+        if (const Outlet* o = LookupOutlet(given, host)) return o;
+        unknown = true;
+        return Status::NotFound("outlet not in the registry yet");
+      };
+      p.article = normalizer.Normalize(raw[order[k]].input, lookup, nows[k]);
+      p.deferred = unknown;
+      auto t1 = std::chrono::steady_clock::now();
+      normalize_s += std::chrono::duration<double>(t1 - t0).count();
+      if (p.deferred || !p.article.ok()) continue;
+      const Article& a = *p.article;
+      attribution::Context ctx;
+      ctx.lang = a.lang;
+      ctx.outlets = registry_.get();
+      ctx.own_outlet = a.outlet_id;
+      ctx.links = a.links;
+      try {
+        p.attributions = extractor_.Extract(a.text, ctx);
+      } catch (const std::exception&) {
+        p.deferred = true;  // done again in order, where the error is reported
+      }
+      attribution_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    summary->stage_seconds["normalize"] += normalize_s;
+    summary->stage_seconds["attribution"] += attribution_s;
+  };
+  std::thread helper;
+  if (options_.worker_threads > 1 && order.size() > 1) helper = std::thread(work);
+  work();
+  if (helper.joinable()) helper.join();
+}
+
+Status Pipeline::ProcessArticle(Article& a, const std::vector<Attribution>* found,
+                                IngestSummary* summary) {
   {
     StageTimer t(summary, "store");
     HW_ASSIGN_OR_RETURN(a.id, store_->InsertArticle(a));
   }
+  batch_index_[a.id] = batch_articles_.size();
   batch_articles_.push_back(a);
   const Article& stored = batch_articles_.back();
 
   // Reuse: candidates from the index, exact check against their texts.
   std::unordered_map<ArticleId, Article> cache;
   auto fetch = [&](ArticleId id) -> const Article* {
-    for (const Article& b : batch_articles_)
-      if (b.id == id) return &b;
+    if (auto b = batch_index_.find(id); b != batch_index_.end()) return &batch_articles_[b->second];
     auto it = cache.find(id);
     if (it != cache.end()) return &it->second;
     auto got = store_->GetArticle(id);
@@ -305,7 +395,9 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
   ctx.own_outlet = a.outlet_id;
   ctx.links = a.links;
   std::vector<Attribution> attributions;
-  {
+  if (found) {
+    attributions = *found;
+  } else {
     StageTimer t(summary, "attribution");
     attributions = extractor_.Extract(a.text, ctx);
   }
@@ -361,6 +453,8 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
       std::string why = by_content.count(from) ? "content " + a.canonical_url : a.canonical_url;
       HW_RETURN_IF_ERROR(store_->MergeStory(from, into, clock_->Now(), why));
       merged_in_batch_.insert(from);
+      story_cache_.Erase(from);
+      story_cache_.Erase(into);
       for (Article& b : batch_articles_)
         if (b.story_id == from) b.story_id = into;
       summary->stories_touched.erase(from);
@@ -389,45 +483,6 @@ Status Pipeline::ProcessArticle(Article& a, IngestSummary* summary) {
   HW_RETURN_IF_ERROR(store_->SetArticleStory(a.id, as.story));
   summary->stories_touched.insert(as.story);
   return Status::Ok();
-}
-
-StatusOr<provenance::StoryInput> Pipeline::LoadStoryInput(StoryId id) {
-  provenance::StoryInput in;
-  HW_ASSIGN_OR_RETURN(auto record, store_->GetStory(id));
-  if (!record) return Status::NotFound("no story with id " + std::to_string(id));
-  in.story = record->story;
-  HW_ASSIGN_OR_RETURN(in.articles, store_->ArticlesOfStory(id));
-  std::map<std::pair<ArticleId, ArticleId>, bool> seen;
-  std::set<ArticleId> members;
-  for (const Article& a : in.articles) members.insert(a.id);
-  std::map<std::pair<std::string, std::string>, PlaceMention> places;
-  const Dateline* dateline = nullptr;
-  for (const Article& a : in.articles) {
-    HW_ASSIGN_OR_RETURN(auto attrs, store_->AttributionsOf(a.id));
-    for (Attribution& at : attrs) in.attributions.push_back(std::move(at));
-    HW_ASSIGN_OR_RETURN(auto edges, store_->ReuseOf(a.id));
-    for (const ReuseEdge& e : edges) {
-      if (!members.count(e.source_id) || !members.count(e.copy_id)) continue;
-      if (seen.emplace(std::make_pair(e.source_id, e.copy_id), true).second) in.reuse.push_back(e);
-    }
-    for (const PlaceMention& p : a.places) {
-      auto& agg = places[{p.name, p.country}];
-      if (agg.name.empty()) agg = p;
-      else agg.mentions += p.mentions;
-    }
-    if (!dateline && !a.dateline.country.empty()) dateline = &a.dateline;
-  }
-  std::vector<PlaceMention> merged;
-  for (auto& [k, p] : places) merged.push_back(p);
-  std::sort(merged.begin(), merged.end(),
-            [](const PlaceMention& a, const PlaceMention& b) { return a.mentions > b.mentions; });
-  in.story.country = normalize::PrimaryCountry(merged, dateline);
-  in.outlets = registry_.get();
-  // A track record says how an outlet's OTHER stories turned out: this story is left out, or
-  // an origin would vouch for itself.
-  HW_ASSIGN_OR_RETURN(std::shared_ptr<const records::TrackRecordIndex> index, TrackIndex());
-  in.track_record = [index, id](OutletId outlet) { return index->Get(outlet, id); };
-  return in;
 }
 
 records::TrackRecordOptions Pipeline::TrackRecordOptions() const {
@@ -531,38 +586,5 @@ StatusOr<StoryReport> Pipeline::StoryDocument(StoryId id) {
   out.json = MakeDocument(out.input, out.report);
   return out;
 }
-
-Status Pipeline::UpdateStory(StoryId id) {
-  HW_ASSIGN_OR_RETURN(provenance::StoryInput in, LoadStoryInput(id));
-  Story& st = in.story;
-  if (clusterer_) {
-    std::string title = clusterer_->Title(id);
-    if (!title.empty()) st.title = title;
-    st.key_terms = clusterer_->KeyTerms(id);
-  }
-  if (st.title.empty() && !in.articles.empty()) st.title = in.articles.front().title;
-  st.first_seen = st.last_seen = 0;
-  for (const Article& a : in.articles) {
-    UnixSeconds t = a.published.value_or(a.ingested);
-    if (st.first_seen == 0 || t < st.first_seen) st.first_seen = t;
-    st.last_seen = std::max(st.last_seen, t);
-  }
-  UnixSeconds now = clock_->Now();
-  st.status = clusterer_ && clusterer_->IsDormant(id, now) ? StoryStatus::kDormant : StoryStatus::kActive;
-  in.cache = &fact_cache_;
-  provenance::Report report = provenance::Analyze(in, policies_);
-  in.cache = nullptr;
-  store::StoryRecord r;
-  r.story = st;
-  r.verdict = provenance::VerdictName(report.verdict);
-  r.policy = report.policy;
-  json doc = MakeDocument(in, report);
-  r.counts_json = doc.value("counts", json::object()).dump();
-  r.report_json = doc.dump();
-  r.updated = now;
-  return store_->UpsertStory(r);
-}
-
-
 
 }  // namespace headwater::pipeline

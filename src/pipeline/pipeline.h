@@ -8,12 +8,12 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "attribution/extractor.h"
 #include "common/status.h"
@@ -22,13 +22,14 @@
 #include "normalize/gazetteer.h"
 #include "normalize/normalizer.h"
 #include "normalize/outlet_registry.h"
+#include "pipeline/story_cache.h"
 #include "provenance/fact_cache.h"
 #include "provenance/policy.h"
 #include "provenance/provenance.h"
 #include "records/track_record.h"
 #include "reuse/reuse.h"
-#include "stories/clusterer.h"
 #include "store/store.h"
+#include "stories/clusterer.h"
 
 namespace headwater::pipeline {
 
@@ -43,6 +44,13 @@ struct PipelineOptions {
   records::TrackRecordOptions track_records;
   bool corrections_refute = false;
   bool load_gazetteer = true;  // false: no places or dateline countries (tests that don't need them)
+  // Provenance inputs of recently touched stories kept between batches (story_cache.h);
+  // max_bytes = 0 reads every touched story whole from the store, as before 2026-11-25.
+  StoryCacheOptions story_cache;
+  // Threads (the calling one included) that normalize and extract attributions from a batch's
+  // articles before they are stored, and that analyze the touched stories' provenance after;
+  // every result is the same for any value. Default 2 (the second core of the target machine).
+  int worker_threads = 2;
 };
 
 struct IngestSummary {
@@ -130,8 +138,27 @@ class Pipeline {
   Pipeline(store::Store* store, PipelineOptions options, const Clock* clock);
   Status LoadRegistry();
   StatusOr<const Outlet*> ResolveOutlet(const std::string& given, const std::string& host);
-  Status ProcessArticle(Article& article, IngestSummary* summary);
-  Status UpdateStory(StoryId id);
+  // A batch article normalized, and its attributions found, before the batch is processed in
+  // order (Ingest's first step).
+  struct PreparedArticle {
+    StatusOr<Article> article = Status::Internal("not prepared");
+    bool deferred = false;  // the outlet was unknown: normalized again in order
+    std::vector<Attribution> attributions;
+  };
+  void PrepareArticles(const std::vector<ingest::RawArticle>& raw, const std::vector<size_t>& order,
+                       const normalize::Normalizer& normalizer,
+                       const std::vector<UnixSeconds>& nows, std::vector<PreparedArticle>* out,
+                       IngestSummary* summary) const;
+  // The registry outlet ResolveOutlet would give without creating one; null when none.
+  const Outlet* LookupOutlet(const std::string& given, const std::string& host) const;
+  // found: the article's attributions when already extracted (else extracted here).
+  Status ProcessArticle(Article& article, const std::vector<Attribution>* found,
+                        IngestSummary* summary);
+  // The provenance stage of a batch: every touched story's input (from the cache, brought up
+  // to date with the batch's articles, or read whole), analyzed on worker_threads threads,
+  // reports written in story order.
+  Status UpdateStories(const std::set<StoryId>& ids);
+  StatusOr<CachedStory> StoryInputParts(StoryId id);
   Status ResketchSignatures(const std::vector<ArticleId>& ids);
   // Track-record outcome of one stored story (nullopt for a merged story or one without a report).
   std::optional<records::StoryOutcome> OutcomeOfRecord(const store::StoryRecord& r) const;
@@ -147,14 +174,18 @@ class Pipeline {
   attribution::Extractor extractor_;
   std::unique_ptr<reuse::ReuseDetector> reuse_;
   std::unique_ptr<stories::StoryClusterer> clusterer_;
+  int64_t clusterer_data_version_ = -1;  // the store's data version when clusterer_ was read
   std::vector<Article> batch_articles_;  // articles of the batch in flight, for reuse lookups
+  std::unordered_map<ArticleId, size_t> batch_index_;  // id -> index into batch_articles_
+  StoryInputCache story_cache_;
+  size_t outlets_added_ = 0;  // unverified outlets created by ResolveOutlet, ever
   // Track records over outcomes_, built on first need; shared with the StoryInputs handed out.
   StatusOr<std::shared_ptr<const records::TrackRecordIndex>> TrackIndex();
   std::shared_ptr<const records::TrackRecordIndex> track_index_;
   std::optional<std::vector<records::StoryOutcome>> outcomes_;
   int64_t outcomes_data_version_ = -1;  // the store's data version when outcomes_ was read
   std::set<StoryId> merged_in_batch_;   // stories merged away by the batch in flight
-  // Per-article facts (retraction cues, wire credits) kept across UpdateStory calls: a story
+  // Per-article facts (retraction cues, wire credits) kept across batches: a story
   // recomputed after a new article scans only that article's text.
   provenance::FactCache fact_cache_;
 };
