@@ -4,11 +4,9 @@
 #include <zstd.h>
 
 namespace headwater::store {
+namespace internal {
 namespace {
 
-// One compression and one decompression context per thread, kept for the thread's life
-// (ZSTD_compress/ZSTD_decompress create and free one per call: an allocation of their tables
-// for every stored or read value).
 struct Contexts {
   ZSTD_CCtx* c = ZSTD_createCCtx();
   ZSTD_DCtx* d = ZSTD_createDCtx();
@@ -25,12 +23,17 @@ Contexts& ThreadContexts() {
 
 }  // namespace
 
+ZSTD_CCtx* ThreadCCtx() { return ThreadContexts().c; }
+ZSTD_DCtx* ThreadDCtx() { return ThreadContexts().d; }
+
+}  // namespace internal
+
 std::string Pack(std::string_view raw, const PackOptions& options) {
   if (raw.size() < options.min_bytes) return std::string(raw);
   std::string out(kPackMarker.size() + ZSTD_compressBound(raw.size()), '\0');
   out.replace(0, kPackMarker.size(), kPackMarker);
   size_t n =
-      ZSTD_compressCCtx(ThreadContexts().c, out.data() + kPackMarker.size(),
+      ZSTD_compressCCtx(internal::ThreadCCtx(), out.data() + kPackMarker.size(),
                         out.size() - kPackMarker.size(), raw.data(), raw.size(), options.level);
   if (ZSTD_isError(n) || kPackMarker.size() + n >= raw.size()) return std::string(raw);
   out.resize(kPackMarker.size() + n);
@@ -50,8 +53,8 @@ std::string Unpack(std::string_view stored) {
       size > (size_t{1} << 34))
     return std::string(stored);
   std::string out(static_cast<size_t>(size), '\0');
-  size_t n =
-      ZSTD_decompressDCtx(ThreadContexts().d, out.data(), out.size(), frame.data(), frame.size());
+  size_t n = ZSTD_decompressDCtx(internal::ThreadDCtx(), out.data(), out.size(), frame.data(),
+                                 frame.size());
   if (ZSTD_isError(n) || n != size) return std::string(stored);
   return out;
 }

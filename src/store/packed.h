@@ -12,7 +12,18 @@
 #include <string>
 #include <string_view>
 
+struct ZSTD_CCtx_s;
+struct ZSTD_DCtx_s;
+
 namespace headwater::store {
+
+namespace internal {
+// One zstd compression and one decompression context per thread, kept for the thread's life
+// (ZSTD_compress/ZSTD_decompress create and free one per call: an allocation of their tables
+// for every stored or read value). Shared by packed.cc and text_codec.cc.
+ZSTD_CCtx_s* ThreadCCtx();
+ZSTD_DCtx_s* ThreadDCtx();
+}  // namespace internal
 
 struct PackOptions {
   // Values shorter than this are stored as they are (a frame header costs ~10 bytes and small

@@ -20,20 +20,6 @@ namespace {
 
 constexpr size_t kHeaderBytes = kDictMarker.size() + 4;
 
-struct Contexts {
-  ZSTD_CCtx* c = ZSTD_createCCtx();
-  ZSTD_DCtx* d = ZSTD_createDCtx();
-  ~Contexts() {
-    ZSTD_freeCCtx(c);
-    ZSTD_freeDCtx(d);
-  }
-};
-
-Contexts& ThreadContexts() {
-  thread_local Contexts contexts;
-  return contexts;
-}
-
 uint32_t ReadId(std::string_view stored) {
   uint32_t id = 0;
   for (int i = 0; i < 4; ++i)
@@ -81,7 +67,7 @@ std::string TextCodec::Encode(std::string_view raw) const {
   std::memcpy(out.data(), kDictMarker.data(), kDictMarker.size());
   for (int i = 0; i < 4; ++i)
     out[kDictMarker.size() + i] = static_cast<char>((id >> (8 * i)) & 0xff);
-  size_t n = ZSTD_compress_usingCDict(ThreadContexts().c, out.data() + kHeaderBytes,
+  size_t n = ZSTD_compress_usingCDict(internal::ThreadCCtx(), out.data() + kHeaderBytes,
                                       out.size() - kHeaderBytes, raw.data(), raw.size(),
                                       dicts_.rbegin()->second->cdict);
   if (ZSTD_isError(n) || kHeaderBytes + n >= raw.size()) return std::string(raw);
@@ -109,8 +95,8 @@ StatusOr<std::string> TextCodec::Decode(std::string_view stored) {
       size > (size_t{1} << 34))
     return Status::Corruption("article text: not a zstd frame with its size");
   std::string out(static_cast<size_t>(size), '\0');
-  size_t n = ZSTD_decompress_usingDDict(ThreadContexts().d, out.data(), out.size(), frame.data(),
-                                        frame.size(), it->second->ddict);
+  size_t n = ZSTD_decompress_usingDDict(internal::ThreadDCtx(), out.data(), out.size(),
+                                        frame.data(), frame.size(), it->second->ddict);
   if (ZSTD_isError(n) || n != size)
     return Status::Corruption(std::string("article text: zstd: ") +
                               (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short frame"));

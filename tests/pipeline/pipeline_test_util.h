@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "common/csv.h"
+#include "common/time.h"
 #include "common/url.h"
 #include "ingest/jsonl.h"
 #include "ingest/registry_import.h"
@@ -17,6 +19,29 @@ namespace headwater::pipeline::testing {
 
 inline std::string RepoPath(const std::string& rel) {
   return std::string(HEADWATER_TEST_FIXTURES) + "/../../" + rel;
+}
+
+// One row of a multi-outlet-events CSV (id, host/path, time, text with " ### " between
+// paragraphs; ../shared/data/multi-outlet-events/SOURCE.md) as ingest would read it: URL
+// https://<host>/<event>/<id>, outlet = host, title = the first line (up to 120 bytes).
+// The caller checks that the row has its 4 fields.
+inline ingest::RawArticle EventArticle(const std::string& path, const CsvRow& row,
+                                       const std::string& event) {
+  const auto& f = row.fields;
+  ingest::RawArticle r;
+  r.file = path;
+  r.line = row.line;
+  std::string host = f[1].substr(0, f[1].find('/'));
+  r.input.url = "https://" + host + "/" + event + "/" + f[0];
+  r.input.outlet = host;
+  std::string text = f[3];
+  for (size_t p; (p = text.find(" ### ")) != std::string::npos;) text.replace(p, 5, "\n");
+  r.input.text = text;
+  r.input.title = text.substr(0, std::min<size_t>(text.find('\n'), 120));
+  std::string t = f[2];
+  if (t.size() >= 19) t = t.substr(0, 10) + "T" + t.substr(11, 8) + "Z";
+  r.input.published = ParseRfc3339(t);
+  return r;
 }
 
 struct Harness {

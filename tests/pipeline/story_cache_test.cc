@@ -15,6 +15,7 @@ namespace headwater::pipeline {
 namespace {
 
 using testing::RepoPath;
+using testing::EventArticle;
 
 struct Stream {
   FixedClock clock{ParseRfc3339("2026-11-01T00:00:00Z").value()};
@@ -77,19 +78,7 @@ std::vector<std::vector<ingest::RawArticle>> EventBatches(const std::vector<std:
     for (size_t i = 1; i < rows.size(); i += 2) {  // every other article: half the time
       const auto& f = rows[i].fields;
       if (f.size() != 4) continue;
-      ingest::RawArticle r;
-      r.file = path;
-      r.line = rows[i].line;
-      std::string host = f[1].substr(0, f[1].find('/'));
-      r.input.url = "https://" + host + "/" + event + "/" + f[0];
-      r.input.outlet = host;
-      std::string text = f[3];
-      for (size_t p; (p = text.find(" ### ")) != std::string::npos;) text.replace(p, 5, "\n");
-      r.input.text = text;
-      r.input.title = text.substr(0, std::min<size_t>(text.find('\n'), 120));
-      std::string t = f[2];
-      if (t.size() >= 19) t = t.substr(0, 10) + "T" + t.substr(11, 8) + "Z";
-      r.input.published = ParseRfc3339(t);
+      ingest::RawArticle r = EventArticle(path, rows[i], event);
       all.push_back(std::move(r));
     }
   }

@@ -22,6 +22,7 @@ namespace headwater::pipeline {
 namespace {
 
 using testing::Harness;
+using testing::EventArticle;
 
 // The CSV id of a summit article ("https://host/helsinki/<id>").
 std::string CsvId(const std::string& url) { return url.substr(url.rfind('/') + 1); }
@@ -59,19 +60,7 @@ TEST(SummitSample, ReadSampleOfWireMergesAndOriginsHolds) {
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& f = rows[i].fields;
     ASSERT_EQ(f.size(), 4u);
-    ingest::RawArticle r;
-    r.file = path;
-    r.line = rows[i].line;
-    std::string host = f[1].substr(0, f[1].find('/'));
-    r.input.url = "https://" + host + "/helsinki/" + f[0];
-    r.input.outlet = host;
-    std::string text = f[3];
-    for (size_t p; (p = text.find(" ### ")) != std::string::npos;) text.replace(p, 5, "\n");
-    r.input.text = text;
-    r.input.title = text.substr(0, std::min<size_t>(text.find('\n'), 120));
-    std::string t = f[2];
-    if (t.size() >= 19) t = t.substr(0, 10) + "T" + t.substr(11, 8) + "Z";
-    r.input.published = ParseRfc3339(t);
+    ingest::RawArticle r = EventArticle(path, rows[i], "helsinki");
     raw.push_back(std::move(r));
   }
   Harness h;

@@ -19,6 +19,7 @@ namespace headwater::pipeline {
 namespace {
 
 using testing::Harness;
+using testing::EventArticle;
 
 // Does the credited wire name the article's own outlet (a reuters.com article crediting Reuters)?
 bool OwnCredit(const std::string& credit, const std::string& url) {
@@ -38,19 +39,7 @@ TEST(SummitWire, WireCopiesMergeOutletsIntoFewOrigins) {
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& f = rows[i].fields;
     ASSERT_EQ(f.size(), 4u);
-    ingest::RawArticle r;
-    r.file = path;
-    r.line = rows[i].line;
-    std::string host = f[1].substr(0, f[1].find('/'));
-    r.input.url = "https://" + host + "/helsinki/" + f[0];
-    r.input.outlet = host;
-    std::string text = f[3];
-    for (size_t p; (p = text.find(" ### ")) != std::string::npos;) text.replace(p, 5, "\n");
-    r.input.text = text;
-    r.input.title = text.substr(0, std::min<size_t>(text.find('\n'), 120));
-    std::string t = f[2];
-    if (t.size() >= 19) t = t.substr(0, 10) + "T" + t.substr(11, 8) + "Z";
-    r.input.published = ParseRfc3339(t);
+    ingest::RawArticle r = EventArticle(path, rows[i], "helsinki");
     raw.push_back(std::move(r));
   }
   ASSERT_GT(raw.size(), 600u);
