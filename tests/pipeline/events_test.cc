@@ -13,8 +13,8 @@
 namespace headwater::pipeline {
 namespace {
 
-using testing::Harness;
 using testing::EventArticle;
+using testing::Harness;
 
 TEST(Events, EachEventIsItsOwnStoryAndNoStoryMixesTwo) {
   std::map<std::string, std::vector<ingest::RawArticle>> by_event;

@@ -14,8 +14,8 @@
 namespace headwater::pipeline {
 namespace {
 
-using testing::RepoPath;
 using testing::EventArticle;
+using testing::RepoPath;
 
 struct Stream {
   FixedClock clock{ParseRfc3339("2026-11-01T00:00:00Z").value()};

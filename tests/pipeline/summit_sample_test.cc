@@ -21,8 +21,8 @@
 namespace headwater::pipeline {
 namespace {
 
-using testing::Harness;
 using testing::EventArticle;
+using testing::Harness;
 
 // The CSV id of a summit article ("https://host/helsinki/<id>").
 std::string CsvId(const std::string& url) { return url.substr(url.rfind('/') + 1); }

@@ -18,8 +18,8 @@
 namespace headwater::pipeline {
 namespace {
 
-using testing::Harness;
 using testing::EventArticle;
+using testing::Harness;
 
 // Does the credited wire name the article's own outlet (a reuters.com article crediting Reuters)?
 bool OwnCredit(const std::string& credit, const std::string& url) {
