@@ -37,7 +37,7 @@ class StageTimer {
   const char* stage_;
   std::chrono::steady_clock::time_point start_;
 };
-}
+}  // namespace
 
 std::string IngestSummary::ToString() const {
   std::string s = std::to_string(lines) + " lines: " + std::to_string(added) + " added, " +
@@ -145,7 +145,8 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   summary.errors = parse_errors;
   summary.skipped = parse_errors.size();
   if (strict && !parse_errors.empty())
-    return Status::InvalidArgument(parse_errors.front().ToString() + " (--strict: nothing committed)");
+    return Status::InvalidArgument(parse_errors.front().ToString() +
+                                   " (--strict: nothing committed)");
 
   if (options_.load_gazetteer && !gazetteer_) {
     auto g = normalize::Gazetteer::LoadDefault();
@@ -162,8 +163,9 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
         continue;
       }
       auto sig = reuse::DecodeSignature(bytes);
-      if (!sig.ok()) return Status::Corruption("signature of article " + std::to_string(id) + ": " +
-                                               sig.status().message());
+      if (!sig.ok())
+        return Status::Corruption("signature of article " + std::to_string(id) + ": " +
+                                  sig.status().message());
       reuse_->Add(id, *sig);
     }
     if (!stale.empty()) HW_RETURN_IF_ERROR(ResketchSignatures(stale));
@@ -253,7 +255,8 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     }();
     if (!normalized.ok()) {
       ingest::LineError e{r.file, r.line, "", normalized.status().message()};
-      if (strict) return fail(Status::InvalidArgument(e.ToString() + " (--strict: nothing committed)"));
+      if (strict)
+        return fail(Status::InvalidArgument(e.ToString() + " (--strict: nothing committed)"));
       summary.errors.push_back(e);
       ++summary.skipped;
       continue;
@@ -272,7 +275,8 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
       const std::vector<Attribution>* found =
           !pre.deferred && outlets_added_ == outlets_before ? &pre.attributions : nullptr;
       Status s = ProcessArticle(a, found, &summary);
-      if (!s.ok()) return fail(Status(s.code(), r.file + ":" + std::to_string(r.line) + ": " + s.message()));
+      if (!s.ok())
+        return fail(Status(s.code(), r.file + ":" + std::to_string(r.line) + ": " + s.message()));
       ++summary.added;
     }
     if (progress) progress(++done, raw.size());
@@ -282,16 +286,19 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     Status s = UpdateStories(summary.stories_touched);
     if (!s.ok()) return fail(s);
   }
-  Status s = store_->PutBlob(kClustererBlob, clusterer_->Serialize());
-  if (s.ok()) s = store_->Commit();
-  if (!s.ok()) return fail(s);
-  batch_articles_.clear();
-  batch_index_.clear();
-  // The outcomes were read before this batch's reports were written: refresh the changed ones.
+  // The outcomes were read before this batch's reports were written: refresh the changed ones,
+  // and leave them beside the stories for the next reader, in the batch's transaction.
   std::set<StoryId> changed = summary.stories_touched;
   changed.insert(merged_in_batch_.begin(), merged_in_batch_.end());
   if (Status r = RefreshOutcomes(changed); !r.ok()) outcomes_.reset();
   track_index_.reset();
+  Status s = store_->PutBlob(kClustererBlob, clusterer_->Serialize());
+  if (s.ok() && outcomes_)
+    s = store_->PutBlob(kOutcomesBlob, SerializeOutcomes(*outcomes_, CorrectionsRefute()));
+  if (s.ok()) s = store_->Commit();
+  if (!s.ok()) return fail(s);
+  batch_articles_.clear();
+  batch_index_.clear();
   return summary;
 }
 
@@ -487,7 +494,8 @@ Status Pipeline::ProcessArticle(Article& a, const std::vector<Attribution>* foun
 
 records::TrackRecordOptions Pipeline::TrackRecordOptions() const {
   records::TrackRecordOptions o = options_.track_records;
-  if (policies_.track_records().min_age_days) o.min_age_days = *policies_.track_records().min_age_days;
+  if (policies_.track_records().min_age_days)
+    o.min_age_days = *policies_.track_records().min_age_days;
   return o;
 }
 
@@ -509,71 +517,13 @@ StatusOr<provenance::TrackRecord> Pipeline::OutletTrackRecord(OutletId outlet) {
   return index->Get(outlet).value_or(none);
 }
 
-std::optional<records::StoryOutcome> Pipeline::OutcomeOfRecord(const store::StoryRecord& r) const {
-  if (r.story.status == StoryStatus::kMerged) return std::nullopt;
-  json doc = ParseTopLevelKeys(r.report_json, {"origins"});  // the rest is not needed
-  if (!doc.is_object()) return std::nullopt;
-  auto verdict = provenance::ParseVerdict(r.verdict);
-  if (!verdict) return std::nullopt;
-  records::StoryOutcome o;
-  o.story = r.story.id;
-  o.first_seen = r.story.first_seen;
-  o.country = r.story.country;
-  o.verdict = *verdict;
-  bool corrections_refute =
-      policies_.track_records().corrections_refute.value_or(options_.corrections_refute);
-  for (const json& origin : doc.value("origins", json::array())) {
-    if (origin.value("denies", false)) continue;  // as records::OutcomeOf
-    const Outlet* outlet = registry_->FindByName(origin.value("outlet", ""));
-    if (!outlet) continue;
-    o.origin_outlets.push_back(outlet->id);
-    // Its report was retracted or refuted by a later article (provenance/retraction.h).
-    if (origin.value("retracted", false) || origin.value("refuted", false) ||
-        (corrections_refute && origin.value("corrected", false)))
-      o.refuted_outlets.push_back(outlet->id);
-  }
-  return o;
-}
-
-StatusOr<const std::vector<records::StoryOutcome>*> Pipeline::Outcomes() {
-  if (outcomes_) return &*outcomes_;
-  std::vector<records::StoryOutcome> out;
-  HW_ASSIGN_OR_RETURN(auto stories, store_->ListStories({}));
-  for (const store::StoryRecord& r : stories) {
-    if (auto o = OutcomeOfRecord(r)) out.push_back(std::move(*o));
-  }
-  outcomes_ = std::move(out);
-  auto version = store_->DataVersion();
-  outcomes_data_version_ = version.ok() ? *version : -1;
-  return &*outcomes_;
-}
-
-// After this pipeline's own commit only the stories it touched or merged away have new reports:
-// their outcomes are read again and the rest kept (reading every story's report after every batch
-// made track records cost O(stories) per batch). A commit by another connection is seen through
-// the store's data version, and then everything is read again on the next use.
-Status Pipeline::RefreshOutcomes(const std::set<StoryId>& changed) {
-  if (!outcomes_) return Status::Ok();
-  std::vector<records::StoryOutcome>& out = *outcomes_;
-  std::erase_if(out, [&](const records::StoryOutcome& o) { return changed.count(o.story) > 0; });
-  for (StoryId id : changed) {
-    auto r = store_->GetStory(id);
-    if (!r.ok()) {
-      outcomes_.reset();
-      return r.status();
-    }
-    if (!r->has_value()) continue;
-    if (auto o = OutcomeOfRecord(**r)) out.push_back(std::move(*o));
-  }
-  return Status::Ok();
-}
-
 json Pipeline::MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const {
   json doc = provenance::ReportToJson(r, in);
   doc["id"] = std::to_string(in.story.id);
   doc["title"] = in.story.title;
   doc["status"] = StoryStatusName(in.story.status);
-  doc["first_seen"] = in.story.first_seen ? json(FormatRfc3339(in.story.first_seen)) : json(nullptr);
+  doc["first_seen"] =
+      in.story.first_seen ? json(FormatRfc3339(in.story.first_seen)) : json(nullptr);
   doc["last_seen"] = in.story.last_seen ? json(FormatRfc3339(in.story.last_seen)) : json(nullptr);
   doc["key_terms"] = in.story.key_terms;
   return doc;

@@ -33,6 +33,17 @@
 
 namespace headwater::pipeline {
 
+// The blob in which a writer leaves the track-record outcomes of every stored story beside the
+// stories it wrote (outcomes.cc; deleted by the store whenever a story is written otherwise).
+inline const std::string kOutcomesBlob =
+    std::string(store::kStoryDerivedBlobPrefix) + "track-outcomes";
+// The blob's value for `outcomes` computed with `corrections_refute` (policy), and back; nullopt
+// for a malformed value or one computed under the other setting.
+std::string SerializeOutcomes(const std::vector<records::StoryOutcome>& outcomes,
+                              bool corrections_refute);
+std::optional<std::vector<records::StoryOutcome>> ParseOutcomes(std::string_view blob,
+                                                                bool corrections_refute);
+
 struct PipelineOptions {
   normalize::NormalizerOptions normalize;
   reuse::Options reuse;
@@ -43,7 +54,8 @@ struct PipelineOptions {
   // corrections_refute) overrides these when it sets them.
   records::TrackRecordOptions track_records;
   bool corrections_refute = false;
-  bool load_gazetteer = true;  // false: no places or dateline countries (tests that don't need them)
+  bool load_gazetteer =
+      true;  // false: no places or dateline countries (tests that don't need them)
   // Provenance inputs of recently touched stories kept between batches (story_cache.h);
   // max_bytes = 0 reads every touched story whole from the store, as before 2026-11-25.
   StoryCacheOptions story_cache;
@@ -103,8 +115,9 @@ class Pipeline {
   // The report of a stored story under the policies in force now.
   StatusOr<StoryReport> StoryDocument(StoryId id);
 
-  // What became of every stored story, for track records (computed once, then kept until the
-  // next batch of this pipeline; a read-only user opens a new Pipeline to see newer batches).
+  // What became of every stored story, for track records (read once — from the outcomes blob the
+  // last writer left when there is one, else from every story's report — then kept up to date by
+  // this pipeline's batches; a read-only user opens a new Pipeline to see newer batches).
   StatusOr<const std::vector<records::StoryOutcome>*> Outcomes();
   // The track record of an outlet over every stored story (with by_year and by_region slices),
   // judged at the clock's now under the options and policy file in force.
@@ -163,6 +176,7 @@ class Pipeline {
   // Track-record outcome of one stored story (nullopt for a merged story or one without a report).
   std::optional<records::StoryOutcome> OutcomeOfRecord(const store::StoryRecord& r) const;
   Status RefreshOutcomes(const std::set<StoryId>& changed);
+  bool CorrectionsRefute() const;  // corrections count as refutations in track records
   nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;
 
   store::Store* store_;

@@ -810,6 +810,13 @@ class SqliteStore final : public Store {
     BindCoded(s, 12, Kind::kReport, r.report_json.empty() ? std::string("{}") : r.report_json);
     s.Bind(13, r.updated);
     HW_RETURN_IF_ERROR(s.Run());
+    // Values derived from the stories are stale now (store.h): a key range, so one index probe.
+    Stmt drop(&stmts_, db_, "DELETE FROM blobs WHERE key >= ?1 AND key < ?2");
+    std::string prefix(kStoryDerivedBlobPrefix);
+    std::string past = prefix;
+    past.back() = static_cast<char>(past.back() + 1);
+    drop.Bind(1, prefix).Bind(2, past);
+    HW_RETURN_IF_ERROR(drop.Run());
     return MaybeTrainDictionary(Kind::kReport);
   }
 

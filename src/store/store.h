@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/model.h"
@@ -104,6 +105,9 @@ struct SearchHit {
   double rank = 0;  // FTS5 bm25; lower is better
 };
 
+// Blob keys with this prefix hold values derived from the stories table (UpsertStory deletes them).
+inline constexpr std::string_view kStoryDerivedBlobPrefix = "stories-derived/";
+
 class Store {
  public:
   static StatusOr<std::unique_ptr<Store>> Open(const StoreOptions& options);
@@ -160,7 +164,9 @@ class Store {
   virtual StatusOr<std::vector<ReuseEdge>> ReuseOf(ArticleId article) = 0;
   virtual StatusOr<std::vector<std::pair<ReuseEdge, std::string>>> ListReuse(ReuseClass min_class) = 0;
 
-  // Stories.
+  // Stories. Writing a story also deletes every blob whose key starts with
+  // kStoryDerivedBlobPrefix (values derived from the stories), so that no reader takes one older
+  // than the stories; a writer that has them up to date puts them back in the same transaction.
   virtual Status UpsertStory(const StoryRecord& record) = 0;
   virtual StatusOr<std::optional<StoryRecord>> GetStory(StoryId id) = 0;
   virtual StatusOr<std::vector<StoryRecord>> ListStories(const StoryFilter& filter) = 0;
