@@ -12,11 +12,10 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <tuple>
 
-#include "common/csv.h"
 #include "common/paths.h"
 #include "pipeline_test_util.h"
+#include "summit_util.h"
 
 namespace headwater::pipeline {
 namespace {
@@ -53,53 +52,9 @@ std::vector<SampleRow> ReadSample(const std::string& path) {
 TEST(SummitSample, ReadSampleOfWireMergesAndOriginsHolds) {
   std::string path;
   HW_REQUIRE_SHARED_DATA("multi-outlet-events/helsinki_articles.csv", path);
-  auto data = ReadFile(path);
-  ASSERT_TRUE(data.ok());
-  std::vector<CsvRow> rows = ParseCsv(*data);
-  std::vector<ingest::RawArticle> raw;
-  for (size_t i = 1; i < rows.size(); ++i) {
-    const auto& f = rows[i].fields;
-    ASSERT_EQ(f.size(), 4u);
-    ingest::RawArticle r = EventArticle(path, rows[i], "helsinki");
-    raw.push_back(std::move(r));
-  }
   Harness h;
-  std::vector<Outlet> wires;
-  for (auto [name, alias, domain] : {std::tuple{"Associated Press", "AP", "apnews.com"},
-                                     {"Reuters", "", "reuters.com"},
-                                     {"Agence France-Presse", "AFP", "afp.com"},
-                                     {"Bloomberg", "", "bloomberg.com"}}) {
-    Outlet o;
-    o.name = name;
-    if (*alias) o.aliases.push_back(alias);
-    o.domains.push_back(domain);
-    o.kind = OutletKind::kWire;
-    o.verified = true;
-    wires.push_back(o);
-  }
-  ASSERT_TRUE(h.pipe->ImportOutlets(wires).ok());
-  ASSERT_TRUE(h.pipe->Ingest(raw, {}, false).ok());
   provenance::StoryInput in;
-  in.story.id = 1;
-  in.story.country = "FI";
-  in.outlets = &h.pipe->outlets();
-  std::set<std::pair<ArticleId, ArticleId>> seen;
-  auto stories = h.store->ListStories({});
-  ASSERT_TRUE(stories.ok());
-  for (const store::StoryRecord& rec : *stories) {
-    auto arts = h.store->ArticlesOfStory(rec.story.id);
-    ASSERT_TRUE(arts.ok());
-    for (Article& a : *arts) {
-      auto attrs = h.store->AttributionsOf(a.id);
-      ASSERT_TRUE(attrs.ok());
-      in.attributions.insert(in.attributions.end(), attrs->begin(), attrs->end());
-      auto edges = h.store->ReuseOf(a.id);
-      ASSERT_TRUE(edges.ok());
-      for (const ReuseEdge& e : *edges)
-        if (seen.emplace(e.source_id, e.copy_id).second) in.reuse.push_back(e);
-      in.articles.push_back(std::move(a));
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(testing::IngestSummitAsOneStory(h, path, &in));
   provenance::Report r = provenance::Analyze(in, h.pipe->policies());
 
   // Merged copies: article (CSV id) -> the articles it wholly copies; origins: CSV id -> group.

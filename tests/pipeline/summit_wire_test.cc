@@ -7,13 +7,12 @@
 // asserts the floors measured (docs/BENCHMARKS.md).
 #include <map>
 #include <set>
-#include <tuple>
 
-#include "common/csv.h"
 #include "common/paths.h"
 #include "common/text.h"
 #include "pipeline_test_util.h"
 #include "reuse/wire_credit.h"
+#include "summit_util.h"
 
 namespace headwater::pipeline {
 namespace {
@@ -32,60 +31,9 @@ bool OwnCredit(const std::string& credit, const std::string& url) {
 TEST(SummitWire, WireCopiesMergeOutletsIntoFewOrigins) {
   std::string path;
   HW_REQUIRE_SHARED_DATA("multi-outlet-events/helsinki_articles.csv", path);
-  auto data = ReadFile(path);
-  ASSERT_TRUE(data.ok());
-  std::vector<CsvRow> rows = ParseCsv(*data);
-  std::vector<ingest::RawArticle> raw;
-  for (size_t i = 1; i < rows.size(); ++i) {
-    const auto& f = rows[i].fields;
-    ASSERT_EQ(f.size(), 4u);
-    ingest::RawArticle r = EventArticle(path, rows[i], "helsinki");
-    raw.push_back(std::move(r));
-  }
-  ASSERT_GT(raw.size(), 600u);
   Harness h;
-  // The wires the texts credit, so their own sites' articles are theirs (reuters.com is Reuters).
-  std::vector<Outlet> wires;
-  for (auto [name, alias, domain] : {std::tuple{"Associated Press", "AP", "apnews.com"},
-                                     {"Reuters", "", "reuters.com"},
-                                     {"Agence France-Presse", "AFP", "afp.com"},
-                                     {"Bloomberg", "", "bloomberg.com"}}) {
-    Outlet o;
-    o.name = name;
-    if (*alias) o.aliases.push_back(alias);
-    o.domains.push_back(domain);
-    o.kind = OutletKind::kWire;
-    o.verified = true;
-    wires.push_back(o);
-  }
-  ASSERT_TRUE(h.pipe->ImportOutlets(wires).ok());
-  auto summary = h.pipe->Ingest(raw, {}, false);
-  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
-  // The summit is one happening: analyze all its stored articles as one story (the clusterer's
-  // split of it is measured by the Events test, not here).
   provenance::StoryInput in;
-  in.story.id = 1;
-  in.story.country = "FI";
-  in.outlets = &h.pipe->outlets();
-  {
-    std::set<std::pair<ArticleId, ArticleId>> seen;
-    auto stories = h.store->ListStories({});
-    ASSERT_TRUE(stories.ok());
-    for (const store::StoryRecord& rec : *stories) {
-      auto arts = h.store->ArticlesOfStory(rec.story.id);
-      ASSERT_TRUE(arts.ok());
-      for (Article& a : *arts) {
-        auto attrs = h.store->AttributionsOf(a.id);
-        ASSERT_TRUE(attrs.ok());
-        in.attributions.insert(in.attributions.end(), attrs->begin(), attrs->end());
-        auto edges = h.store->ReuseOf(a.id);
-        ASSERT_TRUE(edges.ok());
-        for (const ReuseEdge& e : *edges)
-          if (seen.emplace(e.source_id, e.copy_id).second) in.reuse.push_back(e);
-        in.articles.push_back(std::move(a));
-      }
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(testing::IngestSummitAsOneStory(h, path, &in));
   provenance::Report r = provenance::Analyze(in, h.pipe->policies());
   provenance::StoryInput no_copies = in;
   no_copies.reuse.clear();
