@@ -199,7 +199,8 @@ uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& to
         return w.size() > suf.size() + 2 &&
                w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
       };
-      if (IsAdverb(w) || ends("ado") || ends("ido") || ends("ada") || ends("ida")) return src.end;
+      if (IsAdverb(w) || ends("ado") || ends("ido") || ends("ada") || ends("ida") || ends("nte"))
+        return src.end;
     }
     return it->begin;
   };
@@ -340,6 +341,32 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       const std::string& before = tok[q - 1].folded;
       if (before == "se" || (q < a && (before == "no" || before == "nunca"))) continue;
     }
+    if (romance && e.kind == CueKind::kPassive && a > s.tok_begin &&
+        !GapHasBoundary(f.Gap(a, s))) {
+      // "no se dice nada": nothing is attributed.
+      const std::string& prev = tok[a - 1].folded;
+      if (prev == "no" || prev == "nunca" || prev == "ni") continue;
+    }
+    if (romance && e.kind == CueKind::kAccordingTo && e.words[0] == "segun") {
+      // "varían según el municipio", "según parece": "depending on" or a hedge, not a credit.
+      // An attributing "según" opens its clause ("…, según la NASA", "pero según X").
+      if (e.words.size() == 1 && b < s.tok_end &&
+          (tok[b].folded == "parece" || tok[b].folded == "se"))
+        continue;
+      size_t pos = tok[a].begin;
+      std::string_view gap = f.Gap(a, s);
+      if (a > s.tok_begin && !GapHasBoundary(gap) && gap.find_first_of(".?!)") == gap.npos &&
+          !IsUpperCase(DecodeUtf8(text, &pos)) && !IsClauseWord(tok[a - 1].folded) &&
+          !IsRomanceLeadWord(tok[a - 1].folded) && tok[a - 1].folded != "pues")
+        continue;
+    }
+    if (romance && e.kind == CueKind::kAccordingTo && e.words.size() == 3 &&
+        e.words[0] == "con" && e.words[1] == "informacion" && b < s.tok_end) {
+      // "Con información de El Universal" credits a medium; "con información de espacios" does
+      // not.
+      size_t pos = tok[b].begin;
+      if (!IsUpperCase(DecodeUtf8(text, &pos)) && !IsRomanceDeterminer(tok[b].folded)) continue;
+    }
     // "segundo"/"citing" need a noun phrase after them.
     if ((e.words[0] == "segundo" && e.words.size() == 1) && b < s.tok_end) {
       const Token& nx = tok[b];
@@ -451,8 +478,26 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       while (pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
              (IsAdverb(tok[pr - 1].folded) || IsAuxiliary(tok[pr - 1].folded)))
         --pr;
+      if (romance)
+        while (pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
+               IsRomanceClitic(tok[pr - 1].folded))
+          --pr;
       bool relative = pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
                       (IsRelativePronoun(tok[pr - 1].folded) || tok[pr - 1].folded == "that");
+      // Spanish "N(,) que dijo que C": "que" is the subject when it follows a noun (not "lo
+      // que", not a verb) and the verb has a content of its own ("que", a quotation, a colon).
+      bool romance_relative = false;
+      if (romance && !relative && pr > s.tok_begin + 1 && tok[pr - 1].folded == "que" &&
+          !GapHasBoundary(f.Gap(pr, s)) && b < s.tok_end &&
+          (tok[b].folded == "que" || GapHas(f.Gap(b, s), ':') || GapHasQuote(f.Gap(b, s)))) {
+        const std::string& w = tok[pr - 2].folded;
+        std::string_view g = f.Gap(pr - 1, s);
+        bool noun_before = !(w == "lo" || w == "es" || w == "y" || IsRomanceClitic(w) ||
+                             IsClauseWord(w) || IsRomanceNonSubject(w) ||
+                             matcher_.Match({tok[pr - 2]}, kLangEs).size() > 0);
+        if (noun_before && (!GapHasBoundary(g) || g.find(',') != g.npos)) romance_relative = true;
+      }
+      relative |= romance_relative;
       // "were highlighted (by X)": a passive verb's subject is what was said, not who said it.
       bool passive = false;
       for (size_t t = a_src; t < a; ++t) passive |= IsBeForm(tok[t].folded);
@@ -461,6 +506,30 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       bool participle = e.words[0].size() > 4 &&
                         e.words[0].compare(e.words[0].size() - 3, 3, "ing") == 0 &&
                         (l == a_src || only_conj) && a_src > s.tok_begin;
+      // Spanish/Portuguese gerunds ("…, afirmando que C", "se defiende diciendo que C") never
+      // follow their subject directly: the clause's or the sentence's subject speaks.
+      const std::string& head_word = e.words.back();
+      const bool romance_gerund =
+          romance && a_src > s.tok_begin && l < a_src && head_word.size() > 5 &&
+          (head_word.compare(head_word.size() - 4, 4, "ando") == 0 ||
+           head_word.compare(head_word.size() - 5, 5, "iendo") == 0);
+      if (romance_gerund && !(last_src.empty() || last_sentence != &s)) {
+        participle = true;
+      } else if (romance_gerund) {
+        // The clause's subject: from the clause start to its first auxiliary, clitic or verb.
+        size_t u = l;
+        while (u < a_src && !IsAuxiliary(tok[u].folded) && !IsRomanceClitic(tok[u].folded) &&
+               !IsBeForm(tok[u].folded) && u - l < max_src)
+          ++u;
+        if (u > l && u < a_src) {
+          Span cand{tok[l].begin, tok[u - 1].end};
+          if (RomanceSubjectStart(text, tok, cand) == cand.begin) {
+            last_src = {cand};
+            last_sentence = &s;
+          }
+        }
+        participle = true;
+      }
       bool quote_before = GapHasQuote(gap_before);
       if (passive && !relative) {
         size_t by = b;
@@ -545,6 +614,16 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           name_after = IsUpperCase(DecodeUtf8(text, &pos)) ? !IsPronoun(w)
                                                            : (w == "of" || w == "de" || w == "and");
         }
+        std::string_view tail =
+            r == s.tok_end && r > b ? text.substr(tok[r - 1].end, s.end - tok[r - 1].end) : "";
+        if (romance && !name_after && r > b && r == s.tok_end && r - b <= 14 &&
+            tail.find(':') == tail.npos && IsRomanceDeterminer(tok[b].folded)) {
+          // "C, informó la Procuraduría General de Justicia del Estado.": a noun phrase that
+          // ends the sentence right after the verb is its subject.
+          name_after = true;
+          for (size_t t = b; t < r && name_after; ++t)
+            name_after = tok[t].folded != "que" && !IsRomanceClitic(tok[t].folded);
+        }
         // After a closing quote the verb is usually inverted ("“C,” said X"); when the clause
         // after it is too long for a source, the quote ends an apposition instead.
         size_t inverted_max = quote_before ? 12 : 6;
@@ -625,7 +704,15 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
             src.front().begin = tok[j].begin;
         }
       }
-      if (romance && !src.empty()) {
+      if (romance && !src.empty() && !InRegions(quoted, cue_begin) &&
+          InRegions(quoted, src.front().begin) && src.front().begin < cue_begin) {
+        // "«… no pueden cubrir», agregó.": the words before the verb are the quotation, and the
+        // speaker is not named (pro-drop).
+        src.clear();
+        content.clear();
+        quoted_before = false;
+      }
+      if (romance && !src.empty() && !romance_relative) {
         uint32_t start = RomanceSubjectStart(text, tok, src.front());
         if (start >= src.front().end) {
           // "Sobre el tema afirmó", "dijo convencido": no subject in the text (pro-drop).
@@ -659,6 +746,26 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
             quoted_before = false;
             content_after_from(tok[b].folded == "que" && b + 1 < s.tok_end ? b + 1 : b);
           }
+        }
+      }
+      if (romance && src.empty() && !passive && b < s.tok_end &&
+          (a_src == s.tok_begin || GapHasBoundary(gap_before)) && !GapHasBoundary(f.Gap(b, s))) {
+        // Verb first: "Anuncia Facebook que C", "Dijo el ministro que C".
+        size_t q = b;
+        while (q < std::min(r, b + 10) && tok[q].folded != "que") ++q;
+        size_t pos = tok[b].begin;
+        static const std::unordered_set<std::string_view> kTimeWords = {
+            "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "ayer",
+            "hoy", "pasado", "semana", "mes", "ano", "manana", "tarde", "noche", "dia"};
+        bool time = false;
+        for (size_t t = b; t < q; ++t) time |= kTimeWords.count(tok[t].folded) > 0;
+        if (q > b && q < r && tok[q].folded == "que" && !time &&
+            (IsUpperCase(DecodeUtf8(text, &pos)) || IsRomanceDeterminer(tok[b].folded)) &&
+            !IsRomanceNonSubject(tok[b].folded) && !IsRomanceClitic(tok[b].folded)) {
+          f.Add(&src, tok[b].begin, tok[q - 1].end);
+          content.clear();
+          quoted_before = false;
+          content_after_from(q + 1);
         }
       }
       if (romance && src.empty() && !passive && content.empty()) {
@@ -718,6 +825,17 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       }
     }
     if (content.empty()) continue;
+    if (romance && e.needs_clause && !quoted_before && content.front().begin >= cue_end) {
+      // "publicó una foto", "concluyó dos horas después": a plain object, nothing attributed.
+      auto infinitive = [](const std::string& w) {
+        return w.size() > 4 && (w.compare(w.size() - 2, 2, "ar") == 0 ||
+                                w.compare(w.size() - 2, 2, "er") == 0 ||
+                                w.compare(w.size() - 2, 2, "ir") == 0);
+      };
+      bool clause = b < s.tok_end && (tok[b].folded == "que" || GapHas(f.Gap(b, s), ':') ||
+                                      GapHasQuote(f.Gap(b, s)) || infinitive(tok[b].folded));
+      if (!clause) continue;
+    }
     if (quoted_before && options_.follow_quotes) {
       // "“C1,” she said. “C2.”": the next sentence's opening quotation continues the content.
       Span q = f.NextSentenceQuote(std::max(s.end, content.back().end));
