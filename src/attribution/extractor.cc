@@ -347,6 +347,13 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       const std::string& prev = tok[a - 1].folded;
       if (prev == "no" || prev == "nunca" || prev == "ni") continue;
     }
+    if (romance && e.kind == CueKind::kPassive && b + 1 < s.tok_end &&
+        (tok[b].folded == "del" || (tok[b].folded == "de" && tok[b + 1].folded != "que")))
+      continue;  // "se informó del problema": a topic, not a content
+    if (romance && e.kind == CueKind::kVerb && b < s.tok_end && tok[b].folded == "con" &&
+        (e.words.back() == "cuentan" || e.words.back() == "conto" ||
+         e.words.back() == "contaron"))
+      continue;  // "cuentan con": have, not tell
     if (romance && e.kind == CueKind::kAccordingTo && e.words[0] == "segun") {
       // "varían según el municipio", "según parece": "depending on" or a hedge, not a credit.
       // An attributing "según" opens its clause ("…, según la NASA", "pero según X").
@@ -480,7 +487,8 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         --pr;
       if (romance)
         while (pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
-               IsRomanceClitic(tok[pr - 1].folded))
+               (IsRomanceClitic(tok[pr - 1].folded) ||
+                (IsRomanceLeadWord(tok[pr - 1].folded) && tok[pr - 1].folded != "que")))
           --pr;
       bool relative = pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
                       (IsRelativePronoun(tok[pr - 1].folded) || tok[pr - 1].folded == "that");
@@ -617,7 +625,9 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         std::string_view tail =
             r == s.tok_end && r > b ? text.substr(tok[r - 1].end, s.end - tok[r - 1].end) : "";
         if (romance && !name_after && r > b && r == s.tok_end && r - b <= 14 &&
-            tail.find(':') == tail.npos && IsRomanceDeterminer(tok[b].folded)) {
+            tail.find(':') == tail.npos && IsRomanceDeterminer(tok[b].folded) &&
+            tok[b].folded != "un" && tok[b].folded != "una" && tok[b].folded != "unos" &&
+            tok[b].folded != "unas") {
           // "C, informó la Procuraduría General de Justicia del Estado.": a noun phrase that
           // ends the sentence right after the verb is its subject.
           name_after = true;
@@ -815,9 +825,15 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       content_before(cue_begin);
       if (b < s.tok_end) content_after_from(b);
     } else {  // kPassive
+      size_t por = b;  // "fue desmentido (horas más tarde) por X": the agent
+      if (romance && e.denies)
+        while (por < std::min(r, b + 6) && tok[por].folded != "por") ++por;
       if (b < s.tok_end && tok[b].folded == "by" && r > b + 1) {
         f.Add(&src, tok[b + 1].begin, tok[r - 1].end);
         content_after_from(r);
+      } else if (romance && e.denies && por < r && tok[por].folded == "por" && r > por + 1) {
+        f.Add(&src, tok[por + 1].begin, tok[std::min(r, por + 1 + max_src) - 1].end);
+        content_before(cue_begin);
       } else {
         if (!options_.sourceless_cues) continue;
         if (clause_ends && a > s.tok_begin) content_before(cue_begin);
@@ -833,7 +849,9 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
                                 w.compare(w.size() - 2, 2, "ir") == 0);
       };
       bool clause = b < s.tok_end && (tok[b].folded == "que" || GapHas(f.Gap(b, s), ':') ||
-                                      GapHasQuote(f.Gap(b, s)) || infinitive(tok[b].folded));
+                                      GapHasQuote(f.Gap(b, s)) || infinitive(tok[b].folded) ||
+                                      (b + 1 < s.tok_end && tok[b].folded == "lo" &&
+                                       tok[b + 1].folded == "siguiente"));
       if (!clause) continue;
     }
     if (quoted_before && options_.follow_quotes) {

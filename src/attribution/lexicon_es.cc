@@ -268,6 +268,14 @@ void AppendSpanishCues(std::vector<CueEntry>* out) {
       }
   }
   for (const Phrase& p : kPhrases) add(Words(p.words), p.kind, false, "");
+  // Passive denials: "fue desmentido por la dependencia", "fueron rechazadas por X".
+  for (const char* stem : {"negad", "desmentid", "rechazad"})
+    for (const char* aux : {"fue", "fueron", "ha sido", "han sido"})
+      for (const char* end : {"o", "a", "os", "as"}) {
+        std::vector<std::string> w = Words(aux);
+        w.push_back(std::string(stem) + end);
+        add(std::move(w), CueKind::kPassive, true, "");
+      }
   for (size_t i = first_new; i < out->size(); ++i) {
     CueEntry& e = (*out)[i];
     if (e.kind != CueKind::kVerb) continue;
