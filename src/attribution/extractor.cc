@@ -163,7 +163,9 @@ class Finder {
 // preposition ("en una rueda de prensa la ministra …", "Ante las críticas el
 // portavoz …"; but "Sobre el tema afirmó" has no subject). A lone lower-case participle or adverb
 // ("dijo convencido") is not a subject.
-uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& tok, Span src) {
+// In Portuguese (`portuguese`) "a"/"as" are also articles ("A prefeita disse").
+uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& tok, Span src,
+                             bool portuguese = false) {
   auto first = std::lower_bound(tok.begin(), tok.end(), src.begin,
                                 [](const Token& t, uint32_t b) { return t.begin < b; });
   auto in = [&](std::vector<Token>::const_iterator it) {
@@ -180,6 +182,7 @@ uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& to
     while (in(it) && is_adverb(it->folded)) ++it;
     if (!in(it)) return src.end;
     if (IsRomanceClitic(it->folded)) return src.end;
+    if (portuguese && (it->folded == "a" || it->folded == "as") && in(it + 1)) return it->begin;
     // A capitalised preposition before another capital is a surname: "Del Castillo".
     bool surname = upper(it) && in(it + 1) && upper(it + 1) && it != first;
     if (IsRomanceNonSubject(it->folded) && !surname) {
@@ -327,6 +330,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     if (a < s.tok_begin || b > s.tok_end) continue;  // token straddles a sentence cut
     // Spanish/Portuguese-only cue: pro-drop subjects, clitics and determiners differ.
     const bool romance = !(e.langs & kLangEn);
+    const bool portuguese = e.langs == kLangPt;
     if (romance && e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s))) {
       const std::string& prev = tok[a - 1].folded;
       // "la denuncia", "en alerta": a noun; "no ha revelado": nothing is attributed.
@@ -531,7 +535,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           ++u;
         if (u > l && u < a_src) {
           Span cand{tok[l].begin, tok[u - 1].end};
-          if (RomanceSubjectStart(text, tok, cand) == cand.begin) {
+          if (RomanceSubjectStart(text, tok, cand, portuguese) == cand.begin) {
             last_src = {cand};
             last_sentence = &s;
           }
@@ -696,7 +700,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           }
         }
       }
-      if (romance && !src.empty() && src.front().begin < cue_begin) {
+      if (romance && !romance_relative && !src.empty() && src.front().begin < cue_begin) {
         // "Juan Soto, también presente en la reunión declaró": the lower-case clause before
         // the verb is an apposition of the noun phrase before the comma.
         auto it = std::lower_bound(tok.begin(), tok.end(), src.front().begin,
@@ -723,7 +727,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         quoted_before = false;
       }
       if (romance && !src.empty() && !romance_relative) {
-        uint32_t start = RomanceSubjectStart(text, tok, src.front());
+        uint32_t start = RomanceSubjectStart(text, tok, src.front(), portuguese);
         if (start >= src.front().end) {
           // "Sobre el tema afirmó", "dijo convencido": no subject in the text (pro-drop).
           src.clear();
@@ -747,7 +751,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         if (!GapHasBoundary(f.Gap(j, s)) && j != s.tok_begin) j = a_src;
         if (j < a_src && a_src - j <= 12) {
           Span cand{tok[j].begin, tok[a_src - 1].end};
-          uint32_t start = RomanceSubjectStart(text, tok, cand);
+          uint32_t start = RomanceSubjectStart(text, tok, cand, portuguese);
           size_t pos = tok[j].begin;
           if (start == cand.begin &&
               (IsUpperCase(DecodeUtf8(text, &pos)) || IsRomanceDeterminer(tok[j].folded))) {
@@ -825,13 +829,18 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       content_before(cue_begin);
       if (b < s.tok_end) content_after_from(b);
     } else {  // kPassive
-      size_t por = b;  // "fue desmentido (horas más tarde) por X": the agent
+      // "fue desmentido (horas más tarde) por X", "foi desmentida pela assessoria": the agent.
+      auto is_por = [&](size_t t) {
+        const std::string& w = tok[t].folded;
+        return w == "por" || w == "pelo" || w == "pela" || w == "pelos" || w == "pelas";
+      };
+      size_t por = b;
       if (romance && e.denies)
-        while (por < std::min(r, b + 6) && tok[por].folded != "por") ++por;
+        while (por < std::min(r, b + 6) && !is_por(por)) ++por;
       if (b < s.tok_end && tok[b].folded == "by" && r > b + 1) {
         f.Add(&src, tok[b + 1].begin, tok[r - 1].end);
         content_after_from(r);
-      } else if (romance && e.denies && por < r && tok[por].folded == "por" && r > por + 1) {
+      } else if (romance && e.denies && por < r && is_por(por) && r > por + 1) {
         f.Add(&src, tok[por + 1].begin, tok[std::min(r, por + 1 + max_src) - 1].end);
         content_before(cue_begin);
       } else {

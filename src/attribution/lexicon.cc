@@ -40,16 +40,7 @@ const Group kGroups[] = {
      "it is believed|it was announced|was reported",
      CueKind::kPassive, kLangEn},
     // Spanish: lexicon_es.cc.
-    // Portuguese.
-    {"disse|diz|dizem|disseram|afirmou|afirma|afirmaram|declarou|informou|informa|informaram|"
-     "explicou|acrescentou|relatou|publicou|noticiou|anunciou|revelou|confirmou|confirmaram|"
-     "garantiu|contou|ressaltou|destacou|admitiu|reconheceu|denunciou|alertou",
-     CueKind::kVerb, kLangPt},
-    {"negou|nega|negaram|negam|desmentiu|desmentem|desmentiram|rejeitou|rejeitaram",
-     CueKind::kVerb, kLangPt, true},
-    {"segundo|de acordo com|conforme|segundo informou|segundo noticiou", CueKind::kAccordingTo,
-     kLangPt},
-    {"foi informado|foi noticiado|supostamente|alegadamente", CueKind::kPassive, kLangPt},
+    // Portuguese: lexicon_pt.cc.
 };
 
 using WordSet = std::unordered_set<std::string_view>;
@@ -102,6 +93,7 @@ CueMatcher::CueMatcher() {
     if (!e.words.empty()) entries_.push_back(std::move(e));
   }
   AppendSpanishCues(&entries_);
+  AppendPortugueseCues(&entries_);
   for (size_t i = 0; i < entries_.size(); ++i) by_first_[entries_[i].words[0]].push_back(i);
   for (auto& [w, v] : by_first_)
     std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) {
@@ -205,7 +197,8 @@ HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary",
             "catedratico", "periodista", "abogado", "abogada", "voceros", "portavoces", "papa",
             "pontifice", "dirigente", "lider", "fundador", "fundadora", "gerente",
             "presidenta", "ministra", "diputada", "senadora", "alcaldesa",
-            "gobernadora")
+            "gobernadora", "prefeita", "ministra", "deputada", "senadora", "governadora",
+            "presidente", "diretora", "chefe")
 HW_WORD_SET(IsNonFiniteMarker, "to", "a", "an", "the", "this", "their", "its", "these", "those")
 HW_WORD_SET(IsMediaWord, "times", "post", "journal", "tribune", "herald", "gazette", "news",
             "press", "diario", "folha", "jornal", "globo", "estadao", "newspaper", "periodico",

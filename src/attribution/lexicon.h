@@ -56,6 +56,8 @@ struct CueEntry {
 
 // Appends the Spanish cue entries (lexicon_es.cc).
 void AppendSpanishCues(std::vector<CueEntry>* out);
+// Appends the Portuguese cue entries (lexicon_pt.cc).
+void AppendPortugueseCues(std::vector<CueEntry>* out);
 
 struct CueMatch {
   size_t first = 0, count = 0;  // token range [first, first+count)
