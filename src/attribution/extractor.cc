@@ -248,6 +248,38 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
   const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
   const std::vector<Span> quoted = QuotedRegions(text);
   std::vector<CueMatch> matches = matcher_.Match(tok, LangMask(ctx.lang), text);
+  // Spanish "según informó X", "de acuerdo con lo que dijo X": a credit followed by a speech
+  // verb is one cue whose source follows it. Merged here rather than listed in the lexicon, so
+  // "de" does not lead a thousand entries.
+  std::vector<CueEntry> merged_entries;
+  if (LangMask(ctx.lang) & kLangEs) {
+    merged_entries.reserve(matches.size());
+    std::vector<CueMatch> kept;
+    for (size_t i = 0; i < matches.size(); ++i) {
+      const CueMatch& m = matches[i];
+      const CueEntry& e = *m.entry;
+      size_t next = m.first + m.count;
+      const bool credit = e.kind == CueKind::kAccordingTo && (e.langs & kLangEs) &&
+                          !(e.langs & kLangEn) && (e.words[0] == "segun" || e.words[0] == "de");
+      if (credit && i + 1 < matches.size()) {
+        size_t at = next;
+        if (at + 1 < tok.size() && tok[at].folded == "lo" && tok[at + 1].folded == "que") at += 2;
+        const CueMatch& v = matches[i + 1];
+        if (v.first == at && v.entry->kind == CueKind::kVerb && !v.entry->denies &&
+            (v.entry->langs & kLangEs) && !(v.entry->langs & kLangEn)) {
+          CueEntry joined = e;
+          for (size_t t = next; t < v.first + v.count; ++t) joined.words.push_back(tok[t].folded);
+          joined.accented.clear();
+          merged_entries.push_back(std::move(joined));
+          kept.push_back({m.first, v.first + v.count - m.first, &merged_entries.back()});
+          ++i;
+          continue;
+        }
+      }
+      kept.push_back(m);
+    }
+    matches.swap(kept);
+  }
   // Where each cue came from: the lexicon, the filter model's candidate words, or the tagger.
   enum : uint8_t { kFromLexicon, kFromCandidate, kFromTagger };
   std::vector<uint8_t> origin(matches.size(), kFromLexicon);

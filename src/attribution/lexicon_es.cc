@@ -203,9 +203,6 @@ const Phrase kPhrases[] = {
     {"se sabia", CueKind::kPassive},
     {"se sincera", CueKind::kVerb},
     {"se sincero", CueKind::kVerb},
-    {"segun dio a conocer", CueKind::kAccordingTo},
-    {"segun dieron a conocer", CueKind::kAccordingTo},
-    {"segun da a conocer", CueKind::kAccordingTo},
     {"anunciarse", CueKind::kPassive},
     {"trascendio", CueKind::kPassive},
     {"presuntamente", CueKind::kPassive},
@@ -247,19 +244,7 @@ void AppendSpanishCues(std::vector<CueEntry>* out) {
       for (const char* n : kNeedsAccent)
         if (form == n) accented = std::string(form);
       add(Words(form), CueKind::kVerb, v.denies, accented);
-      // "según informó X", "de acuerdo con lo que dijo X": one cue, the source after it.
-      if (f == 4 || v.denies) continue;
-      for (const char* lead : {"segun", "de acuerdo con lo que", "de acuerdo a lo que"}) {
-        std::vector<std::string> w = Words(lead);
-        w.push_back(Fold(form));
-        add(std::move(w), CueKind::kAccordingTo, false, "");
-      }
     }
-    if (*v.forms[5] && !v.denies)
-      for (const char* aux : {"ha", "han"}) {
-        std::vector<std::string> w = {"segun", aux, Fold(v.forms[5])};
-        add(std::move(w), CueKind::kAccordingTo, false, "");
-      }
     if (*v.forms[5])
       for (const char* aux : kPerfectAux) {
         std::vector<std::string> w = {aux};
