@@ -377,8 +377,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       const std::string& before = tok[q - 1].folded;
       if (before == "se" || (q < a && (before == "no" || before == "nunca"))) continue;
     }
-    if (romance && e.kind == CueKind::kPassive && a > s.tok_begin &&
-        !GapHasBoundary(f.Gap(a, s))) {
+    if (romance && e.kind == CueKind::kPassive && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s))) {
       // "no se dice nada": nothing is attributed.
       const std::string& prev = tok[a - 1].folded;
       if (prev == "no" || prev == "nunca" || prev == "ni") continue;
@@ -387,8 +386,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         (tok[b].folded == "del" || (tok[b].folded == "de" && tok[b + 1].folded != "que")))
       continue;  // "se informó del problema": a topic, not a content
     if (romance && e.kind == CueKind::kVerb && b < s.tok_end && tok[b].folded == "con" &&
-        (e.words.back() == "cuentan" || e.words.back() == "conto" ||
-         e.words.back() == "contaron"))
+        (e.words.back() == "cuentan" || e.words.back() == "conto" || e.words.back() == "contaron"))
       continue;  // "cuentan con": have, not tell
     if (romance && e.kind == CueKind::kAccordingTo && e.words[0] == "segun") {
       // "varían según el municipio", "según parece": "depending on" or a hedge, not a credit.
@@ -403,8 +401,8 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           !IsRomanceLeadWord(tok[a - 1].folded) && tok[a - 1].folded != "pues")
         continue;
     }
-    if (romance && e.kind == CueKind::kAccordingTo && e.words.size() == 3 &&
-        e.words[0] == "con" && e.words[1] == "informacion" && b < s.tok_end) {
+    if (romance && e.kind == CueKind::kAccordingTo && e.words.size() == 3 && e.words[0] == "con" &&
+        e.words[1] == "informacion" && b < s.tok_end) {
       // "Con información de El Universal" credits a medium; "con información de espacios" does
       // not.
       size_t pos = tok[b].begin;
@@ -536,9 +534,9 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           (tok[b].folded == "que" || GapHas(f.Gap(b, s), ':') || GapHasQuote(f.Gap(b, s)))) {
         const std::string& w = tok[pr - 2].folded;
         std::string_view g = f.Gap(pr - 1, s);
-        bool noun_before = !(w == "lo" || w == "es" || w == "y" || IsRomanceClitic(w) ||
-                             IsClauseWord(w) || IsRomanceNonSubject(w) ||
-                             matcher_.Match({tok[pr - 2]}, kLangEs).size() > 0);
+        bool noun_before =
+            !(w == "lo" || w == "es" || w == "y" || IsRomanceClitic(w) || IsClauseWord(w) ||
+              IsRomanceNonSubject(w) || matcher_.Match({tok[pr - 2]}, kLangEs).size() > 0);
         if (noun_before && (!GapHasBoundary(g) || g.find(',') != g.npos)) romance_relative = true;
       }
       relative |= romance_relative;
@@ -553,10 +551,10 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       // Spanish/Portuguese gerunds ("…, afirmando que C", "se defiende diciendo que C") never
       // follow their subject directly: the clause's or the sentence's subject speaks.
       const std::string& head_word = e.words.back();
-      const bool romance_gerund =
-          romance && a_src > s.tok_begin && l < a_src && head_word.size() > 5 &&
-          (head_word.compare(head_word.size() - 4, 4, "ando") == 0 ||
-           head_word.compare(head_word.size() - 5, 5, "iendo") == 0);
+      const bool romance_gerund = romance && a_src > s.tok_begin && l < a_src &&
+                                  head_word.size() > 5 &&
+                                  (head_word.compare(head_word.size() - 4, 4, "ando") == 0 ||
+                                   head_word.compare(head_word.size() - 5, 5, "iendo") == 0);
       if (romance_gerund && !(last_src.empty() || last_sentence != &s)) {
         participle = true;
       } else if (romance_gerund) {
@@ -801,8 +799,9 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         while (q < std::min(r, b + 10) && tok[q].folded != "que") ++q;
         size_t pos = tok[b].begin;
         static const std::unordered_set<std::string_view> kTimeWords = {
-            "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "ayer",
-            "hoy", "pasado", "semana", "mes", "ano", "manana", "tarde", "noche", "dia"};
+            "lunes",   "martes", "miercoles", "jueves", "viernes", "sabado",
+            "domingo", "ayer",   "hoy",       "pasado", "semana",  "mes",
+            "ano",     "manana", "tarde",     "noche",  "dia"};
         bool time = false;
         for (size_t t = b; t < q; ++t) time |= kTimeWords.count(tok[t].folded) > 0;
         if (q > b && q < r && tok[q].folded == "que" && !time &&
@@ -885,14 +884,15 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     if (romance && e.needs_clause && !quoted_before && content.front().begin >= cue_end) {
       // "publicó una foto", "concluyó dos horas después": a plain object, nothing attributed.
       auto infinitive = [](const std::string& w) {
-        return w.size() > 4 && (w.compare(w.size() - 2, 2, "ar") == 0 ||
-                                w.compare(w.size() - 2, 2, "er") == 0 ||
-                                w.compare(w.size() - 2, 2, "ir") == 0);
+        return w.size() > 4 &&
+               (w.compare(w.size() - 2, 2, "ar") == 0 || w.compare(w.size() - 2, 2, "er") == 0 ||
+                w.compare(w.size() - 2, 2, "ir") == 0);
       };
-      bool clause = b < s.tok_end && (tok[b].folded == "que" || GapHas(f.Gap(b, s), ':') ||
-                                      GapHasQuote(f.Gap(b, s)) || infinitive(tok[b].folded) ||
-                                      (b + 1 < s.tok_end && tok[b].folded == "lo" &&
-                                       tok[b + 1].folded == "siguiente"));
+      bool clause =
+          b < s.tok_end &&
+          (tok[b].folded == "que" || GapHas(f.Gap(b, s), ':') || GapHasQuote(f.Gap(b, s)) ||
+           infinitive(tok[b].folded) ||
+           (b + 1 < s.tok_end && tok[b].folded == "lo" && tok[b + 1].folded == "siguiente"));
       if (!clause) continue;
     }
     if (quoted_before && options_.follow_quotes) {

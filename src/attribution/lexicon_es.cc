@@ -109,15 +109,15 @@ const Verb kVerbs[] = {
 // clause, an infinitive, a colon or a quotation follows it, or when its content comes before it
 // ("«…», concluyó").
 const char* const kNeedsClause[] = {
-    "publica",    "publican",    "publico",     "publicaron", "publicando", "recomienda",
-    "recomiendan", "recomendo",  "recomendaron", "reclama",   "reclaman",   "reclamo",
-    "reclamaron", "escribe",     "escriben",    "escribio",   "escribieron", "cita",
-    "citan",      "cito",        "citaron",     "citando",    "describe",   "describen",
-    "describio",  "describieron", "describiendo", "concluye", "concluyen",  "concluyo",
-    "concluyeron", "finalizo",   "finalizaron", "demuestra",  "demuestran", "demostro",
-    "demostraron", "difundio",   "difundieron", "presumio",   "expresa",    "expresan",
-    "expreso",    "expresaron",  "anota",       "anotan",     "anoto",      "reporta",
-    "reportan",   "reporto",     "reportaron"};
+    "publica",     "publican",     "publico",      "publicaron", "publicando",  "recomienda",
+    "recomiendan", "recomendo",    "recomendaron", "reclama",    "reclaman",    "reclamo",
+    "reclamaron",  "escribe",      "escriben",     "escribio",   "escribieron", "cita",
+    "citan",       "cito",         "citaron",      "citando",    "describe",    "describen",
+    "describio",   "describieron", "describiendo", "concluye",   "concluyen",   "concluyo",
+    "concluyeron", "finalizo",     "finalizaron",  "demuestra",  "demuestran",  "demostro",
+    "demostraron", "difundio",     "difundieron",  "presumio",   "expresa",     "expresan",
+    "expreso",     "expresaron",   "anota",        "anotan",     "anoto",       "reporta",
+    "reportan",    "reporto",      "reportaron"};
 
 // Gerund stems that differ from the imperfect's ("diciendo" / "decía").
 struct ImperfectStem {
@@ -144,9 +144,9 @@ std::string ImperfectOf(std::string_view gerund) {
 
 // Folded forms that are also common nouns or adjectives; the cue needs the written accent.
 const char* const kNeedsAccent[] = {
-    "anunció",  "publicó",   "rechazó", "relató",  "reclamó", "criticó", "confesó", "citó",
-    "comunicó", "sentenció", "critica", "replica", "contó",   "narró",   "anotó",   "apuntó",
-    "especifica", "especifican", "especificó"};
+    "anunció", "publicó",  "rechazó",    "relató",      "reclamó",   "criticó", "confesó",
+    "citó",    "comunicó", "sentenció",  "critica",     "replica",   "contó",   "narró",
+    "anotó",   "apuntó",   "especifica", "especifican", "especificó"};
 
 // Multi-word and reflexive cues.
 struct Phrase {
@@ -235,7 +235,7 @@ void AppendSpanishCues(std::vector<CueEntry>* out) {
   for (const Verb& v : kVerbs) {
     std::string imperfect = ImperfectOf(v.forms[4]);
     std::string imperfect_pl = imperfect.empty() ? "" : imperfect + "n";
-    const std::string_view forms[7] = {v.forms[0], v.forms[1], v.forms[2], v.forms[3],
+    const std::string_view forms[7] = {v.forms[0], v.forms[1], v.forms[2],  v.forms[3],
                                        v.forms[4], imperfect,  imperfect_pl};
     for (int f = 0; f < 7; ++f) {
       std::string_view form = forms[f];

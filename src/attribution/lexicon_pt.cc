@@ -90,8 +90,8 @@ const Phrase kPhrases[] = {
 };
 
 // Perfect auxiliaries before a participle: "tem dito", "havia afirmado".
-const char* const kParticiples[] = {"dito", "afirmado", "declarado", "informado", "anunciado",
-                                    "revelado", "confirmado", "negado", "desmentido"};
+const char* const kParticiples[] = {"dito",     "afirmado",   "declarado", "informado", "anunciado",
+                                    "revelado", "confirmado", "negado",    "desmentido"};
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
@@ -116,7 +116,8 @@ void AppendPortugueseCues(std::vector<CueEntry>* out) {
       if (*form) add(Words(form), CueKind::kVerb, v.denies);
   for (const Phrase& p : kPhrases) add(Words(p.words), p.kind, false);
   for (const char* part : kParticiples) {
-    const bool denies = std::string_view(part) == "negado" || std::string_view(part) == "desmentido";
+    const bool denies =
+        std::string_view(part) == "negado" || std::string_view(part) == "desmentido";
     for (const char* aux : {"tem", "têm", "tinha", "havia"}) {
       std::vector<std::string> w = Words(aux);
       w.push_back(Fold(part));

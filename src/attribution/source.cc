@@ -66,13 +66,13 @@ void RefineRomanceKind(std::string_view text, const std::vector<const Token*>& s
                        Attribution* at) {
   if (st.empty() || at->source_kind == SourceKind::kOutlet) return;
   static const std::vector<std::string_view> kSkip = {
-      "el", "la", "los", "las", "un", "una", "unos", "unas", "o", "a", "os", "as", "um", "uma",
-      "uno", "de", "del", "su", "sus", "este", "esta", "estos", "estas", "mismo", "misma",
-      "mismos", "mismas", "primer", "primera", "primeros", "primeras", "propio", "propia",
-      "dicho", "dicha", "varios", "varias", "algunos", "algunas"};
+      "el",     "la",     "los",    "las",    "un",      "una",      "unos",     "unas",
+      "o",      "a",      "os",     "as",     "um",      "uma",      "uno",      "de",
+      "del",    "su",     "sus",    "este",   "esta",    "estos",    "estas",    "mismo",
+      "misma",  "mismos", "mismas", "primer", "primera", "primeros", "primeras", "propio",
+      "propia", "dicho",  "dicha",  "varios", "varias",  "algunos",  "algunas"};
   size_t h = 0;
-  while (h + 1 < st.size() &&
-         std::find(kSkip.begin(), kSkip.end(), st[h]->folded) != kSkip.end())
+  while (h + 1 < st.size() && std::find(kSkip.begin(), kSkip.end(), st[h]->folded) != kSkip.end())
     ++h;
   const std::string& head = st[h]->folded;
   if (h + 1 == st.size() && IsAnonymousWord(head)) {
