@@ -163,7 +163,9 @@ class Finder {
 // preposition ("en una rueda de prensa la ministra …", "Ante las críticas el
 // portavoz …"; but "Sobre el tema afirmó" has no subject). A lone lower-case participle or adverb
 // ("dijo convencido") is not a subject.
-uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& tok, Span src) {
+// In Portuguese (`portuguese`) "a"/"as" are also articles ("A prefeita disse").
+uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& tok, Span src,
+                             bool portuguese = false) {
   auto first = std::lower_bound(tok.begin(), tok.end(), src.begin,
                                 [](const Token& t, uint32_t b) { return t.begin < b; });
   auto in = [&](std::vector<Token>::const_iterator it) {
@@ -180,6 +182,7 @@ uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& to
     while (in(it) && is_adverb(it->folded)) ++it;
     if (!in(it)) return src.end;
     if (IsRomanceClitic(it->folded)) return src.end;
+    if (portuguese && (it->folded == "a" || it->folded == "as") && in(it + 1)) return it->begin;
     // A capitalised preposition before another capital is a surname: "Del Castillo".
     bool surname = upper(it) && in(it + 1) && upper(it + 1) && it != first;
     if (IsRomanceNonSubject(it->folded) && !surname) {
@@ -199,7 +202,8 @@ uint32_t RomanceSubjectStart(std::string_view text, const std::vector<Token>& to
         return w.size() > suf.size() + 2 &&
                w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
       };
-      if (IsAdverb(w) || ends("ado") || ends("ido") || ends("ada") || ends("ida")) return src.end;
+      if (IsAdverb(w) || ends("ado") || ends("ido") || ends("ada") || ends("ida") || ends("nte"))
+        return src.end;
     }
     return it->begin;
   };
@@ -244,6 +248,38 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
   const size_t max_src = size_t(std::max(1, options_.max_source_tokens));
   const std::vector<Span> quoted = QuotedRegions(text);
   std::vector<CueMatch> matches = matcher_.Match(tok, LangMask(ctx.lang), text);
+  // Spanish "según informó X", "de acuerdo con lo que dijo X": a credit followed by a speech
+  // verb is one cue whose source follows it. Merged here rather than listed in the lexicon, so
+  // "de" does not lead a thousand entries.
+  std::vector<CueEntry> merged_entries;
+  if (LangMask(ctx.lang) & kLangEs) {
+    merged_entries.reserve(matches.size());
+    std::vector<CueMatch> kept;
+    for (size_t i = 0; i < matches.size(); ++i) {
+      const CueMatch& m = matches[i];
+      const CueEntry& e = *m.entry;
+      size_t next = m.first + m.count;
+      const bool credit = e.kind == CueKind::kAccordingTo && (e.langs & kLangEs) &&
+                          !(e.langs & kLangEn) && (e.words[0] == "segun" || e.words[0] == "de");
+      if (credit && i + 1 < matches.size()) {
+        size_t at = next;
+        if (at + 1 < tok.size() && tok[at].folded == "lo" && tok[at + 1].folded == "que") at += 2;
+        const CueMatch& v = matches[i + 1];
+        if (v.first == at && v.entry->kind == CueKind::kVerb && !v.entry->denies &&
+            (v.entry->langs & kLangEs) && !(v.entry->langs & kLangEn)) {
+          CueEntry joined = e;
+          for (size_t t = next; t < v.first + v.count; ++t) joined.words.push_back(tok[t].folded);
+          joined.accented.clear();
+          merged_entries.push_back(std::move(joined));
+          kept.push_back({m.first, v.first + v.count - m.first, &merged_entries.back()});
+          ++i;
+          continue;
+        }
+      }
+      kept.push_back(m);
+    }
+    matches.swap(kept);
+  }
   // Where each cue came from: the lexicon, the filter model's candidate words, or the tagger.
   enum : uint8_t { kFromLexicon, kFromCandidate, kFromTagger };
   std::vector<uint8_t> origin(matches.size(), kFromLexicon);
@@ -326,6 +362,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
     if (a < s.tok_begin || b > s.tok_end) continue;  // token straddles a sentence cut
     // Spanish/Portuguese-only cue: pro-drop subjects, clitics and determiners differ.
     const bool romance = !(e.langs & kLangEn);
+    const bool portuguese = e.langs == kLangPt;
     if (romance && e.kind == CueKind::kVerb && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s))) {
       const std::string& prev = tok[a - 1].folded;
       // "la denuncia", "en alerta": a noun; "no ha revelado": nothing is attributed.
@@ -339,6 +376,37 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       if (q > s.tok_begin + 1 && IsAuxiliary(prev) && !GapHasBoundary(f.Gap(q - 1, s))) --q;
       const std::string& before = tok[q - 1].folded;
       if (before == "se" || (q < a && (before == "no" || before == "nunca"))) continue;
+    }
+    if (romance && e.kind == CueKind::kPassive && a > s.tok_begin && !GapHasBoundary(f.Gap(a, s))) {
+      // "no se dice nada": nothing is attributed.
+      const std::string& prev = tok[a - 1].folded;
+      if (prev == "no" || prev == "nunca" || prev == "ni") continue;
+    }
+    if (romance && e.kind == CueKind::kPassive && b + 1 < s.tok_end &&
+        (tok[b].folded == "del" || (tok[b].folded == "de" && tok[b + 1].folded != "que")))
+      continue;  // "se informó del problema": a topic, not a content
+    if (romance && e.kind == CueKind::kVerb && b < s.tok_end && tok[b].folded == "con" &&
+        (e.words.back() == "cuentan" || e.words.back() == "conto" || e.words.back() == "contaron"))
+      continue;  // "cuentan con": have, not tell
+    if (romance && e.kind == CueKind::kAccordingTo && e.words[0] == "segun") {
+      // "varían según el municipio", "según parece": "depending on" or a hedge, not a credit.
+      // An attributing "según" opens its clause ("…, según la NASA", "pero según X").
+      if (e.words.size() == 1 && b < s.tok_end &&
+          (tok[b].folded == "parece" || tok[b].folded == "se"))
+        continue;
+      size_t pos = tok[a].begin;
+      std::string_view gap = f.Gap(a, s);
+      if (a > s.tok_begin && !GapHasBoundary(gap) && gap.find_first_of(".?!)") == gap.npos &&
+          !IsUpperCase(DecodeUtf8(text, &pos)) && !IsClauseWord(tok[a - 1].folded) &&
+          !IsRomanceLeadWord(tok[a - 1].folded) && tok[a - 1].folded != "pues")
+        continue;
+    }
+    if (romance && e.kind == CueKind::kAccordingTo && e.words.size() == 3 && e.words[0] == "con" &&
+        e.words[1] == "informacion" && b < s.tok_end) {
+      // "Con información de El Universal" credits a medium; "con información de espacios" does
+      // not.
+      size_t pos = tok[b].begin;
+      if (!IsUpperCase(DecodeUtf8(text, &pos)) && !IsRomanceDeterminer(tok[b].folded)) continue;
     }
     // "segundo"/"citing" need a noun phrase after them.
     if ((e.words[0] == "segundo" && e.words.size() == 1) && b < s.tok_end) {
@@ -451,8 +519,27 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       while (pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
              (IsAdverb(tok[pr - 1].folded) || IsAuxiliary(tok[pr - 1].folded)))
         --pr;
+      if (romance)
+        while (pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
+               (IsRomanceClitic(tok[pr - 1].folded) ||
+                (IsRomanceLeadWord(tok[pr - 1].folded) && tok[pr - 1].folded != "que")))
+          --pr;
       bool relative = pr > s.tok_begin && !GapHasBoundary(f.Gap(pr, s)) &&
                       (IsRelativePronoun(tok[pr - 1].folded) || tok[pr - 1].folded == "that");
+      // Spanish "N(,) que dijo que C": "que" is the subject when it follows a noun (not "lo
+      // que", not a verb) and the verb has a content of its own ("que", a quotation, a colon).
+      bool romance_relative = false;
+      if (romance && !relative && pr > s.tok_begin + 1 && tok[pr - 1].folded == "que" &&
+          !GapHasBoundary(f.Gap(pr, s)) && b < s.tok_end &&
+          (tok[b].folded == "que" || GapHas(f.Gap(b, s), ':') || GapHasQuote(f.Gap(b, s)))) {
+        const std::string& w = tok[pr - 2].folded;
+        std::string_view g = f.Gap(pr - 1, s);
+        bool noun_before =
+            !(w == "lo" || w == "es" || w == "y" || IsRomanceClitic(w) || IsClauseWord(w) ||
+              IsRomanceNonSubject(w) || matcher_.Match({tok[pr - 2]}, kLangEs).size() > 0);
+        if (noun_before && (!GapHasBoundary(g) || g.find(',') != g.npos)) romance_relative = true;
+      }
+      relative |= romance_relative;
       // "were highlighted (by X)": a passive verb's subject is what was said, not who said it.
       bool passive = false;
       for (size_t t = a_src; t < a; ++t) passive |= IsBeForm(tok[t].folded);
@@ -461,6 +548,30 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       bool participle = e.words[0].size() > 4 &&
                         e.words[0].compare(e.words[0].size() - 3, 3, "ing") == 0 &&
                         (l == a_src || only_conj) && a_src > s.tok_begin;
+      // Spanish/Portuguese gerunds ("…, afirmando que C", "se defiende diciendo que C") never
+      // follow their subject directly: the clause's or the sentence's subject speaks.
+      const std::string& head_word = e.words.back();
+      const bool romance_gerund = romance && a_src > s.tok_begin && l < a_src &&
+                                  head_word.size() > 5 &&
+                                  (head_word.compare(head_word.size() - 4, 4, "ando") == 0 ||
+                                   head_word.compare(head_word.size() - 5, 5, "iendo") == 0);
+      if (romance_gerund && !(last_src.empty() || last_sentence != &s)) {
+        participle = true;
+      } else if (romance_gerund) {
+        // The clause's subject: from the clause start to its first auxiliary, clitic or verb.
+        size_t u = l;
+        while (u < a_src && !IsAuxiliary(tok[u].folded) && !IsRomanceClitic(tok[u].folded) &&
+               !IsBeForm(tok[u].folded) && u - l < max_src)
+          ++u;
+        if (u > l && u < a_src) {
+          Span cand{tok[l].begin, tok[u - 1].end};
+          if (RomanceSubjectStart(text, tok, cand, portuguese) == cand.begin) {
+            last_src = {cand};
+            last_sentence = &s;
+          }
+        }
+        participle = true;
+      }
       bool quote_before = GapHasQuote(gap_before);
       if (passive && !relative) {
         size_t by = b;
@@ -545,6 +656,18 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           name_after = IsUpperCase(DecodeUtf8(text, &pos)) ? !IsPronoun(w)
                                                            : (w == "of" || w == "de" || w == "and");
         }
+        std::string_view tail =
+            r == s.tok_end && r > b ? text.substr(tok[r - 1].end, s.end - tok[r - 1].end) : "";
+        if (romance && !name_after && r > b && r == s.tok_end && r - b <= 14 &&
+            tail.find(':') == tail.npos && IsRomanceDeterminer(tok[b].folded) &&
+            tok[b].folded != "un" && tok[b].folded != "una" && tok[b].folded != "unos" &&
+            tok[b].folded != "unas") {
+          // "C, informó la Procuraduría General de Justicia del Estado.": a noun phrase that
+          // ends the sentence right after the verb is its subject.
+          name_after = true;
+          for (size_t t = b; t < r && name_after; ++t)
+            name_after = tok[t].folded != "que" && !IsRomanceClitic(tok[t].folded);
+        }
         // After a closing quote the verb is usually inverted ("“C,” said X"); when the clause
         // after it is too long for a source, the quote ends an apposition instead.
         size_t inverted_max = quote_before ? 12 : 6;
@@ -607,7 +730,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
           }
         }
       }
-      if (romance && !src.empty() && src.front().begin < cue_begin) {
+      if (romance && !romance_relative && !src.empty() && src.front().begin < cue_begin) {
         // "Juan Soto, también presente en la reunión declaró": the lower-case clause before
         // the verb is an apposition of the noun phrase before the comma.
         auto it = std::lower_bound(tok.begin(), tok.end(), src.front().begin,
@@ -625,8 +748,16 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
             src.front().begin = tok[j].begin;
         }
       }
-      if (romance && !src.empty()) {
-        uint32_t start = RomanceSubjectStart(text, tok, src.front());
+      if (romance && !src.empty() && !InRegions(quoted, cue_begin) &&
+          InRegions(quoted, src.front().begin) && src.front().begin < cue_begin) {
+        // "«… no pueden cubrir», agregó.": the words before the verb are the quotation, and the
+        // speaker is not named (pro-drop).
+        src.clear();
+        content.clear();
+        quoted_before = false;
+      }
+      if (romance && !src.empty() && !romance_relative) {
+        uint32_t start = RomanceSubjectStart(text, tok, src.front(), portuguese);
         if (start >= src.front().end) {
           // "Sobre el tema afirmó", "dijo convencido": no subject in the text (pro-drop).
           src.clear();
@@ -650,7 +781,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
         if (!GapHasBoundary(f.Gap(j, s)) && j != s.tok_begin) j = a_src;
         if (j < a_src && a_src - j <= 12) {
           Span cand{tok[j].begin, tok[a_src - 1].end};
-          uint32_t start = RomanceSubjectStart(text, tok, cand);
+          uint32_t start = RomanceSubjectStart(text, tok, cand, portuguese);
           size_t pos = tok[j].begin;
           if (start == cand.begin &&
               (IsUpperCase(DecodeUtf8(text, &pos)) || IsRomanceDeterminer(tok[j].folded))) {
@@ -659,6 +790,27 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
             quoted_before = false;
             content_after_from(tok[b].folded == "que" && b + 1 < s.tok_end ? b + 1 : b);
           }
+        }
+      }
+      if (romance && src.empty() && !passive && b < s.tok_end &&
+          (a_src == s.tok_begin || GapHasBoundary(gap_before)) && !GapHasBoundary(f.Gap(b, s))) {
+        // Verb first: "Anuncia Facebook que C", "Dijo el ministro que C".
+        size_t q = b;
+        while (q < std::min(r, b + 10) && tok[q].folded != "que") ++q;
+        size_t pos = tok[b].begin;
+        static const std::unordered_set<std::string_view> kTimeWords = {
+            "lunes",   "martes", "miercoles", "jueves", "viernes", "sabado",
+            "domingo", "ayer",   "hoy",       "pasado", "semana",  "mes",
+            "ano",     "manana", "tarde",     "noche",  "dia"};
+        bool time = false;
+        for (size_t t = b; t < q; ++t) time |= kTimeWords.count(tok[t].folded) > 0;
+        if (q > b && q < r && tok[q].folded == "que" && !time &&
+            (IsUpperCase(DecodeUtf8(text, &pos)) || IsRomanceDeterminer(tok[b].folded)) &&
+            !IsRomanceNonSubject(tok[b].folded) && !IsRomanceClitic(tok[b].folded)) {
+          f.Add(&src, tok[b].begin, tok[q - 1].end);
+          content.clear();
+          quoted_before = false;
+          content_after_from(q + 1);
         }
       }
       if (romance && src.empty() && !passive && content.empty()) {
@@ -708,9 +860,20 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       content_before(cue_begin);
       if (b < s.tok_end) content_after_from(b);
     } else {  // kPassive
+      // "fue desmentido (horas más tarde) por X", "foi desmentida pela assessoria": the agent.
+      auto is_por = [&](size_t t) {
+        const std::string& w = tok[t].folded;
+        return w == "por" || w == "pelo" || w == "pela" || w == "pelos" || w == "pelas";
+      };
+      size_t por = b;
+      if (romance && e.denies)
+        while (por < std::min(r, b + 6) && !is_por(por)) ++por;
       if (b < s.tok_end && tok[b].folded == "by" && r > b + 1) {
         f.Add(&src, tok[b + 1].begin, tok[r - 1].end);
         content_after_from(r);
+      } else if (romance && e.denies && por < r && is_por(por) && r > por + 1) {
+        f.Add(&src, tok[por + 1].begin, tok[std::min(r, por + 1 + max_src) - 1].end);
+        content_before(cue_begin);
       } else {
         if (!options_.sourceless_cues) continue;
         if (clause_ends && a > s.tok_begin) content_before(cue_begin);
@@ -718,6 +881,20 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
       }
     }
     if (content.empty()) continue;
+    if (romance && e.needs_clause && !quoted_before && content.front().begin >= cue_end) {
+      // "publicó una foto", "concluyó dos horas después": a plain object, nothing attributed.
+      auto infinitive = [](const std::string& w) {
+        return w.size() > 4 &&
+               (w.compare(w.size() - 2, 2, "ar") == 0 || w.compare(w.size() - 2, 2, "er") == 0 ||
+                w.compare(w.size() - 2, 2, "ir") == 0);
+      };
+      bool clause =
+          b < s.tok_end &&
+          (tok[b].folded == "que" || GapHas(f.Gap(b, s), ':') || GapHasQuote(f.Gap(b, s)) ||
+           infinitive(tok[b].folded) ||
+           (b + 1 < s.tok_end && tok[b].folded == "lo" && tok[b + 1].folded == "siguiente"));
+      if (!clause) continue;
+    }
     if (quoted_before && options_.follow_quotes) {
       // "“C1,” she said. “C2.”": the next sentence's opening quotation continues the content.
       Span q = f.NextSentenceQuote(std::max(s.end, content.back().end));

@@ -40,16 +40,7 @@ const Group kGroups[] = {
      "it is believed|it was announced|was reported",
      CueKind::kPassive, kLangEn},
     // Spanish: lexicon_es.cc.
-    // Portuguese.
-    {"disse|diz|dizem|disseram|afirmou|afirma|afirmaram|declarou|informou|informa|informaram|"
-     "explicou|acrescentou|relatou|publicou|noticiou|anunciou|revelou|confirmou|confirmaram|"
-     "garantiu|contou|ressaltou|destacou|admitiu|reconheceu|denunciou|alertou",
-     CueKind::kVerb, kLangPt},
-    {"negou|nega|negaram|negam|desmentiu|desmentem|desmentiram|rejeitou|rejeitaram",
-     CueKind::kVerb, kLangPt, true},
-    {"segundo|de acordo com|conforme|segundo informou|segundo noticiou", CueKind::kAccordingTo,
-     kLangPt},
-    {"foi informado|foi noticiado|supostamente|alegadamente", CueKind::kPassive, kLangPt},
+    // Portuguese: lexicon_pt.cc.
 };
 
 using WordSet = std::unordered_set<std::string_view>;
@@ -102,6 +93,7 @@ CueMatcher::CueMatcher() {
     if (!e.words.empty()) entries_.push_back(std::move(e));
   }
   AppendSpanishCues(&entries_);
+  AppendPortugueseCues(&entries_);
   for (size_t i = 0; i < entries_.size(); ++i) by_first_[entries_[i].words[0]].push_back(i);
   for (auto& [w, v] : by_first_)
     std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) {
@@ -152,7 +144,7 @@ HW_WORD_SET(IsAuxiliary, "has", "have", "had", "also", "was", "were", "is", "are
 HW_WORD_SET(IsClauseWord, "that", "which", "who", "whom", "but", "because", "while", "when",
             "as", "if", "since", "after", "before", "so", "though", "although", "where", "than",
             "whether", "what", "how", "why", "que", "quien", "cuando", "pero", "porque", "como",
-            "mientras", "quem", "quando", "mas", "enquanto", "y", "e")
+            "mientras", "quem", "quando", "mas", "enquanto", "y", "e", "pues")
 HW_WORD_SET(IsTemporalWord, "last", "this", "next", "on", "in", "earlier", "later", "then",
             "now", "however", "meanwhile", "yesterday", "today", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -172,7 +164,9 @@ HW_WORD_SET(IsOfficialWord, "official", "officials", "government", "governments"
             "organizacion", "organismo", "instituto", "asociacion", "comision", "comite",
             "dependencia", "consejo", "universidad", "partido", "federacion", "embajada",
             "consulado", "ayuntamiento", "municipio", "tribunal", "juzgado", "procuraduria",
-            "presidencia", "cancilleria", "senado", "camara", "vaticano", "directiva")
+            "presidencia", "cancilleria", "senado", "camara", "vaticano", "directiva",
+            "institucion", "arzobispado", "obispado", "diocesis", "agencia", "gabinete",
+            "automotriz", "corte", "sindicato", "coalicion", "iglesia", "aerolinea")
 HW_WORD_SET(IsAnonymousWord, "source", "sources", "anonymous", "anonymity", "unnamed",
             "unidentified", "insider", "insiders", "fuente", "fuentes", "anonima", "anonimas",
             "anonimo", "anonimos", "fonte", "fontes", "testigo", "testigos", "allegados",
@@ -185,7 +179,10 @@ HW_WORD_SET(IsDocumentWord, "report", "reports", "statement", "document", "docum
             "informaciones", "datos", "archivos", "conclusiones", "resolucion", "investigacion",
             "cifras", "registros", "tuit", "video", "audio", "encuestas", "reportes", "computo",
             "boletin", "carta", "decreto", "borrador", "dictamen", "publicacion", "articulo",
-            "informes", "recomposicion", "reorganizacion", "historia", "chequeo")
+            "informes", "recomposicion", "reorganizacion", "historia", "chequeo",
+            "investigaciones", "estimaciones", "estimacion", "hipotesis", "estadisticas",
+            "lista", "escritos", "cartas", "correspondencia", "sondeo", "sondeos",
+            "resoluciones", "pagina")
 HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
             "senator", "sen", "rep", "representative", "governor", "gov", "president",
             "director", "chief", "officer", "ambassador", "attorney", "lawyer", "mayor", "adviser",
@@ -193,7 +190,15 @@ HW_WORD_SET(IsRoleWord, "spokesman", "spokeswoman", "spokesperson", "secretary",
             "commissioner", "agent", "general", "portavoz", "vocero", "vocera", "ministro",
             "secretario", "diretor", "director", "porta", "voz", "presidente", "gobernador",
             "governador", "senador", "diputado", "deputado", "alcalde", "prefeito", "fiscal",
-            "procurador", "candidate", "manager", "campaign")
+            "procurador", "candidate", "manager", "campaign", "jefe", "jefa", "obispo",
+            "arzobispo", "representante", "representantes", "tecnico", "tecnicos", "experto",
+            "expertos", "magistrado", "magistrada", "rector", "coordinador", "coordinadora",
+            "titular", "directora", "investigador", "investigadora", "profesor", "profesora",
+            "catedratico", "periodista", "abogado", "abogada", "voceros", "portavoces", "papa",
+            "pontifice", "dirigente", "lider", "fundador", "fundadora", "gerente",
+            "presidenta", "ministra", "diputada", "senadora", "alcaldesa",
+            "gobernadora", "prefeita", "ministra", "deputada", "senadora", "governadora",
+            "presidente", "diretora", "chefe")
 HW_WORD_SET(IsNonFiniteMarker, "to", "a", "an", "the", "this", "their", "its", "these", "those")
 HW_WORD_SET(IsMediaWord, "times", "post", "journal", "tribune", "herald", "gazette", "news",
             "press", "diario", "folha", "jornal", "globo", "estadao", "newspaper", "periodico",

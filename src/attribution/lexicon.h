@@ -45,6 +45,9 @@ struct CueEntry {
   CueKind kind = CueKind::kVerb;
   bool denies = false;
   bool needs_object = false;  // "told", "asked": an object may stand between cue and content
+  // Spanish/Portuguese verbs that also take a plain noun-phrase object ("publicó una foto"): an
+  // attribution only with a "que" clause, colon or quotation after, or content before.
+  bool needs_clause = false;
   uint8_t langs = kLangEn;
   // When set, the (single) word must be written exactly so (first letter case-insensitive):
   // "anunció", not the noun "anuncio". Empty = any spelling that folds to `words`.
@@ -53,6 +56,8 @@ struct CueEntry {
 
 // Appends the Spanish cue entries (lexicon_es.cc).
 void AppendSpanishCues(std::vector<CueEntry>* out);
+// Appends the Portuguese cue entries (lexicon_pt.cc).
+void AppendPortugueseCues(std::vector<CueEntry>* out);
 
 struct CueMatch {
   size_t first = 0, count = 0;  // token range [first, first+count)

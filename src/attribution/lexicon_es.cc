@@ -92,15 +92,61 @@ const Verb kVerbs[] = {
     {{"comunica", "comunican", "comunicó", "comunicaron", "comunicando", "comunicado"}},
     {{"notifica", "notifican", "notificó", "notificaron", "notificando", "notificado"}},
     {{"tuitea", "tuitean", "tuiteó", "tuitearon", "tuiteando", "tuiteado"}},
+    {{"externa", "externan", "externó", "externaron", "externando", "externado"}},
+    {{"remarca", "remarcan", "remarcó", "remarcaron", "remarcando", "remarcado"}},
+    {{"especifica", "especifican", "especificó", "especificaron", "especificando", "especificado"}},
+    {{"", "", "presumió", "presumieron", "", ""}},
+    {{"", "", "finalizó", "finalizaron", "", ""}},
+    {{"demuestra", "demuestran", "demostró", "demostraron", "", ""}},
+    {{"", "", "difundió", "difundieron", "", ""}},
     {{"niega", "niegan", "negó", "negaron", "negando", "negado"}, true},
     {{"desmiente", "desmienten", "desmintió", "desmintieron", "desmintiendo", "desmentido"}, true},
     {{"rechaza", "rechazan", "rechazó", "rechazaron", "rechazando", "rechazado"}, true},
 };
 
+// Verbs whose object is often a plain noun phrase ("publicó una foto", "expresó su
+// solidaridad", "concluyó dos horas después"): such a cue is an attribution only when a "que"
+// clause, an infinitive, a colon or a quotation follows it, or when its content comes before it
+// ("«…», concluyó").
+const char* const kNeedsClause[] = {
+    "publica",     "publican",     "publico",      "publicaron", "publicando",  "recomienda",
+    "recomiendan", "recomendo",    "recomendaron", "reclama",    "reclaman",    "reclamo",
+    "reclamaron",  "escribe",      "escriben",     "escribio",   "escribieron", "cita",
+    "citan",       "cito",         "citaron",      "citando",    "describe",    "describen",
+    "describio",   "describieron", "describiendo", "concluye",   "concluyen",   "concluyo",
+    "concluyeron", "finalizo",     "finalizaron",  "demuestra",  "demuestran",  "demostro",
+    "demostraron", "difundio",     "difundieron",  "presumio",   "expresa",     "expresan",
+    "expreso",     "expresaron",   "anota",        "anotan",     "anoto",       "reporta",
+    "reportan",    "reporto",      "reportaron"};
+
+// Gerund stems that differ from the imperfect's ("diciendo" / "decía").
+struct ImperfectStem {
+  const char* gerund;
+  const char* imperfect;
+};
+const ImperfectStem kIrregularImperfect[] = {{"diciendo", "decía"},
+                                             {"advirtiendo", "advertía"},
+                                             {"sugiriendo", "sugería"},
+                                             {"desmintiendo", "desmentía"}};
+
+// The imperfect 3sg form from the gerund: "afirmando" -> "afirmaba", "sosteniendo" ->
+// "sostenía"; "" when the gerund is missing or irregular in a way not listed.
+std::string ImperfectOf(std::string_view gerund) {
+  for (const ImperfectStem& x : kIrregularImperfect)
+    if (gerund == x.gerund) return x.imperfect;
+  auto ends = [&](std::string_view suf) {
+    return gerund.size() > suf.size() && gerund.substr(gerund.size() - suf.size()) == suf;
+  };
+  if (ends("ando")) return std::string(gerund.substr(0, gerund.size() - 4)) + "aba";
+  if (ends("iendo")) return std::string(gerund.substr(0, gerund.size() - 5)) + "ía";
+  return "";
+}
+
 // Folded forms that are also common nouns or adjectives; the cue needs the written accent.
 const char* const kNeedsAccent[] = {
-    "anunció",  "publicó",   "rechazó", "relató",  "reclamó", "criticó", "confesó", "citó",
-    "comunicó", "sentenció", "critica", "replica", "contó",   "narró",   "anotó",   "apuntó"};
+    "anunció", "publicó",  "rechazó",    "relató",      "reclamó",   "criticó", "confesó",
+    "citó",    "comunicó", "sentenció",  "critica",     "replica",   "contó",   "narró",
+    "anotó",   "apuntó",   "especifica", "especifican", "especificó"};
 
 // Multi-word and reflexive cues.
 struct Phrase {
@@ -123,15 +169,6 @@ const Phrase kPhrases[] = {
     {"de acuerdo con el", CueKind::kAccordingTo},
     {"a decir de", CueKind::kAccordingTo},
     {"a decir del", CueKind::kAccordingTo},
-    {"segun informo", CueKind::kAccordingTo},
-    {"segun informaron", CueKind::kAccordingTo},
-    {"segun informa", CueKind::kAccordingTo},
-    {"segun publico", CueKind::kAccordingTo},
-    {"segun publica", CueKind::kAccordingTo},
-    {"segun publican", CueKind::kAccordingTo},
-    {"segun reporto", CueKind::kAccordingTo},
-    {"segun dijo", CueKind::kAccordingTo},
-    {"segun denuncia", CueKind::kAccordingTo},
     {"segun resena", CueKind::kAccordingTo},
     {"con informacion de", CueKind::kAccordingTo},
     {"se dice", CueKind::kPassive},
@@ -154,6 +191,18 @@ const Phrase kPhrases[] = {
     {"se dio a conocer", CueKind::kPassive},
     {"se corrio el rumor", CueKind::kPassive},
     {"se maneja la posibilidad", CueKind::kPassive},
+    {"se reportaron", CueKind::kPassive},
+    {"se ha reportado", CueKind::kPassive},
+    {"se han reportado", CueKind::kPassive},
+    {"se revelo", CueKind::kPassive},
+    {"se da a conocer", CueKind::kPassive},
+    {"se dan a conocer", CueKind::kPassive},
+    {"se menciono", CueKind::kPassive},
+    {"se ha anunciado", CueKind::kPassive},
+    {"se ha informado", CueKind::kPassive},
+    {"se sabia", CueKind::kPassive},
+    {"se sincera", CueKind::kVerb},
+    {"se sincero", CueKind::kVerb},
     {"anunciarse", CueKind::kPassive},
     {"trascendio", CueKind::kPassive},
     {"presuntamente", CueKind::kPassive},
@@ -182,9 +231,14 @@ void AppendSpanishCues(std::vector<CueEntry>* out) {
     e.accented = std::move(accented);
     out->push_back(std::move(e));
   };
+  const size_t first_new = out->size();
   for (const Verb& v : kVerbs) {
-    for (int f = 0; f < 5; ++f) {
-      std::string_view form = v.forms[f];
+    std::string imperfect = ImperfectOf(v.forms[4]);
+    std::string imperfect_pl = imperfect.empty() ? "" : imperfect + "n";
+    const std::string_view forms[7] = {v.forms[0], v.forms[1], v.forms[2],  v.forms[3],
+                                       v.forms[4], imperfect,  imperfect_pl};
+    for (int f = 0; f < 7; ++f) {
+      std::string_view form = forms[f];
       if (form.empty()) continue;
       std::string accented;
       for (const char* n : kNeedsAccent)
@@ -199,6 +253,21 @@ void AppendSpanishCues(std::vector<CueEntry>* out) {
       }
   }
   for (const Phrase& p : kPhrases) add(Words(p.words), p.kind, false, "");
+  // Passive denials: "fue desmentido por la dependencia", "fueron rechazadas por X".
+  for (const char* stem : {"negad", "desmentid", "rechazad"})
+    for (const char* aux : {"fue", "fueron", "ha sido", "han sido"})
+      for (const char* end : {"o", "a", "os", "as"}) {
+        std::vector<std::string> w = Words(aux);
+        w.push_back(std::string(stem) + end);
+        add(std::move(w), CueKind::kPassive, true, "");
+      }
+  for (size_t i = first_new; i < out->size(); ++i) {
+    CueEntry& e = (*out)[i];
+    if (e.kind != CueKind::kVerb) continue;
+    const std::string& verb = e.words.back();
+    for (const char* n : kNeedsClause)
+      if (verb == n) e.needs_clause = true;
+  }
 }
 
 }  // namespace headwater::attribution

@@ -58,6 +58,44 @@ void FindReason(std::string_view text, const std::vector<Token>& tokens, uint32_
   }
 }
 
+// Spanish/Portuguese noun phrases put their head first: "el portavoz del Ministerio" is a
+// person, "la Agencia Espacial Europea" an official body, "las primeras investigaciones" a
+// document, "Testigos" anonymous, "la PGR" (an acronym) an official body. Refines the kind
+// chosen by ResolveSource for a source that names no outlet; leaves others unchanged.
+void RefineRomanceKind(std::string_view text, const std::vector<const Token*>& st,
+                       Attribution* at) {
+  if (st.empty() || at->source_kind == SourceKind::kOutlet) return;
+  static const std::vector<std::string_view> kSkip = {
+      "el",     "la",     "los",    "las",    "un",      "una",      "unos",     "unas",
+      "o",      "a",      "os",     "as",     "um",      "uma",      "uno",      "de",
+      "del",    "su",     "sus",    "este",   "esta",    "estos",    "estas",    "mismo",
+      "misma",  "mismos", "mismas", "primer", "primera", "primeros", "primeras", "propio",
+      "propia", "dicho",  "dicha",  "varios", "varias",  "algunos",  "algunas"};
+  size_t h = 0;
+  while (h + 1 < st.size() && std::find(kSkip.begin(), kSkip.end(), st[h]->folded) != kSkip.end())
+    ++h;
+  const std::string& head = st[h]->folded;
+  if (h + 1 == st.size() && IsAnonymousWord(head)) {
+    at->source_kind = SourceKind::kAnonymous;
+    at->anonymous = true;
+    at->person.clear();
+    return;
+  }
+  if (at->source_kind == SourceKind::kAnonymous) return;
+  std::string_view raw = text.substr(st[h]->begin, st[h]->end - st[h]->begin);
+  bool acronym = h + 1 == st.size() && raw.size() >= 2 && raw.size() <= 6 &&
+                 std::all_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (IsRoleWord(head)) {
+    at->source_kind = SourceKind::kPerson;
+  } else if (IsOfficialWord(head) || acronym) {
+    at->source_kind = SourceKind::kOfficial;
+    at->person.clear();
+  } else if (IsDocumentWord(head)) {
+    at->source_kind = SourceKind::kDocument;
+    at->person.clear();
+  }
+}
+
 }  // namespace
 
 void ResolveSource(std::string_view text, const std::vector<Token>& tokens, const Context& ctx,
@@ -190,6 +228,7 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
     at->source_kind = SourceKind::kPerson;  // pronouns and common-noun people ("experts")
   }
   at->role = role;
+  if (ctx.lang == "es" || ctx.lang == "pt") RefineRomanceKind(text, st, at);
 }
 
 void AddDatelineCredits(std::string_view text, const Context& ctx, std::vector<Attribution>* out) {
