@@ -14,7 +14,10 @@
 // An edge between two nodes of one outlet is marked self: a self-citation is not a dependency on
 // another outlet. Own sources are attributions of kind person, official, anonymous or document
 // (their stance decides whether they assert or deny), and the article's own dateline (role
-// analysis decides whether it counts).
+// analysis decides whether it counts). Quote provenance: an own source whose cue lies inside the
+// passage of a citation of another outlet ("Gingrich told Newsmax that…": the person's cue is
+// the media credit's cue) was given to that outlet; it counts as that citation, not as an own
+// source (Options::quotes_given_to_outlets_relay).
 //
 // Cost (issue 8: recompute a story of 1,000 articles in <= 1 ms): each outlet is described once
 // (an OutletInfo interned per registry outlet or per id and name; nodes and facts point to it and
@@ -28,6 +31,7 @@
 #include <algorithm>
 #include <span>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -58,6 +62,7 @@ class Builder {
     own_sources_.reserve(in_.attributions.size());
     AddArticleNodes();
     for (const ReuseEdge& r : in_.reuse) AddCopy(r);
+    if (options_.quotes_given_to_outlets_relay) CollectCitedPassages();
     for (const Attribution& at : in_.attributions) AddAttribution(at);
     for (size_t i = 0; i < in_.articles.size(); ++i) {
       AddDateline(i);
@@ -131,6 +136,19 @@ class Builder {
     return InfoByName(a.outlet_id, name);
   }
 
+  // The registry outlet whose domain is the name's folded letters and digits + ".com" ("The
+  // Hill" -> thehill.com), for names of at least four of them without a dot; else null.
+  const Outlet* ByDomainSpelled(std::string_view name) const {
+    if (name.find('.') != std::string_view::npos) return nullptr;
+    std::string domain;
+    for (char c : Fold(name)) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) domain.push_back(c);
+    }
+    if (domain.size() < 4) return nullptr;
+    domain += ".com";
+    return in_.outlets->FindByDomain(domain);
+  }
+
   // Outlet an attribution resolves to, or null.
   const OutletInfo* AttributionOutlet(const Attribution& at) {
     const OutletRegistry* reg = in_.outlets;
@@ -139,6 +157,9 @@ class Builder {
     }
     if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
       if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o);
+      // A name the registry lacks may be an outlet it knows by domain only ("The Hill" of a
+      // credit line, registered as thehill.com when its first article came in).
+      if (const Outlet* o = ByDomainSpelled(at.outlet_name)) return InfoOf(*o);
     }
     if (at.outlet_id != 0 || !at.outlet_name.empty()) {
       return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
@@ -327,6 +348,47 @@ class Builder {
     }
   }
 
+  // Whether an attribution's source is another news outlet whose reporting the article relays:
+  // kind outlet (or a resolved outlet without another kind), not the article's own, not a
+  // government body. `outlet` is the outlet it resolves to (may be null).
+  static bool CitesOtherOutlet(const Attribution& at, const OutletInfo* outlet) {
+    bool outlet_source =
+        at.source_kind == SourceKind::kOutlet ||
+        (at.source_kind == SourceKind::kNone && (at.outlet_id != 0 || !at.outlet_name.empty()));
+    return outlet_source && !at.self_citation && at.stance == Stance::kAsserts &&
+           outlet != nullptr && outlet->outlet_kind != OutletKind::kGovernment;
+  }
+
+  // Quote provenance (Options::quotes_given_to_outlets_relay): the passage [begin, end) of each
+  // asserting citation of another outlet, by article node, sorted. An own source whose cue lies
+  // in one was given to that outlet (AddAttribution).
+  void CollectCitedPassages() {
+    for (const Attribution& at : in_.attributions) {
+      if (at.source_kind == SourceKind::kPerson || at.source_kind == SourceKind::kOfficial ||
+          at.source_kind == SourceKind::kAnonymous || at.source_kind == SourceKind::kDocument) {
+        continue;
+      }
+      uint32_t found = by_article_.Find(static_cast<uint64_t>(at.article_id));
+      if (found == FlatMap::kAbsent) continue;
+      const OutletInfo* o = AttributionOutlet(at);
+      if (!CitesOtherOutlet(at, o) || o->key_index == g_.facts[found].outlet->key_index) continue;
+      auto [b, e] = SpanRange(at);
+      if (e > b) cited_passages_.push_back({found, b, e});
+    }
+    std::sort(cited_passages_.begin(), cited_passages_.end());
+  }
+
+  // The attribution's cue lies inside a passage of article node `node` that cites another outlet.
+  bool InCitedPassage(size_t node, uint32_t cue_begin) const {
+    if (cue_begin == UINT32_MAX) return false;
+    auto it = std::lower_bound(cited_passages_.begin(), cited_passages_.end(),
+                               CitedPassage{static_cast<uint32_t>(node), 0, 0});
+    for (; it != cited_passages_.end() && it->node == node; ++it) {
+      if (it->begin <= cue_begin && cue_begin < it->end) return true;
+    }
+    return false;
+  }
+
   static Evidence SpanEvidence(const Article& a, const Attribution& at) {
     auto [b, e] = SpanRange(at);
     return MakeEvidence(a, b, e);  // MakeEvidence(a, 0, 0): no passage
@@ -406,6 +468,14 @@ class Builder {
     } else if (at.stance == Stance::kAsserts &&
                (kind == SourceKind::kPerson || kind == SourceKind::kOfficial ||
                 kind == SourceKind::kAnonymous || kind == SourceKind::kDocument)) {
+      if (!cited_passages_.empty() && !at.cue.empty() &&
+          InCitedPassage(from, at.cue.front().begin)) {
+        // Given to another outlet ("X told Newsmax", "according to CNN, officials said"): that
+        // outlet's reporting, cited by the outlet's own attribution (its edge and evidence).
+        f.first_cite = std::min(f.first_cite, at_begin);
+        if (!at.link.empty()) AddLink(from, at.link, ev, /*bare=*/false);
+        return;
+      }
       f.first_own = std::min(f.first_own, at_begin);
       if (at.anonymous || kind == SourceKind::kAnonymous) {
         ++f.own_anonymous;
@@ -557,6 +627,13 @@ class Builder {
   FlatMap by_url_;                             // hash of a canonical URL -> article node
   std::unordered_map<std::string_view, size_t> url_collisions_;
   FlatMap seen_edges_;             // from << 34 | to << 2 | kind (AddEdge)
+  struct CitedPassage {
+    uint32_t node, begin, end;
+    bool operator<(const CitedPassage& o) const {
+      return std::tie(node, begin, end) < std::tie(o.node, o.begin, o.end);
+    }
+  };
+  std::vector<CitedPassage> cited_passages_;  // CollectCitedPassages, sorted
   std::vector<WireOutlet> wires_;  // ResolveWire
   // (article node, attribution) of each asserting own source, in attribution order.
   std::vector<std::pair<uint32_t, const Attribution*>> own_sources_;
