@@ -62,8 +62,8 @@ class Builder {
     own_sources_.reserve(in_.attributions.size());
     AddArticleNodes();
     for (const ReuseEdge& r : in_.reuse) AddCopy(r);
-    if (options_.quotes_given_to_outlets_relay) CollectCitedPassages();
     for (const Attribution& at : in_.attributions) AddAttribution(at);
+    CountOwnSources();
     for (size_t i = 0; i < in_.articles.size(); ++i) {
       AddDateline(i);
       AddWireCredit(i);
@@ -348,34 +348,39 @@ class Builder {
     }
   }
 
-  // Whether an attribution's source is another news outlet whose reporting the article relays:
-  // kind outlet (or a resolved outlet without another kind), not the article's own, not a
-  // government body. `outlet` is the outlet it resolves to (may be null).
-  static bool CitesOtherOutlet(const Attribution& at, const OutletInfo* outlet) {
-    bool outlet_source =
-        at.source_kind == SourceKind::kOutlet ||
-        (at.source_kind == SourceKind::kNone && (at.outlet_id != 0 || !at.outlet_name.empty()));
-    return outlet_source && !at.self_citation && at.stance == Stance::kAsserts &&
-           outlet != nullptr && outlet->outlet_kind != OutletKind::kGovernment;
+  // Where an attribution is stated, for "the lead decides": its cue (a source span may lie far
+  // before it, resolved back to an earlier name or misread from a dateline place), else its
+  // source; UINT32_MAX when it has neither.
+  static uint32_t StatedAt(const Attribution& at) {
+    return !at.cue.empty()      ? at.cue.front().begin
+           : !at.source.empty() ? at.source.front().begin
+                                : UINT32_MAX;
   }
 
-  // Quote provenance (Options::quotes_given_to_outlets_relay): the passage [begin, end) of each
-  // asserting citation of another outlet, by article node, sorted. An own source whose cue lies
-  // in one was given to that outlet (AddAttribution).
-  void CollectCitedPassages() {
-    for (const Attribution& at : in_.attributions) {
-      if (at.source_kind == SourceKind::kPerson || at.source_kind == SourceKind::kOfficial ||
-          at.source_kind == SourceKind::kAnonymous || at.source_kind == SourceKind::kDocument) {
+  // After every attribution is added: the asserting own sources (own_sources_, in attribution
+  // order) are counted, except those given to another outlet (quote provenance,
+  // Options::quotes_given_to_outlets_relay: the cue lies in a passage citing another outlet,
+  // cited_passages_), which count as that citation for the lead rule and are dropped.
+  void CountOwnSources() {
+    if (!cited_passages_.empty()) std::sort(cited_passages_.begin(), cited_passages_.end());
+    size_t kept = 0;
+    for (const auto& [node, at] : own_sources_) {
+      ArticleFacts& f = g_.facts[node];
+      uint32_t stated = StatedAt(*at);
+      if (!cited_passages_.empty() && !at->cue.empty() &&
+          InCitedPassage(node, at->cue.front().begin)) {
+        f.first_cite = std::min(f.first_cite, stated);
         continue;
       }
-      uint32_t found = by_article_.Find(static_cast<uint64_t>(at.article_id));
-      if (found == FlatMap::kAbsent) continue;
-      const OutletInfo* o = AttributionOutlet(at);
-      if (!CitesOtherOutlet(at, o) || o->key_index == g_.facts[found].outlet->key_index) continue;
-      auto [b, e] = SpanRange(at);
-      if (e > b) cited_passages_.push_back({found, b, e});
+      f.first_own = std::min(f.first_own, stated);
+      if (at->anonymous || at->source_kind == SourceKind::kAnonymous) {
+        ++f.own_anonymous;
+      } else {
+        ++f.own_named;
+      }
+      own_sources_[kept++] = {node, at};
     }
-    std::sort(cited_passages_.begin(), cited_passages_.end());
+    own_sources_.resize(kept);
   }
 
   // The attribution's cue lies inside a passage of article node `node` that cites another outlet.
@@ -423,12 +428,7 @@ class Builder {
         kind = SourceKind::kOfficial;
       }
     }
-    // Where the attribution is stated, for "the lead decides": its cue (a source span may lie far
-    // before it, resolved back to an earlier name or misread from a dateline place), else its
-    // source.
-    uint32_t at_begin = !at.cue.empty()      ? at.cue.front().begin
-                        : !at.source.empty() ? at.source.front().begin
-                                             : UINT32_MAX;
+    const uint32_t at_begin = StatedAt(at);
     if (at.stance == Stance::kDenies) {
       Denial d;
       d.who = !at.source_text.empty()   ? at.source_text
@@ -459,7 +459,15 @@ class Builder {
         } else {
           // Set before AddOutletEdge: adding an external node may reallocate g_.facts, which
           // would leave `f` dangling.
-          if (at.stance == Stance::kAsserts) f.first_cite = std::min(f.first_cite, at_begin);
+          if (at.stance == Stance::kAsserts) {
+            f.first_cite = std::min(f.first_cite, at_begin);
+            // Quote provenance: own sources stated inside this passage were given to `o`.
+            auto [b, e] = SpanRange(at);
+            if (options_.quotes_given_to_outlets_relay && e > b &&
+                o->key_index != f.outlet->key_index) {
+              cited_passages_.push_back({static_cast<uint32_t>(from), b, e});
+            }
+          }
           AddOutletEdge(from, o, EdgeKind::kCites, ev);
         }
       } else if (at.self_citation && at.stance == Stance::kAsserts) {
@@ -468,20 +476,8 @@ class Builder {
     } else if (at.stance == Stance::kAsserts &&
                (kind == SourceKind::kPerson || kind == SourceKind::kOfficial ||
                 kind == SourceKind::kAnonymous || kind == SourceKind::kDocument)) {
-      if (!cited_passages_.empty() && !at.cue.empty() &&
-          InCitedPassage(from, at.cue.front().begin)) {
-        // Given to another outlet ("X told Newsmax", "according to CNN, officials said"): that
-        // outlet's reporting, cited by the outlet's own attribution (its edge and evidence).
-        f.first_cite = std::min(f.first_cite, at_begin);
-        if (!at.link.empty()) AddLink(from, at.link, ev, /*bare=*/false);
-        return;
-      }
-      f.first_own = std::min(f.first_own, at_begin);
-      if (at.anonymous || kind == SourceKind::kAnonymous) {
-        ++f.own_anonymous;
-      } else {
-        ++f.own_named;
-      }
+      // Counted by CountOwnSources once every citation's passage is known (a statement given
+      // to another outlet, "X told Newsmax", is that outlet's reporting).
       own_sources_.emplace_back(static_cast<uint32_t>(from), &at);
     } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
@@ -626,16 +622,19 @@ class Builder {
   std::vector<std::string_view> url_of_node_;  // article node -> canonical URL
   FlatMap by_url_;                             // hash of a canonical URL -> article node
   std::unordered_map<std::string_view, size_t> url_collisions_;
-  FlatMap seen_edges_;             // from << 34 | to << 2 | kind (AddEdge)
+  FlatMap seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
   struct CitedPassage {
     uint32_t node, begin, end;
     bool operator<(const CitedPassage& o) const {
       return std::tie(node, begin, end) < std::tie(o.node, o.begin, o.end);
     }
   };
-  std::vector<CitedPassage> cited_passages_;  // CollectCitedPassages, sorted
+  // (article node, passage) of each asserting citation of another outlet (quote provenance);
+  // sorted by CountOwnSources.
+  std::vector<CitedPassage> cited_passages_;
   std::vector<WireOutlet> wires_;  // ResolveWire
-  // (article node, attribution) of each asserting own source, in attribution order.
+  // (article node, attribution) of each asserting own source, in attribution order (those given
+  // to another outlet dropped by CountOwnSources).
   std::vector<std::pair<uint32_t, const Attribution*>> own_sources_;
   // By key_index, runs of article_nodes_ / dated_nodes_ (ArticlesOf, DatedOf).
   std::vector<uint32_t> article_begin_, dated_begin_;
