@@ -31,7 +31,6 @@
 #include <algorithm>
 #include <span>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -75,11 +74,11 @@ class Builder {
     g_.outlet_keys = external_of_key_.size();
     // Own passages grouped by node, attribution order kept (a counting sort).
     g_.own_span_begin.assign(g_.nodes.size() + 1, 0);
-    for (const auto& [node, at] : own_sources_) ++g_.own_span_begin[node + 1];
+    for (const OwnSource& o : own_sources_) ++g_.own_span_begin[o.node + 1];
     for (size_t i = 0; i < g_.nodes.size(); ++i) g_.own_span_begin[i + 1] += g_.own_span_begin[i];
     g_.own_sources.resize(own_sources_.size());
     std::vector<uint32_t> fill(g_.own_span_begin.begin(), g_.own_span_begin.end() - 1);
-    for (const auto& [node, at] : own_sources_) g_.own_sources[fill[node]++] = at;
+    for (const OwnSource& o : own_sources_) g_.own_sources[fill[o.node]++] = o.at;
     return std::move(g_);
   }
 
@@ -362,34 +361,41 @@ class Builder {
   // Options::quotes_given_to_outlets_relay: the cue lies in a passage citing another outlet,
   // cited_passages_), which count as that citation for the lead rule and are dropped.
   void CountOwnSources() {
-    if (!cited_passages_.empty()) std::sort(cited_passages_.begin(), cited_passages_.end());
+    // The passages by node (a counting sort: passage_begin_[node] .. passage_begin_[node + 1]).
+    const bool relay = !cited_passages_.empty();
+    if (relay) {
+      passage_begin_.assign(g_.nodes.size() + 1, 0);
+      for (const CitedPassage& p : cited_passages_) ++passage_begin_[p.node + 1];
+      for (size_t i = 0; i + 1 < passage_begin_.size(); ++i)
+        passage_begin_[i + 1] += passage_begin_[i];
+      passages_.resize(cited_passages_.size());
+      std::vector<uint32_t> fill(passage_begin_.begin(), passage_begin_.end() - 1);
+      for (const CitedPassage& p : cited_passages_) passages_[fill[p.node]++] = {p.begin, p.end};
+    }
     size_t kept = 0;
-    for (const auto& [node, at] : own_sources_) {
-      ArticleFacts& f = g_.facts[node];
-      uint32_t stated = StatedAt(*at);
-      if (!cited_passages_.empty() && !at->cue.empty() &&
-          InCitedPassage(node, at->cue.front().begin)) {
-        f.first_cite = std::min(f.first_cite, stated);
+    for (const OwnSource& o : own_sources_) {
+      ArticleFacts& f = g_.facts[o.node];
+      if (relay && InCitedPassage(o.node, o.cue)) {
+        f.first_cite = std::min(f.first_cite, o.stated);
         continue;
       }
-      f.first_own = std::min(f.first_own, stated);
-      if (at->anonymous || at->source_kind == SourceKind::kAnonymous) {
+      f.first_own = std::min(f.first_own, o.stated);
+      if (o.anonymous) {
         ++f.own_anonymous;
       } else {
         ++f.own_named;
       }
-      own_sources_[kept++] = {node, at};
+      own_sources_[kept++] = o;
     }
     own_sources_.resize(kept);
   }
 
-  // The attribution's cue lies inside a passage of article node `node` that cites another outlet.
-  bool InCitedPassage(size_t node, uint32_t cue_begin) const {
-    if (cue_begin == UINT32_MAX) return false;
-    auto it = std::lower_bound(cited_passages_.begin(), cited_passages_.end(),
-                               CitedPassage{static_cast<uint32_t>(node), 0, 0});
-    for (; it != cited_passages_.end() && it->node == node; ++it) {
-      if (it->begin <= cue_begin && cue_begin < it->end) return true;
+  // The cue position lies inside a passage of article node `node` that cites another outlet.
+  // REQUIRES: CountOwnSources built passage_begin_ and passages_.
+  bool InCitedPassage(uint32_t node, uint32_t cue) const {
+    if (cue == UINT32_MAX) return false;
+    for (uint32_t i = passage_begin_[node]; i < passage_begin_[node + 1]; ++i) {
+      if (passages_[i].first <= cue && cue < passages_[i].second) return true;
     }
     return false;
   }
@@ -478,7 +484,9 @@ class Builder {
                 kind == SourceKind::kAnonymous || kind == SourceKind::kDocument)) {
       // Counted by CountOwnSources once every citation's passage is known (a statement given
       // to another outlet, "X told Newsmax", is that outlet's reporting).
-      own_sources_.emplace_back(static_cast<uint32_t>(from), &at);
+      own_sources_.push_back({static_cast<uint32_t>(from),
+                              at.cue.empty() ? UINT32_MAX : at.cue.front().begin, at_begin,
+                              at.anonymous || kind == SourceKind::kAnonymous, &at});
     } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
     }
@@ -625,17 +633,24 @@ class Builder {
   FlatMap seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
   struct CitedPassage {
     uint32_t node, begin, end;
-    bool operator<(const CitedPassage& o) const {
-      return std::tie(node, begin, end) < std::tie(o.node, o.begin, o.end);
-    }
   };
-  // (article node, passage) of each asserting citation of another outlet (quote provenance);
-  // sorted by CountOwnSources.
+  // (article node, passage) of each asserting citation of another outlet (quote provenance), in
+  // attribution order; CountOwnSources groups them by node into passages_ (runs from
+  // passage_begin_[node] to passage_begin_[node + 1]).
   std::vector<CitedPassage> cited_passages_;
+  std::vector<uint32_t> passage_begin_;
+  std::vector<std::pair<uint32_t, uint32_t>> passages_;
   std::vector<WireOutlet> wires_;  // ResolveWire
   // (article node, attribution) of each asserting own source, in attribution order (those given
   // to another outlet dropped by CountOwnSources).
-  std::vector<std::pair<uint32_t, const Attribution*>> own_sources_;
+  struct OwnSource {
+    uint32_t node;
+    uint32_t cue;     // its cue's first byte, UINT32_MAX without a cue
+    uint32_t stated;  // StatedAt
+    bool anonymous;
+    const Attribution* at;
+  };
+  std::vector<OwnSource> own_sources_;
   // By key_index, runs of article_nodes_ / dated_nodes_ (ArticlesOf, DatedOf).
   std::vector<uint32_t> article_begin_, dated_begin_;
   std::vector<size_t> article_nodes_, dated_nodes_;
