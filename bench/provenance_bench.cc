@@ -158,7 +158,7 @@ BENCHMARK(BM_ProvenanceAnalyze)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::k
 // each iteration adds one article never seen before (a fresh id: the cache must scan it) and
 // analyzes the n + 1 articles. Arg 1 = with a FactCache (as the pipeline does), 0 = without
 // (every text scanned again, as before the cache). Goal (issue 8): <= 1 ms up to 1,000 articles.
-void BM_ProvenanceRecomputeAfterNewArticle(benchmark::State& state) {
+void RecomputeAfterNewArticle(benchmark::State& state, const Options& options) {
   const int n = static_cast<int>(state.range(0));
   const bool cached = state.range(1) != 0;
   auto f = MakeStory(n + 1);
@@ -169,7 +169,7 @@ void BM_ProvenanceRecomputeAfterNewArticle(benchmark::State& state) {
   {  // warm: the story as it was before the new article
     StoryInput before = in;
     before.articles.pop_back();
-    benchmark::DoNotOptimize(Analyze(before, policies));
+    benchmark::DoNotOptimize(Analyze(before, policies, options));
   }
   std::vector<Attribution*> its_attributions;
   std::vector<ReuseEdge*> its_copies;
@@ -184,11 +184,26 @@ void BM_ProvenanceRecomputeAfterNewArticle(benchmark::State& state) {
     for (Attribution* at : its_attributions) at->article_id = id;
     for (ReuseEdge* e : its_copies) e->copy_id = id;
     in.articles.back().id = id;
-    benchmark::DoNotOptimize(Analyze(in, policies));
+    benchmark::DoNotOptimize(Analyze(in, policies, options));
   }
   state.counters["cache_misses_per_iter"] =
       cached ? static_cast<double>(cache.misses() - n) / state.iterations() : 0;
 }
+void BM_ProvenanceRecomputeAfterNewArticle(benchmark::State& state) {
+  RecomputeAfterNewArticle(state, Options{});
+}
+// The same without quote provenance (Options::quotes_given_to_outlets_relay, 2026-11-25): what
+// the pass over cited passages costs, side by side in one run.
+void BM_ProvenanceRecomputeNoQuoteProvenance(benchmark::State& state) {
+  Options o;
+  o.quotes_given_to_outlets_relay = false;
+  RecomputeAfterNewArticle(state, o);
+}
+BENCHMARK(BM_ProvenanceRecomputeNoQuoteProvenance)
+    ->ArgNames({"articles", "cached"})
+    ->Args({100, 1})
+    ->Args({1000, 1})
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ProvenanceRecomputeAfterNewArticle)
     ->ArgNames({"articles", "cached"})
     ->Args({10, 1})

@@ -16,7 +16,8 @@ const std::unordered_set<std::string_view>& OrgNouns() {
       "group", "watchdog", "organization", "organisation", "outlet", "newspaper", "paper", "site",
       "website", "report", "reports", "magazine", "agency", "network", "blog", "publication",
       "tank", "nonprofit", "foundation", "institute", "outfit", "daily", "broadcaster", "station",
-      "article", "story", "investigation", "study", "analysis", "post", "bulletin",
+      "article", "story", "investigation", "study", "analysis", "post", "bulletin", "poll",
+      "survey",
       // Spanish
       "grupo", "organizacion", "diario", "periodico", "medio", "informe", "reporte", "agencia",
       "sitio", "portal", "revista", "publicacion", "nota", "investigacion", "asociacion",
@@ -75,6 +76,13 @@ bool MentionsGenericOrg(std::string_view source) {
     std::string w = toks[i + 1].folded;
     if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
     if (OrgNouns().count(w) && (w != "report" && w != "story")) return true;
+    // "voters surveyed in a new poll", "the latest national survey": a poll is its pollster's
+    // report, with up to two lower-case modifiers before the noun.
+    for (size_t j = i + 1; j < toks.size() && j <= i + 3; ++j) {
+      if (toks[j].folded == "poll" || toks[j].folded == "survey") return true;
+      size_t pos = toks[j].begin;
+      if (IsUpperCase(DecodeUtf8(source, &pos))) break;
+    }
   }
   return false;
 }

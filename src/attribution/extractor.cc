@@ -15,14 +15,14 @@
 //     the stance, self-citation and the hyperlink. Dateline wire credits are added.
 #include "attribution/extractor.h"
 
-#include "attribution/coreference.h"
-#include "attribution/cue_tagger.h"
-#include "attribution/media_credits.h"
-
 #include <algorithm>
 #include <cstring>
 #include <unordered_set>
 
+#include "attribution/coreference.h"
+#include "attribution/credit_lines.h"
+#include "attribution/cue_tagger.h"
+#include "attribution/media_credits.h"
 #include "attribution/source.h"
 #include "attribution/spans.h"
 #include "common/text.h"
@@ -957,6 +957,7 @@ std::vector<Attribution> Extractor::ExtractImpl(std::string_view text, const Con
   }
   if (options_.dateline_credits) AddDatelineCredits(text, ctx, &out);
   if (options_.media_credits) AddMediaCredits(text, tok, sents, ctx, &out);
+  if (options_.credit_lines) AddCreditLines(text, ctx, options_.credit_line_max_lines, &out);
   if (options_.resolve_coreference) ResolveOutletCoreference(text, ctx, &out);
   std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {
     return x.cue.front().begin < y.cue.front().begin;

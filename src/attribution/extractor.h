@@ -65,6 +65,11 @@ struct Options {
   // by ("told Newsmax", "in an interview with CNN", "uncovered by Fox News"; media_credits.h).
   // Needs Context::outlets.
   bool media_credits = true;
+  // Credit a publisher named on a credit line at the top of the text ("Star Tribune•" under an
+  // aggregator's headline, "(From The Hill)" over a repost; credit_lines.h), searched among the
+  // first `credit_line_max_lines` lines. Needs Context::outlets.
+  bool credit_lines = true;
+  int credit_line_max_lines = 6;
   // Emit sourceless cues ("reportedly", "it was reported that") as attributions with no source.
   bool sourceless_cues = true;
   // Resolve generic sources ("the group", "the report", "la organización") to the outlet the text

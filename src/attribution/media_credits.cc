@@ -4,6 +4,7 @@
 #include "attribution/media_credits.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 
@@ -42,6 +43,37 @@ bool PlainGap(std::string_view text, const Token& a, const Token& b) {
   return true;
 }
 
+constexpr size_t kNoToken = SIZE_MAX;
+
+// "told Bill O'Reilly of Fox News", "in an interview with Lee Wang of The Intercept": the
+// statement was given to a person of the outlet (its reporter or host). `before` is the first
+// token of the mention (after a "the" it does not include); tokens[before - 1] must be "of",
+// preceded by one to four capitalised tokens (the person) and then a direct cue or a credit pair
+// ending in "with"/"to", all in sentence s and separated by spaces only. Returns the index of
+// the cue's first token, else kNoToken.
+size_t ToldReporterOf(std::string_view text, const std::vector<Token>& tokens, const Sentence& s,
+                      size_t before) {
+  constexpr size_t kMaxNameTokens = 4;
+  if (before < 3 || tokens[before - 1].folded != "of") return kNoToken;
+  size_t k = before - 1;  // "of"
+  size_t name = 0;
+  while (k > s.tok_begin && name < kMaxNameTokens && PlainGap(text, tokens[k - 1], tokens[k])) {
+    size_t pos = tokens[k - 1].begin;
+    if (!IsUpperCase(DecodeUtf8(text, &pos))) break;
+    --k;
+    ++name;
+  }
+  if (name == 0 || k <= s.tok_begin) return kNoToken;
+  const Token& cue = tokens[k - 1];
+  if (!PlainGap(text, cue, tokens[k])) return kNoToken;
+  if (IsDirectCue(cue.folded)) return k - 1;
+  if (k - 1 > s.tok_begin && PlainGap(text, tokens[k - 2], cue) &&
+      (cue.folded == "with" || cue.folded == "to") &&
+      IsCreditPair(tokens[k - 2].folded, cue.folded))
+    return k - 2;
+  return kNoToken;
+}
+
 }  // namespace
 
 void AddMediaCredits(std::string_view text, const std::vector<Token>& tokens,
@@ -62,12 +94,14 @@ void AddMediaCredits(std::string_view text, const std::vector<Token>& tokens,
     const Sentence& s = *sit;
     const Token& w1 = tokens[before - 1];
     if (!PlainGap(text, w1, tokens[before])) continue;
-    size_t cue_first = before;
+    size_t cue_first = before, cue_last = before - 1;
     if (IsDirectCue(w1.folded)) {
       cue_first = before - 1;
     } else if (before >= 2 && before - 2 >= s.tok_begin && PlainGap(text, tokens[before - 2], w1) &&
                IsCreditPair(tokens[before - 2].folded, w1.folded)) {
       cue_first = before - 2;
+    } else if (size_t told = ToldReporterOf(text, tokens, s, before); told != kNoToken) {
+      cue_first = cue_last = told;  // "told Bill O'Reilly of Fox News": the cue is "told"
     } else {
       continue;
     }
@@ -80,7 +114,7 @@ void AddMediaCredits(std::string_view text, const std::vector<Token>& tokens,
     });
     if (already) continue;
     Attribution at;
-    at.cue.push_back({tokens[cue_first].begin, w1.end});
+    at.cue.push_back({tokens[cue_first].begin, tokens[cue_last].end});
     at.source.push_back({m.begin, m.end});
     Span content;
     if (cue_first > s.tok_begin) {

@@ -1,5 +1,6 @@
 // Source classification. Order of decisions: registry outlet (mention inside the source, or the
-// whole source as a name) > anonymous source (unnamed "source(s)", "anonymous", "fuentes") >
+// whole source as a name) > a named publisher's document ("a report in the Des Moines
+// Register") > media word > anonymous source (unnamed "source(s)", "anonymous", "fuentes") >
 // named person (capitalised words not from the official lexicon) > official body > document >
 // pronoun person. A resolved outlet whose domain is among the article's links gives `link`.
 #include "attribution/source.h"
@@ -195,6 +196,24 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
       break;
     }
   }
+  // "a report in the Des Moines Register", "an article by The Intercept": a document of a named
+  // publisher (capitalised words to the end of the source, no official body) is that publisher's
+  // reporting, an outlet even when the registry does not know it.
+  std::string publisher;
+  if (!outlet && first + 2 < st.size() && IsDocumentWord(st[first]->folded) &&
+      (st[first + 1]->folded == "in" || st[first + 1]->folded == "by" ||
+       st[first + 1]->folded == "from")) {
+    size_t k = first + 2;
+    if (st[k]->folded == "the" && k + 1 < st.size()) ++k;
+    size_t j = k;
+    while (j < st.size() && StartsUpper(text, *st[j]) &&
+           !IsOfficialWord(StripPossessive(st[j]->folded)) &&
+           (j == k || text.substr(st[j - 1]->end, st[j]->begin - st[j - 1]->end) == " "))
+      ++j;
+    if (j > k && j == st.size()) {
+      publisher = std::string(text.substr(st[k]->begin, st[j - 1]->end - st[k]->begin));
+    }
+  }
   at->anonymous = anonymous_word && person.empty();
   if (at->anonymous) {
     // The reason usually sits in an apposition inside the source or right after the cue.
@@ -211,6 +230,13 @@ void ResolveSource(std::string_view text, const std::vector<Token>& tokens, cons
         break;
       }
     }
+  } else if (!publisher.empty()) {
+    at->source_kind = SourceKind::kOutlet;  // named, perhaps not in the registry
+    const Outlet* named = ctx.outlets ? ctx.outlets->FindByName(publisher) : nullptr;
+    at->outlet_id = named ? named->id : 0;
+    at->outlet_name = named ? named->name : publisher;
+    at->self_citation = named && ctx.own_outlet != 0 && named->id == ctx.own_outlet;
+    at->anonymous = false;
   } else if (media) {
     at->source_kind = SourceKind::kOutlet;  // an outlet the registry does not know
   } else if (at->anonymous) {

@@ -14,7 +14,10 @@
 // An edge between two nodes of one outlet is marked self: a self-citation is not a dependency on
 // another outlet. Own sources are attributions of kind person, official, anonymous or document
 // (their stance decides whether they assert or deny), and the article's own dateline (role
-// analysis decides whether it counts).
+// analysis decides whether it counts). Quote provenance: an own source whose cue lies inside the
+// passage of a citation of another outlet ("Gingrich told Newsmax that…": the person's cue is
+// the media credit's cue) was given to that outlet; it counts as that citation, not as an own
+// source (Options::quotes_given_to_outlets_relay).
 //
 // Cost (issue 8: recompute a story of 1,000 articles in <= 1 ms): each outlet is described once
 // (an OutletInfo interned per registry outlet or per id and name; nodes and facts point to it and
@@ -59,6 +62,7 @@ class Builder {
     AddArticleNodes();
     for (const ReuseEdge& r : in_.reuse) AddCopy(r);
     for (const Attribution& at : in_.attributions) AddAttribution(at);
+    CountOwnSources();
     for (size_t i = 0; i < in_.articles.size(); ++i) {
       AddDateline(i);
       AddWireCredit(i);
@@ -70,11 +74,11 @@ class Builder {
     g_.outlet_keys = external_of_key_.size();
     // Own passages grouped by node, attribution order kept (a counting sort).
     g_.own_span_begin.assign(g_.nodes.size() + 1, 0);
-    for (const auto& [node, at] : own_sources_) ++g_.own_span_begin[node + 1];
+    for (const OwnSource& o : own_sources_) ++g_.own_span_begin[o.node + 1];
     for (size_t i = 0; i < g_.nodes.size(); ++i) g_.own_span_begin[i + 1] += g_.own_span_begin[i];
     g_.own_sources.resize(own_sources_.size());
     std::vector<uint32_t> fill(g_.own_span_begin.begin(), g_.own_span_begin.end() - 1);
-    for (const auto& [node, at] : own_sources_) g_.own_sources[fill[node]++] = at;
+    for (const OwnSource& o : own_sources_) g_.own_sources[fill[o.node]++] = o.at;
     return std::move(g_);
   }
 
@@ -131,6 +135,19 @@ class Builder {
     return InfoByName(a.outlet_id, name);
   }
 
+  // The registry outlet whose domain is the name's folded letters and digits + ".com" ("The
+  // Hill" -> thehill.com), for names of at least four of them without a dot; else null.
+  const Outlet* ByDomainSpelled(std::string_view name) const {
+    if (name.find('.') != std::string_view::npos) return nullptr;
+    std::string domain;
+    for (char c : Fold(name)) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) domain.push_back(c);
+    }
+    if (domain.size() < 4) return nullptr;
+    domain += ".com";
+    return in_.outlets->FindByDomain(domain);
+  }
+
   // Outlet an attribution resolves to, or null.
   const OutletInfo* AttributionOutlet(const Attribution& at) {
     const OutletRegistry* reg = in_.outlets;
@@ -139,6 +156,9 @@ class Builder {
     }
     if (reg != nullptr && at.outlet_id == 0 && !at.outlet_name.empty()) {
       if (const Outlet* o = reg->FindByName(at.outlet_name)) return InfoOf(*o);
+      // A name the registry lacks may be an outlet it knows by domain only ("The Hill" of a
+      // credit line, registered as thehill.com when its first article came in).
+      if (const Outlet* o = ByDomainSpelled(at.outlet_name)) return InfoOf(*o);
     }
     if (at.outlet_id != 0 || !at.outlet_name.empty()) {
       return InfoByName(at.outlet_id, at.outlet_name.empty() ? at.source_text : at.outlet_name);
@@ -327,6 +347,59 @@ class Builder {
     }
   }
 
+  // Where an attribution is stated, for "the lead decides": its cue (a source span may lie far
+  // before it, resolved back to an earlier name or misread from a dateline place), else its
+  // source; UINT32_MAX when it has neither.
+  static uint32_t StatedAt(const Attribution& at) {
+    return !at.cue.empty()      ? at.cue.front().begin
+           : !at.source.empty() ? at.source.front().begin
+                                : UINT32_MAX;
+  }
+
+  // After every attribution is added: the asserting own sources (own_sources_, in attribution
+  // order) are counted, except those given to another outlet (quote provenance,
+  // Options::quotes_given_to_outlets_relay: the cue lies in a passage citing another outlet,
+  // cited_passages_), which count as that citation for the lead rule and are dropped.
+  void CountOwnSources() {
+    // The passages by node (a counting sort: passage_begin_[node] .. passage_begin_[node + 1]).
+    const bool relay = !cited_passages_.empty();
+    if (relay) {
+      passage_begin_.assign(g_.nodes.size() + 1, 0);
+      for (const CitedPassage& p : cited_passages_) ++passage_begin_[p.node + 1];
+      for (size_t i = 0; i + 1 < passage_begin_.size(); ++i)
+        passage_begin_[i + 1] += passage_begin_[i];
+      passages_.resize(cited_passages_.size());
+      std::vector<uint32_t> fill(passage_begin_.begin(), passage_begin_.end() - 1);
+      for (const CitedPassage& p : cited_passages_) passages_[fill[p.node]++] = {p.begin, p.end};
+    }
+    size_t kept = 0;
+    for (const OwnSource& o : own_sources_) {
+      ArticleFacts& f = g_.facts[o.node];
+      if (relay && InCitedPassage(o.node, o.cue)) {
+        f.first_cite = std::min(f.first_cite, o.stated);
+        continue;
+      }
+      f.first_own = std::min(f.first_own, o.stated);
+      if (o.anonymous) {
+        ++f.own_anonymous;
+      } else {
+        ++f.own_named;
+      }
+      own_sources_[kept++] = o;
+    }
+    own_sources_.resize(kept);
+  }
+
+  // The cue position lies inside a passage of article node `node` that cites another outlet.
+  // REQUIRES: CountOwnSources built passage_begin_ and passages_.
+  bool InCitedPassage(uint32_t node, uint32_t cue) const {
+    if (cue == UINT32_MAX) return false;
+    for (uint32_t i = passage_begin_[node]; i < passage_begin_[node + 1]; ++i) {
+      if (passages_[i].first <= cue && cue < passages_[i].second) return true;
+    }
+    return false;
+  }
+
   static Evidence SpanEvidence(const Article& a, const Attribution& at) {
     auto [b, e] = SpanRange(at);
     return MakeEvidence(a, b, e);  // MakeEvidence(a, 0, 0): no passage
@@ -361,12 +434,7 @@ class Builder {
         kind = SourceKind::kOfficial;
       }
     }
-    // Where the attribution is stated, for "the lead decides": its cue (a source span may lie far
-    // before it, resolved back to an earlier name or misread from a dateline place), else its
-    // source.
-    uint32_t at_begin = !at.cue.empty()      ? at.cue.front().begin
-                        : !at.source.empty() ? at.source.front().begin
-                                             : UINT32_MAX;
+    const uint32_t at_begin = StatedAt(at);
     if (at.stance == Stance::kDenies) {
       Denial d;
       d.who = !at.source_text.empty()   ? at.source_text
@@ -397,7 +465,15 @@ class Builder {
         } else {
           // Set before AddOutletEdge: adding an external node may reallocate g_.facts, which
           // would leave `f` dangling.
-          if (at.stance == Stance::kAsserts) f.first_cite = std::min(f.first_cite, at_begin);
+          if (at.stance == Stance::kAsserts) {
+            f.first_cite = std::min(f.first_cite, at_begin);
+            // Quote provenance: own sources stated inside this passage were given to `o`.
+            auto [b, e] = SpanRange(at);
+            if (options_.quotes_given_to_outlets_relay && e > b &&
+                o->key_index != f.outlet->key_index) {
+              cited_passages_.push_back({static_cast<uint32_t>(from), b, e});
+            }
+          }
           AddOutletEdge(from, o, EdgeKind::kCites, ev);
         }
       } else if (at.self_citation && at.stance == Stance::kAsserts) {
@@ -406,13 +482,11 @@ class Builder {
     } else if (at.stance == Stance::kAsserts &&
                (kind == SourceKind::kPerson || kind == SourceKind::kOfficial ||
                 kind == SourceKind::kAnonymous || kind == SourceKind::kDocument)) {
-      f.first_own = std::min(f.first_own, at_begin);
-      if (at.anonymous || kind == SourceKind::kAnonymous) {
-        ++f.own_anonymous;
-      } else {
-        ++f.own_named;
-      }
-      own_sources_.emplace_back(static_cast<uint32_t>(from), &at);
+      // Counted by CountOwnSources once every citation's passage is known (a statement given
+      // to another outlet, "X told Newsmax", is that outlet's reporting).
+      own_sources_.push_back({static_cast<uint32_t>(from),
+                              at.cue.empty() ? UINT32_MAX : at.cue.front().begin, at_begin,
+                              at.anonymous || kind == SourceKind::kAnonymous, &at});
     } else if (at.self_citation && at.stance == Stance::kAsserts) {
       f.self_cited = true;
     }
@@ -556,10 +630,27 @@ class Builder {
   std::vector<std::string_view> url_of_node_;  // article node -> canonical URL
   FlatMap by_url_;                             // hash of a canonical URL -> article node
   std::unordered_map<std::string_view, size_t> url_collisions_;
-  FlatMap seen_edges_;             // from << 34 | to << 2 | kind (AddEdge)
+  FlatMap seen_edges_;  // from << 34 | to << 2 | kind (AddEdge)
+  struct CitedPassage {
+    uint32_t node, begin, end;
+  };
+  // (article node, passage) of each asserting citation of another outlet (quote provenance), in
+  // attribution order; CountOwnSources groups them by node into passages_ (runs from
+  // passage_begin_[node] to passage_begin_[node + 1]).
+  std::vector<CitedPassage> cited_passages_;
+  std::vector<uint32_t> passage_begin_;
+  std::vector<std::pair<uint32_t, uint32_t>> passages_;
   std::vector<WireOutlet> wires_;  // ResolveWire
-  // (article node, attribution) of each asserting own source, in attribution order.
-  std::vector<std::pair<uint32_t, const Attribution*>> own_sources_;
+  // (article node, attribution) of each asserting own source, in attribution order (those given
+  // to another outlet dropped by CountOwnSources).
+  struct OwnSource {
+    uint32_t node;
+    uint32_t cue;     // its cue's first byte, UINT32_MAX without a cue
+    uint32_t stated;  // StatedAt
+    bool anonymous;
+    const Attribution* at;
+  };
+  std::vector<OwnSource> own_sources_;
   // By key_index, runs of article_nodes_ / dated_nodes_ (ArticlesOf, DatedOf).
   std::vector<uint32_t> article_begin_, dated_begin_;
   std::vector<size_t> article_nodes_, dated_nodes_;

@@ -205,6 +205,12 @@ struct Options {
   // that is not its own outlet is a citation of the wire from the lead on: the article is an
   // echo of the wire's report, not an origin, even when it quotes the wire's sources.
   bool wire_credit_is_citation = true;
+  // Quote provenance: a statement given to another outlet ("Gingrich told Newsmax that…", "X
+  // said in an interview with CNN", "according to CNN, officials said…") is that outlet's
+  // reporting. An own source (person, official, anonymous, document) whose cue lies inside the
+  // passage of an asserting citation of another outlet in the same article is counted as a
+  // citation of that outlet (the cites edge keeps the passage as evidence), not as an own source.
+  bool quotes_given_to_outlets_relay = true;
   // Evidence passages kept per origin outlet.
   size_t max_evidence_per_origin = 3;
   // Look for retractions, corrections and refutations in the story's articles.

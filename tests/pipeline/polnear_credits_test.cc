@@ -147,15 +147,17 @@ TEST(PolnearCredits, CreditedArticlesAreEchoesOfTheCreditedOutlet) {
   ASSERT_GT(total, 80);
   // Measured (131 credited articles): named in the text 82; resolved 82 (0.626 of all, 1.000 of
   // those named; 80 before media credits such as "uncovered by Fox News" and "mentioned by
-  // Newsmax", attribution/media_credits.h); echo of the credited outlet 75 (0.573 of all, 0.915
-  // of those named). Most misses credit an outlet the text never names (an "h/t" in the metadata
-  // only). The 7 named misses (all West Journal) open with their own sources before the credit
-  // (several misread by the extractor: "The tactic", "Corey Lewandowski helped"), so the article
-  // counts as an origin of its own.
+  // Newsmax", attribution/media_credits.h); echo of the credited outlet 78 (0.595 of all, 0.951
+  // of those named; 75 before a poll was read as its pollster's report and "a report in the Des
+  // Moines Register" as that paper's, 2026-11-25). Most misses credit an outlet the text never
+  // names (an "h/t" in the metadata only). The 4 named misses (all West Journal) open with
+  // their own sources before the credit ("Officials say", a misread "Corey Lewandowski helped",
+  // a quote of Gingrich's, "sources in the meetings" of a Politico report the registry here
+  // lacks), so the article counts as an origin of its own.
   EXPECT_GE(double(found) / total, 0.62);
-  EXPECT_GE(double(echoes) / total, 0.57);
+  EXPECT_GE(double(echoes) / total, 0.59);
   EXPECT_GE(double(named_found) / in_text, 0.99);
-  EXPECT_GE(double(named_echoes) / in_text, 0.91);
+  EXPECT_GE(double(named_echoes) / in_text, 0.95);
 }
 
 }  // namespace

@@ -103,14 +103,17 @@ TEST(SummitWire, WireCopiesMergeOutletsIntoFewOrigins) {
       whole_copies, double(copies_credited) / whole_copies);
   for (const std::string& m : credited_origins)
     std::printf("  credited but an origin: %s\n", m.c_str());
-  // Measured on this data (docs/BENCHMARKS.md): 579 articles, 180 whole copies (0.311) from 47
-  // outlets; 75 -> 65 independent origins with the copies edges; 113 texts credit a wire, 94 of
-  // them (0.841) are not origins (most of the rest are aggregator pages, news.google.com, and
-  // pages whose lead quotes someone before the credit).
+  // Measured on this data (docs/BENCHMARKS.md): 579 articles, 181 whole copies (0.313) from 47
+  // outlets; 99 -> 89 independent origins with the copies edges (75 -> 65 before credit lines
+  // were read, 2026-11-25: the publishers yahoo.com relays under "Star Tribune•"-style lines are
+  // now external origins of their own rather than all one origin, yahoo.com); 113 texts credit
+  // a wire, 100 of them (0.885; 95 before quote provenance and credit lines) are not origins
+  // (most of the rest are news.google.com aggregator pages and pages whose lead quotes someone
+  // before the credit).
   EXPECT_GE(whole_copies, 170);
   EXPECT_GE(copy_outlets.size(), 40u);
   EXPECT_LE(r.counts.independent_origins, r0.counts.independent_origins - 8);
-  EXPECT_GE(double(credited_not_origin) / credited, 0.80);
+  EXPECT_GE(double(credited_not_origin) / credited, 0.88);
 }
 
 }  // namespace
