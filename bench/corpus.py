@@ -306,8 +306,13 @@ class Gen:
 
         outlets = self.es_out if es else self.en_out
         def title_of(i, body):
-            # The first article carries the seed's headline; later ones a headline of their own.
-            return seed.title[:110] if i == 0 else body[0][:80].rsplit(' ', 1)[0]
+            # The first article of a seed's first story carries the seed's headline; other
+            # articles (and every article of the seed's later stories) a headline of their own,
+            # from their first sentence (respelled like it). A later story that opened with the
+            # seed's real headline verbatim, years on, with the same names, would be the same
+            # happening to any editor, against the planted truth: 1,730 of the 1,929 revivals
+            # measured at 10k (seed 1) were such first articles.
+            return seed.title[:110] if i == 0 and not use else body[0][:80].rsplit(' ', 1)[0]
         mx_place = rng.choice(MX_PLACES)
         n_echo = min(int(rng.expovariate(1 / 2.5)), 12, max(0, (len(seed.free) - 8) // 3))
         n_copy = min(int(rng.expovariate(1 / 1.0)), 6)

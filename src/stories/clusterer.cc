@@ -19,7 +19,8 @@
 //      from the first half to the second as the latest article time passes their window);
 //      score = cosine x time decay x size prior, clamped to [0,1]; optionally also the best cosine
 //      with a recent member (exemplars); pick the best story whose score passes its rule
-//      (join_threshold inside the window, revive_threshold(_text) beyond it,
+//      (join_threshold inside the window, revive_threshold(_text) beyond it, and there also
+//      content words or a strong match: revive_content_threshold, revive_names_threshold(_text),
 //      cross_language_threshold on language-independent terms for a language new to the story or a
 //      minority in it); ties go to the lower StoryId;
 //   5. join it (centroid += article vector, truncate to centroid_terms, update the index and
@@ -235,6 +236,7 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
       const StoryState& s = r.stories[si];
       // Summed in term-id order, as the index walk used to: the same doubles.
       double dot = 0, dot_indep = 0, coverage = 0;
+      double dot_content = 0;  // the part of dot on content terms (not entities/numbers/places)
       for (size_t i = 0, j = 0; i < av.terms.size() && j < s.centroid.size();) {
         if (av.terms[i].first < s.centroid[j].first) {
           ++i;
@@ -244,7 +246,11 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
           double x = av.terms[i].second * s.centroid[j].second;
           dot += x;
           coverage += av.terms[i].second * av.terms[i].second;
-          if (r.terms[av.terms[i].first].independent) dot_indep += x;
+          if (r.terms[av.terms[i].first].independent) {
+            dot_indep += x;
+          } else {
+            dot_content += x;
+          }
           ++i;
           ++j;
         }
@@ -258,6 +264,16 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
       double decay = TimeDecay(o, gap_days);
       double score = cosine * decay * (1 + o.size_prior * std::log(static_cast<double>(s.size)));
       bool passes = score >= threshold;
+      // Beyond the window a match must also rest on content words (stems and translations),
+      // not on names, numbers and places alone (Options::revive_content_threshold).
+      const double content_score =
+          s.norm > 0 ? dot_content / s.norm * decay *
+                           (1 + o.size_prior * std::log(static_cast<double>(s.size)))
+                     : 0;
+      const bool content_ok =
+          in_window || content_score >= o.revive_content_threshold ||
+          score >= (a.text.empty() ? o.revive_names_threshold : o.revive_names_threshold_text);
+      passes = passes && content_ok;
       // Compared on language-independent terms too when the article's language is a minority
       // of the story (fewer than half its articles): its own-language terms have little to
       // meet there.
@@ -274,7 +290,7 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
         }
         indep_norm = std::sqrt(indep_norm);
         double cross = indep_norm > 0 ? dot_indep / (indep_norm * av.indep_norm) * decay : 0;
-        if (cross >= std::max(threshold, o.cross_language_threshold)) {
+        if (content_ok && cross >= std::max(threshold, o.cross_language_threshold)) {
           passes = true;
           cross_passed = true;
         }

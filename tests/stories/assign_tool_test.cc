@@ -48,6 +48,12 @@ std::vector<std::string> ApplyOptions(const json& j, Options& o) {
       o.revive_threshold = x;
     else if (k == "revive_threshold_text")
       o.revive_threshold_text = x;
+    else if (k == "revive_content_threshold")
+      o.revive_content_threshold = x;
+    else if (k == "revive_names_threshold")
+      o.revive_names_threshold = x;
+    else if (k == "revive_names_threshold_text")
+      o.revive_names_threshold_text = x;
     else if (k == "cross_language_threshold")
       o.cross_language_threshold = x;
     else if (k == "merge_threshold")

@@ -155,6 +155,59 @@ TEST(StoryClusterer, DormantStoryRevivesByContentAfterYears) {
   EXPECT_EQ(c.Describe(1, years + 3600)->last_seen, years + 3600);
 }
 
+// Regression for issue 10's scale benchmark: a story dormant for a year revived on shared names
+// alone (planted stories built from one text years apart share their names and places). A
+// revival needs content words too, or a strong match (Options::revive_content_threshold,
+// revive_names_threshold_text).
+std::vector<ArticleFeatures> NamesStream() {
+  std::vector<ArticleFeatures> v;
+  ArticleId id = 1;
+  UnixSeconds t = kT0;
+  const char* bridge[] = {
+      "In Riverton, Mayor Elena Vasquez said the Halden Bridge will close for repairs after "
+      "inspectors found cracked girders.",
+      "Inspectors told Mayor Elena Vasquez that cracked girders make the Halden Bridge unsafe; "
+      "Riverton commuters face detours.",
+      "Riverton detours begin as the Halden Bridge closes; Mayor Elena Vasquez promises "
+      "repairs to the cracked girders by spring."};
+  const char* filler[] = {"A bakery in Lowford won a regional award for its rye loaves.",
+                          "The museum in Kestrel Bay opened an exhibition of tapestries.",
+                          "Rowers from Penmark took the national title on Sunday."};
+  for (int i = 0; i < 3; ++i) {
+    v.push_back(Make(id++, t += 600, "", bridge[i]));
+    v.push_back(Make(id++, t += 600, "", filler[i]));
+  }
+  return v;
+}
+
+TEST(StoryClusterer, DormantStoryDoesNotReviveOnNamesAlone) {
+  const UnixSeconds year = kT0 + 400 * kDay;
+  // Same names and places, another happening.
+  ArticleFeatures names = Make(100, year, "",
+                               "In Riverton, Mayor Elena Vasquez opened a vegetable market "
+                               "beside the Halden Bridge and tasted local honey.");
+  // Same names and what happened.
+  ArticleFeatures same = Make(101, year + 600, "",
+                              "A year on, the Halden Bridge in Riverton is still closed: the "
+                              "repairs of its cracked girders stalled, Mayor Elena Vasquez said.");
+  Options plain;  // the revive thresholds alone
+  plain.revive_content_threshold = 0;
+  plain.revive_names_threshold = plain.revive_names_threshold_text = 0;
+  StoryClusterer loose(plain), strict;
+  for (const auto& a : NamesStream()) {
+    (void)loose.Assign(a);
+    (void)strict.Assign(a);
+  }
+  Assignment by_names_loose = loose.Assign(names);
+  EXPECT_TRUE(by_names_loose.revived) << "score " << by_names_loose.score;
+  Assignment by_names = strict.Assign(names);
+  EXPECT_TRUE(by_names.is_new) << "score " << by_names.score;
+  EXPECT_FALSE(by_names.revived);
+  Assignment by_content = strict.Assign(same);
+  EXPECT_EQ(by_content.story, 1);
+  EXPECT_TRUE(by_content.revived) << "score " << by_content.score;
+}
+
 TEST(StoryClusterer, DormantStoryNeedsStricterMatch) {
   StoryClusterer c;
   for (const auto& a : Stream()) (void)c.Assign(a);
