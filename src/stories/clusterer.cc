@@ -88,17 +88,19 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
   if (o.max_terms > 0 && r.terms.size() >= std::max<uint64_t>(o.max_terms, r.next_prune_at)) {
     r.PruneTerms();
   }
-  std::vector<RawTerm> raw = r.extractor.Extract(a.lang, a.title, a.text, a.places);
+  std::vector<RawTerm> extracted;
+  if (!a.terms) extracted = r.extractor.Extract(a.lang, a.title, a.text, a.places);
+  const std::vector<RawTerm>& raw = a.terms ? *a.terms : extracted;
   r.docs += 1;
   std::vector<std::pair<TermId, double>> weighted;
   weighted.reserve(raw.size());
   std::vector<TermId> ids;
   ids.reserve(raw.size());
-  for (RawTerm& t : raw) {
+  for (const RawTerm& t : raw) {
     auto [it, inserted] = r.term_index.try_emplace(t.term, static_cast<TermId>(r.terms.size()));
     if (inserted) {
       r.terms.push_back(
-          TermInfo{.text = t.term, .surface = std::move(t.surface), .independent = t.independent});
+          TermInfo{.text = t.term, .surface = t.surface, .independent = t.independent});
       r.postings.emplace_back();
       r.aged_postings.emplace_back();
     }
