@@ -1,8 +1,8 @@
 // The FTS5 rows of a transaction's articles are added at Commit (SqliteStore::FlushFts), not at
 // each insert: searches inside the transaction must still see them, a rollback must drop them
 // (row ids are reused after a rollback), an insert outside a transaction must be searchable at
-// once (by its connection), and the index must agree with the stored articles after a batch whose inserts are
-// interleaved with other writes.
+// once (by its connection), and the index must agree with the stored articles after a batch whose
+// inserts are interleaved with other writes.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -117,9 +117,10 @@ TEST(FtsPending, IndexAgreesWithTheArticlesAfterInterleavedWrites) {
   // The decoding view is registered per connection by the store; count the index's rows instead
   // of an integrity-check against the view: every article once, matching its marker.
   sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'zeta'",
-                               -1, &st, nullptr),
-            SQLITE_OK)
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'zeta'",
+                         -1, &st, nullptr),
+      SQLITE_OK)
       << sqlite3_errmsg(db);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int64(st, 0), 40);
