@@ -121,6 +121,12 @@ bool Pipeline::CorrectionsRefute() const {
 std::optional<records::StoryOutcome> Pipeline::OutcomeOfRecord(const store::StoryRecord& r) const {
   if (r.story.status == StoryStatus::kMerged) return std::nullopt;
   json doc = ParseTopLevelKeys(r.report_json, {"origins"});  // the rest is not needed
+  return OutcomeOfRecord(r, doc);
+}
+
+std::optional<records::StoryOutcome> Pipeline::OutcomeOfRecord(const store::StoryRecord& r,
+                                                               const json& doc) const {
+  if (r.story.status == StoryStatus::kMerged) return std::nullopt;
   if (!doc.is_object()) return std::nullopt;
   auto verdict = provenance::ParseVerdict(r.verdict);
   if (!verdict) return std::nullopt;
@@ -175,6 +181,11 @@ Status Pipeline::RefreshOutcomes(const std::set<StoryId>& changed) {
   std::vector<records::StoryOutcome>& out = *outcomes_;
   std::erase_if(out, [&](const records::StoryOutcome& o) { return changed.count(o.story) > 0; });
   for (StoryId id : changed) {
+    // A report this batch wrote: its outcome was taken from the document before it was stored.
+    if (auto it = batch_outcomes_.find(id); it != batch_outcomes_.end()) {
+      if (it->second) out.push_back(*it->second);
+      continue;
+    }
     auto r = store_->GetStory(id);
     if (!r.ok()) {
       outcomes_.reset();

@@ -23,6 +23,15 @@ namespace {
 constexpr const char* kClustererBlob = "stories.clusterer";
 
 // Adds the wall time of its scope to a stage's total (instrumentation only: no decision reads it).
+// The places the clusterer reads from an article: its places' names, then its dateline country.
+std::vector<std::string> StoryPlaces(const Article& a) {
+  std::vector<std::string> places;
+  places.reserve(a.places.size() + 1);
+  for (const PlaceMention& p : a.places) places.push_back(p.name);
+  if (!a.dateline.country.empty()) places.push_back(a.dateline.country);
+  return places;
+}
+
 class StageTimer {
  public:
   StageTimer(IngestSummary* s, const char* stage)
@@ -178,6 +187,7 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     if (!version.ok() || *version != clusterer_data_version_) {
       clusterer_.reset();
       story_cache_.Clear();  // another connection may have added articles to cached stories
+      surviving_.clear();
     }
   }
   if (!clusterer_) {
@@ -208,6 +218,7 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   }
   track_index_.reset();
   merged_in_batch_.clear();
+  batch_outcomes_.clear();
   HW_RETURN_IF_ERROR(store_->Begin());
   auto fail = [&](Status s) -> Status {
     (void)store_->Rollback();
@@ -215,6 +226,8 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
     reuse_.reset();
     clusterer_.reset();
     story_cache_.Clear();
+    surviving_.clear();
+    batch_outcomes_.clear();
     outcomes_.reset();
     track_index_.reset();
     (void)LoadRegistry();
@@ -274,7 +287,7 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
       if (a.content_hash) seen_in_batch[hash_key] = true;
       const std::vector<Attribution>* found =
           !pre.deferred && outlets_added_ == outlets_before ? &pre.attributions : nullptr;
-      Status s = ProcessArticle(a, found, &summary);
+      Status s = ProcessArticle(a, found, pre.deferred ? nullptr : &pre.terms, &summary);
       if (!s.ok())
         return fail(Status(s.code(), r.file + ":" + std::to_string(r.line) + ": " + s.message()));
       ++summary.added;
@@ -291,6 +304,7 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   std::set<StoryId> changed = summary.stories_touched;
   changed.insert(merged_in_batch_.begin(), merged_in_batch_.end());
   if (Status r = RefreshOutcomes(changed); !r.ok()) outcomes_.reset();
+  batch_outcomes_.clear();
   track_index_.reset();
   Status s = store_->PutBlob(kClustererBlob, clusterer_->Serialize());
   if (s.ok() && outcomes_)
@@ -306,11 +320,14 @@ void Pipeline::PrepareArticles(const std::vector<ingest::RawArticle>& raw,
                                const std::vector<size_t>& order,
                                const normalize::Normalizer& normalizer,
                                const std::vector<UnixSeconds>& nows,
-                               std::vector<PreparedArticle>* out, IngestSummary* summary) const {
+                               std::vector<PreparedArticle>* out, IngestSummary* summary) {
   std::atomic<size_t> next{0};
   std::mutex mu;
-  auto work = [&] {
-    double normalize_s = 0, attribution_s = 0;
+  for (auto& e : term_extractors_) {
+    if (!e) e = std::make_unique<stories::TermExtractor>(options_.stories.terms);
+  }
+  auto work = [&](stories::TermExtractor* terms) {
+    double normalize_s = 0, attribution_s = 0, stories_s = 0;
     for (size_t k; (k = next.fetch_add(1)) < order.size();) {
       PreparedArticle& p = (*out)[k];
       auto t0 = std::chrono::steady_clock::now();
@@ -337,19 +354,27 @@ void Pipeline::PrepareArticles(const std::vector<ingest::RawArticle>& raw,
       } catch (const std::exception&) {
         p.deferred = true;  // done again in order, where the error is reported
       }
-      attribution_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+      auto t2 = std::chrono::steady_clock::now();
+      attribution_s += std::chrono::duration<double>(t2 - t1).count();
+      if (p.deferred) continue;
+      // The clusterer's terms: a pure function of these fields (ProcessArticle passes the same).
+      p.terms = terms->Extract(a.lang, a.title, a.text, StoryPlaces(a));
+      stories_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - t2).count();
     }
     std::lock_guard<std::mutex> lock(mu);
     summary->stage_seconds["normalize"] += normalize_s;
     summary->stage_seconds["attribution"] += attribution_s;
+    summary->stage_seconds["stories"] += stories_s;
   };
   std::thread helper;
-  if (options_.worker_threads > 1 && order.size() > 1) helper = std::thread(work);
-  work();
+  if (options_.worker_threads > 1 && order.size() > 1)
+    helper = std::thread(work, term_extractors_[1].get());
+  work(term_extractors_[0].get());
   if (helper.joinable()) helper.join();
 }
 
 Status Pipeline::ProcessArticle(Article& a, const std::vector<Attribution>* found,
+                                std::optional<std::vector<stories::RawTerm>>* terms,
                                 IngestSummary* summary) {
   {
     StageTimer t(summary, "store");
@@ -426,27 +451,27 @@ Status Pipeline::ProcessArticle(Article& a, const std::vector<Attribution>* foun
   f.lang = a.lang;
   f.title = a.title;
   f.text = a.text;
-  for (const PlaceMention& p : a.places) f.places.push_back(p.name);
-  if (!a.dateline.country.empty()) f.places.push_back(a.dateline.country);
+  f.places = StoryPlaces(a);
   f.linked_stories = linked;
+  if (terms != nullptr) f.terms = std::move(*terms);
   stories::Assignment as;
   {
     StageTimer t(summary, "stories");
     as = clusterer_->Assign(f);
   }
-  HW_ASSIGN_OR_RETURN(as.story, store::SurvivingStory(store_, as.story));
+  HW_ASSIGN_OR_RETURN(as.story, Surviving(as.story));
   // An article that copies or links articles of several stories shows they are one happening:
   // the later stories merge into the earliest (recorded, never silently rewritten).
   std::set<StoryId> others;
   for (StoryId s : linked) {
-    HW_ASSIGN_OR_RETURN(StoryId live, store::SurvivingStory(store_, s));
+    HW_ASSIGN_OR_RETURN(StoryId live, Surviving(s));
     if (live != as.story) others.insert(live);
   }
   // Stories the clusterer merged into this one because their content grew together
   // (stories::Options::merge_threshold): recorded the same way, with the reason "content".
   std::set<StoryId> by_content;
   for (StoryId s : as.merged_from) {
-    HW_ASSIGN_OR_RETURN(StoryId live, store::SurvivingStory(store_, s));
+    HW_ASSIGN_OR_RETURN(StoryId live, Surviving(s));
     if (live != as.story && !others.count(live)) by_content.insert(live);
   }
   if ((!others.empty() || !by_content.empty()) && !as.is_new) {
@@ -459,6 +484,7 @@ Status Pipeline::ProcessArticle(Article& a, const std::vector<Attribution>* foun
     for (StoryId from : others) {
       std::string why = by_content.count(from) ? "content " + a.canonical_url : a.canonical_url;
       HW_RETURN_IF_ERROR(store_->MergeStory(from, into, clock_->Now(), why));
+      surviving_[from] = into;
       merged_in_batch_.insert(from);
       story_cache_.Erase(from);
       story_cache_.Erase(into);
@@ -490,6 +516,22 @@ Status Pipeline::ProcessArticle(Article& a, const std::vector<Attribution>* foun
   HW_RETURN_IF_ERROR(store_->SetArticleStory(a.id, as.story));
   summary->stories_touched.insert(as.story);
   return Status::Ok();
+}
+
+StatusOr<StoryId> Pipeline::Surviving(StoryId id) {
+  // As store::SurvivingStory (at most 64 hops), reading each story's merge state once.
+  for (int hops = 0; hops < 64 && id != 0; ++hops) {
+    auto it = surviving_.find(id);
+    if (it == surviving_.end()) {
+      HW_ASSIGN_OR_RETURN(auto r, store_->GetStory(id));
+      // A story not stored yet is one the clusterer has just started: it is stored live.
+      StoryId into = r ? r->story.merged_into : 0;
+      it = surviving_.emplace(id, into).first;
+    }
+    if (it->second == 0) return id;
+    id = it->second;
+  }
+  return id;
 }
 
 records::TrackRecordOptions Pipeline::TrackRecordOptions() const {

@@ -157,15 +157,19 @@ class Pipeline {
     StatusOr<Article> article = Status::Internal("not prepared");
     bool deferred = false;  // the outlet was unknown: normalized again in order
     std::vector<Attribution> attributions;
+    // The article's story-clustering terms (stories::ArticleFeatures::terms).
+    std::optional<std::vector<stories::RawTerm>> terms;
   };
   void PrepareArticles(const std::vector<ingest::RawArticle>& raw, const std::vector<size_t>& order,
                        const normalize::Normalizer& normalizer,
                        const std::vector<UnixSeconds>& nows, std::vector<PreparedArticle>* out,
-                       IngestSummary* summary) const;
+                       IngestSummary* summary);
   // The registry outlet ResolveOutlet would give without creating one; null when none.
   const Outlet* LookupOutlet(const std::string& given, const std::string& host) const;
-  // found: the article's attributions when already extracted (else extracted here).
+  // found: the article's attributions when already extracted (else extracted here); terms: its
+  // story-clustering terms when already extracted (moved from; else the clusterer extracts them).
   Status ProcessArticle(Article& article, const std::vector<Attribution>* found,
+                        std::optional<std::vector<stories::RawTerm>>* terms,
                         IngestSummary* summary);
   // The provenance stage of a batch: every touched story's input (from the cache, brought up
   // to date with the batch's articles, or read whole), analyzed on worker_threads threads,
@@ -175,6 +179,11 @@ class Pipeline {
   Status ResketchSignatures(const std::vector<ArticleId>& ids);
   // Track-record outcome of one stored story (nullopt for a merged story or one without a report).
   std::optional<records::StoryOutcome> OutcomeOfRecord(const store::StoryRecord& r) const;
+  // The same from the record and its report document before it is stored (no parse).
+  std::optional<records::StoryOutcome> OutcomeOfRecord(const store::StoryRecord& r,
+                                                       const nlohmann::json& report) const;
+  // store::SurvivingStory through surviving_: the story `id` lives on in.
+  StatusOr<StoryId> Surviving(StoryId id);
   Status RefreshOutcomes(const std::set<StoryId>& changed);
   bool CorrectionsRefute() const;  // corrections count as refutations in track records
   nlohmann::json MakeDocument(const provenance::StoryInput& in, const provenance::Report& r) const;
@@ -199,9 +208,19 @@ class Pipeline {
   std::optional<std::vector<records::StoryOutcome>> outcomes_;
   int64_t outcomes_data_version_ = -1;  // the store's data version when outcomes_ was read
   std::set<StoryId> merged_in_batch_;   // stories merged away by the batch in flight
+  // Outcomes of the reports UpdateStories wrote in the batch in flight (RefreshOutcomes uses
+  // them instead of reading the reports back).
+  std::unordered_map<StoryId, std::optional<records::StoryOutcome>> batch_outcomes_;
+  // Stories whose merge state this pipeline knows: id -> the story it merged into, 0 = live
+  // (read from the store once, then kept by this pipeline's merges; cleared with the clusterer
+  // when another connection commits, and when a batch fails).
+  std::unordered_map<StoryId, StoryId> surviving_;
   // Per-article facts (retraction cues, wire credits) kept across batches: a story
   // recomputed after a new article scans only that article's text.
   provenance::FactCache fact_cache_;
+  // One story-term extractor per PrepareArticles thread (TermExtractor is not thread-safe; its
+  // stem caches are kept across batches).
+  std::unique_ptr<stories::TermExtractor> term_extractors_[2];
 };
 
 }  // namespace headwater::pipeline

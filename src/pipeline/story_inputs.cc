@@ -89,6 +89,7 @@ struct StoryWork {
   CachedStory parts;  // emptied into `in` while it is analyzed, then filled back
   provenance::StoryInput in;
   store::StoryRecord record;
+  std::optional<records::StoryOutcome> outcome;  // of `record`, for RefreshOutcomes
   Status status;
 };
 }  // namespace
@@ -161,6 +162,7 @@ Status Pipeline::UpdateStories(const std::set<StoryId>& ids) {
           r.counts_json = doc.value("counts", json::object()).dump();
           r.report_json = doc.dump();
           r.updated = now;
+          w.outcome = OutcomeOfRecord(r, doc);
         } catch (const std::exception& e) {
           w.status = Status::Internal("story " + std::to_string(w.in.story.id) + ": " + e.what());
         }
@@ -174,6 +176,7 @@ Status Pipeline::UpdateStories(const std::set<StoryId>& ids) {
     for (StoryWork& w : work) {
       HW_RETURN_IF_ERROR(w.status);
       HW_RETURN_IF_ERROR(store_->UpsertStory(w.record));
+      batch_outcomes_[w.record.story.id] = std::move(w.outcome);
       if (!story_cache_.enabled()) continue;
       CachedStory& c = w.parts;
       c.story = w.record.story;

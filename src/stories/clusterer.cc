@@ -89,22 +89,30 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
   if (o.max_terms > 0 && r.terms.size() >= std::max<uint64_t>(o.max_terms, r.next_prune_at)) {
     r.PruneTerms();
   }
-  std::vector<RawTerm> raw = r.extractor.Extract(a.lang, a.title, a.text, a.places);
+  std::vector<RawTerm> extracted;
+  if (!a.terms) extracted = r.extractor.Extract(a.lang, a.title, a.text, a.places);
+  const std::vector<RawTerm>& raw = a.terms ? *a.terms : extracted;
   r.docs += 1;
   std::vector<std::pair<TermId, double>> weighted;
   weighted.reserve(raw.size());
   std::vector<TermId> ids;
   ids.reserve(raw.size());
-  for (RawTerm& t : raw) {
+  for (const RawTerm& t : raw) {
     auto [it, inserted] = r.term_index.try_emplace(t.term, static_cast<TermId>(r.terms.size()));
     if (inserted) {
       r.terms.push_back(
-          TermInfo{.text = t.term, .surface = std::move(t.surface), .independent = t.independent});
+          TermInfo{.text = t.term, .surface = t.surface, .independent = t.independent});
       r.postings.emplace_back();
       r.aged_postings.emplace_back();
     }
     TermInfo& info = r.terms[it->second];
     info.df += 1;
+    if (t.independent && !info.independent) {
+      // The stories holding the term now have another independent norm (indep_norm_now).
+      for (const auto* lists : {&r.postings, &r.aged_postings}) {
+        for (uint32_t si : (*lists)[it->second]) r.stories[si].indep_norm_now_valid = false;
+      }
+    }
     info.independent = info.independent || t.independent;
     ids.push_back(it->second);
     // 2. tf x idf.
@@ -232,27 +240,44 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
     std::vector<Candidate> cands;
     cands.reserve(r.touched.size());
     uint8_t lang_bit = LangBit(a.lang);
-    for (uint32_t si : r.touched) {
-      const StoryState& s = r.stories[si];
-      // Summed in term-id order, as the index walk used to: the same doubles.
+    // The article's terms as a bit set over term ids (and their places in av.terms): a
+    // candidate's centroid is walked once, testing a bit per term, instead of merging two
+    // sorted lists with a branch per step that the processor cannot predict.
+    r.article_bits.resize((r.terms.size() + 63) / 64, 0);
+    r.article_slot.resize(r.terms.size(), 0);
+    std::vector<uint8_t> article_indep(av.terms.size());
+    for (size_t i = 0; i < av.terms.size(); ++i) {
+      TermId t = av.terms[i].first;
+      r.article_bits[t >> 6] |= uint64_t{1} << (t & 63);
+      r.article_slot[t] = static_cast<uint32_t>(i);
+      article_indep[i] = r.terms[t].independent ? 1 : 0;
+    }
+    for (size_t k = 0; k < r.touched.size(); ++k) {
+      const uint32_t si = r.touched[k];
+      // The candidates' centroids lie apart in memory: ask for the next ones early.
+      if (k + 4 < r.touched.size()) __builtin_prefetch(&r.stories[r.touched[k + 4]]);
+      if (k + 2 < r.touched.size()) {
+        const auto& next = r.stories[r.touched[k + 2]].centroid;
+        const char* p = reinterpret_cast<const char*>(next.data());
+        const char* end = reinterpret_cast<const char*>(next.data() + next.size());
+        for (; p < end; p += 64) __builtin_prefetch(p);
+      }
+      StoryState& s = r.stories[si];
+      // Summed in term-id order (the centroid's order), as the index walk used to: the same
+      // doubles.
       double dot = 0, dot_indep = 0, coverage = 0;
       double dot_content = 0;  // the part of dot on content terms (not entities/numbers/places)
-      for (size_t i = 0, j = 0; i < av.terms.size() && j < s.centroid.size();) {
-        if (av.terms[i].first < s.centroid[j].first) {
-          ++i;
-        } else if (s.centroid[j].first < av.terms[i].first) {
-          ++j;
+      for (const auto& [t, w] : s.centroid) {
+        if (((r.article_bits[t >> 6] >> (t & 63)) & 1) == 0) continue;
+        const uint32_t i = r.article_slot[t];
+        const double aw = av.terms[i].second;
+        double x = aw * w;
+        dot += x;
+        coverage += aw * aw;
+        if (article_indep[i]) {
+          dot_indep += x;
         } else {
-          double x = av.terms[i].second * s.centroid[j].second;
-          dot += x;
-          coverage += av.terms[i].second * av.terms[i].second;
-          if (r.terms[av.terms[i].first].independent) {
-            dot_indep += x;
-          } else {
-            dot_content += x;
-          }
-          ++i;
-          ++j;
+          dot_content += x;
         }
       }
       double cosine = s.norm > 0 ? dot / s.norm : 0;
@@ -284,11 +309,15 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
         // independent when an article first brings it as a translation (terms.h), after the
         // story's stored indep_norm was computed ("camp" in English stories once a Spanish
         // article translates "campamento").
-        double indep_norm = 0;
-        for (const auto& [t, w] : s.centroid) {
-          if (r.terms[t].independent) indep_norm += w * w;
+        if (!s.indep_norm_now_valid) {
+          double sum = 0;
+          for (const auto& [t, w] : s.centroid) {
+            if (r.terms[t].independent) sum += w * w;
+          }
+          s.indep_norm_now = std::sqrt(sum);
+          s.indep_norm_now_valid = true;
         }
-        indep_norm = std::sqrt(indep_norm);
+        const double indep_norm = s.indep_norm_now;
         double cross = indep_norm > 0 ? dot_indep / (indep_norm * av.indep_norm) * decay : 0;
         if (content_ok && cross >= std::max(threshold, o.cross_language_threshold)) {
           passes = true;
@@ -318,6 +347,7 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
       }
       cands.push_back(std::move(c));
     }
+    for (const auto& [t, w] : av.terms) r.article_bits[t >> 6] = 0;
     if (want_features) {
       // margin: each candidate's cosine against the best of the others.
       double best1 = -1, best2 = -1;

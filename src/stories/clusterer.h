@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -218,6 +219,10 @@ struct ArticleFeatures {
   std::string title, text;
   std::vector<std::string> places;      // resolved place names / country codes (may be empty)
   std::vector<StoryId> linked_stories;  // stories of articles this one copies, cites or links
+  // The article's terms when the caller has extracted them already (on another thread): what
+  // TermExtractor(Options::terms).Extract(lang, title, text, places) gives. nullopt: Assign
+  // extracts them.
+  std::optional<std::vector<RawTerm>> terms;
 };
 
 // One story merged into another (Options::merge_threshold).

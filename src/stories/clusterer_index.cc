@@ -160,6 +160,8 @@ void StoryClusterer::Rep::ComputeNorms(StoryState& s) const {
   }
   s.norm = std::sqrt(n);
   s.indep_norm = std::sqrt(ni);
+  s.indep_norm_now = s.indep_norm;
+  s.indep_norm_now_valid = true;
 }
 
 namespace {

@@ -106,6 +106,12 @@ struct StoryState {
   StoryId merged_into = 0;  // 0 = live; else the story this one merged into (centroid empty)
   double norm = 0;          // L2 norm of centroid
   double indep_norm = 0;    // L2 norm of its language-independent part
+  // The same norm with the independence flags of now (Assign's cross-language rule; a term can
+  // become independent after indep_norm was computed): set by ComputeNorms, cleared when a term
+  // of the centroid becomes independent, recomputed by Assign when needed. A cache only: the
+  // value is the one recomputing it over the centroid gives.
+  double indep_norm_now = 0;
+  bool indep_norm_now_valid = false;
 };
 
 struct StoryClusterer::Rep {
@@ -169,6 +175,10 @@ struct StoryClusterer::Rep {
   // Scratch for scoring, reused across Assign calls.
   std::vector<uint32_t> touched;
   std::vector<uint8_t> seen;  // by story index: already a candidate of this article
+  // The article's terms while its candidates are scored: a bit per term id (set only for the
+  // article's terms, cleared after), and for those bits the term's index in the article vector.
+  std::vector<uint64_t> article_bits;
+  std::vector<uint32_t> article_slot;
 };
 
 }  // namespace headwater::stories

@@ -84,6 +84,11 @@ struct TermExtractor::Stemmers {
   sb_stemmer* pt = nullptr;
   // Word -> stem caches (Snowball is the costliest step per token).
   std::unordered_map<std::string, std::string> en_cache, es_cache, pt_cache;
+  // A lexicon translation list -> its words that are not English seed stop words, with their
+  // English stems, in list order (the lexicon is immutable while the extractor holds it).
+  std::unordered_map<const std::vector<std::string>*,
+                     std::vector<std::pair<std::string, std::string>>>
+      translation_stems;
   ~Stemmers() {
     for (sb_stemmer* s : {en, es, pt}) {
       if (s != nullptr) sb_stemmer_delete(s);
@@ -178,10 +183,14 @@ std::vector<RawTerm> TermExtractor::Extract(std::string_view lang, std::string_v
       if (lexicon == nullptr || number || entity) continue;
       const std::vector<std::string>* english = lexicon->Translate(lang, word);
       if (english == nullptr) continue;
+      auto [cached, fresh] = stemmers_->translation_stems.try_emplace(english);
+      if (fresh) {
+        for (const std::string& e : *english) {
+          if (!IsSeedStopWord("en", e)) cached->second.emplace_back(e, Stem("en", e));
+        }
+      }
       std::vector<std::string> seen;  // each stem once per word ("arm", "arms")
-      for (const std::string& e : *english) {
-        if (IsSeedStopWord("en", e)) continue;
-        std::string stem = Stem("en", e);
+      for (const auto& [e, stem] : cached->second) {
         if (stem == key || std::find(seen.begin(), seen.end(), stem) != seen.end()) continue;
         seen.push_back(stem);
         auto [it, inserted] = counts.try_emplace(stem);
