@@ -206,7 +206,10 @@ def main():
     def max_id(table):
         return dst.execute("SELECT coalesce(max(id), 0) FROM src.%s" % table).fetchone()[0]
 
-    A, S, T, E = max_id("articles"), max_id("stories"), max_id("attributions"), max_id("story_events")
+    # Schema 5 keeps story events in story_log (story_events is a view over it).
+    events = "story_log" if dst.execute("SELECT count(*) FROM sqlite_master WHERE name='story_log'"
+                                        ).fetchone()[0] else "story_events"
+    A, S, T, E = max_id("articles"), max_id("stories"), max_id("attributions"), max_id(events)
     known = set()
     for url, canon in dst.execute("SELECT url, canonical_url FROM src.articles"):
         known.add(url)
@@ -251,9 +254,15 @@ def main():
                  "upstream": "r_text(upstream)"}
         dst.execute("INSERT INTO reuse(%s) SELECT %s FROM src.reuse"
                     % (", ".join(rcols), ", ".join(rexpr.get(c, c) for c in rcols)))
-        dst.execute("INSERT INTO story_events(id, story_id, at, kind, detail) SELECT id + %d, "
-                    "story_id + %d, at, kind, r_event(kind, detail) FROM src.story_events "
-                    "ORDER BY id" % (r * E, r * S))
+        if events == "story_log":
+            dst.execute("INSERT INTO story_log(id, story_id, at, kind, detail, article_id, score, "
+                        "is_new) SELECT id + %d, story_id + %d, at, kind, r_event(kind, detail), "
+                        "article_id + %d, score, is_new FROM src.story_log ORDER BY id"
+                        % (r * E, r * S, r * A))
+        else:
+            dst.execute("INSERT INTO story_events(id, story_id, at, kind, detail) SELECT id + %d, "
+                        "story_id + %d, at, kind, r_event(kind, detail) FROM src.story_events "
+                        "ORDER BY id" % (r * E, r * S))
         dst.execute("COMMIT")
         n = dst.execute("SELECT count(*) FROM articles").fetchone()[0]
         print("  replica %d/%d: %d articles (%.0f s)" % (r, copies - 1, n, time.time() - t),

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -313,6 +315,10 @@ StatusOr<IngestSummary> Pipeline::Ingest(const std::vector<ingest::RawArticle>& 
   if (!s.ok()) return fail(s);
   batch_articles_.clear();
   batch_index_.clear();
+  batch_articles_.shrink_to_fit();
+#ifdef __GLIBC__
+  if (options_.trim_heap_after_batch) malloc_trim(0);
+#endif
   return summary;
 }
 

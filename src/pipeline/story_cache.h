@@ -26,8 +26,10 @@
 namespace headwater::pipeline {
 
 struct StoryCacheOptions {
-  // Estimated bytes of all entries (texts, attributions, edges plus a fixed cost per article);
-  // 0 disables the cache. Default 48 MiB, about 20,000 articles of 2 KB.
+  // Heap bytes of all entries as CachedStory::Bytes() estimates them (every allocation with
+  // malloc's header and rounding, vectors by capacity: within a few percent of the heap the
+  // entries hold, tested); 0 disables the cache. Default 48 MiB, about 12,000 articles of the
+  // bench corpus (~4 KB each with their attributions).
   size_t max_bytes = size_t{48} << 20;
 };
 
@@ -44,7 +46,9 @@ struct CachedStory {
   // be a member yet.
   void AddArticle(Article a, std::vector<Attribution> attrs, const std::vector<ReuseEdge>& edges);
   bool Has(ArticleId id) const;
-  // Estimated heap bytes (the eviction measure).
+  // Heap bytes held by the entry, its cache slot included (the eviction measure): every
+  // allocation counted as glibc's malloc holds it (8-byte header, 16-byte rounding, 32 at
+  // least), vectors by capacity.
   size_t Bytes() const;
 };
 

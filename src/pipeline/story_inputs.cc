@@ -12,6 +12,7 @@
 
 #include "normalize/places.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/views.h"
 
 namespace headwater::pipeline {
 
@@ -160,7 +161,7 @@ Status Pipeline::UpdateStories(const std::set<StoryId>& ids) {
           r.policy = report.policy;
           json doc = MakeDocument(w.in, report);
           r.counts_json = doc.value("counts", json::object()).dump();
-          r.report_json = doc.dump();
+          r.report_json = StoredReportJson(std::move(doc));
           r.updated = now;
           w.outcome = OutcomeOfRecord(r, doc);
         } catch (const std::exception& e) {

@@ -32,6 +32,13 @@ json StorySummaryJson(const store::StoryRecord& r) {
   return s;
 }
 
+std::string StoredReportJson(json document) {
+  if (document.is_object())
+    for (const char* k : {"graph", "timeline", "explanation", "echoes", "places", "key_terms"})
+      document.erase(k);
+  return document.dump();
+}
+
 json AlertJson(const store::Alert& a) {
   json ev = json::parse(a.evidence_json, nullptr, false);
   return {{"watch", std::to_string(a.watch_id)},

@@ -27,6 +27,15 @@ nlohmann::json ParseTopLevelKeys(std::string_view text,
 // first_seen, last_seen, counts, articles), taken from the stored report; missing fields null.
 nlohmann::json StorySummaryJson(const store::StoryRecord& record);
 
+// The report document as the store keeps it (StoryRecord::report_json): the `story ID --json`
+// document without the members no reader of the stored report uses — graph, timeline,
+// explanation, echoes, places and key_terms (42% of the report's bytes on the 10k bench
+// corpus). Readers of the stored form: the story list (StorySummaryJson), watches (counts,
+// origins, denials, retractions, articles), track-record outcomes (origins) and bench/score.py
+// (origins); `story ID` and the API's story endpoints recompute the whole document
+// (Pipeline::StoryDocument). A reader of a dropped member must be added to this list first.
+std::string StoredReportJson(nlohmann::json document);
+
 // {"watch","story","what","from","to","at","evidence"} of `watch check --json`.
 nlohmann::json AlertJson(const store::Alert& alert);
 

@@ -9,6 +9,7 @@
 
 #include "common/text.h"
 #include "store/packed.h"
+#include "store/row_codec.h"
 #include "store/sqlite_util.h"
 #include "store/store.h"
 #include "store/text_codec.h"
@@ -131,6 +132,26 @@ CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, text)
     VALUES ('delete', old.id, old.title, hw_text(old.text));
 END;
+)sql",
+    // 4 -> 5: story events name their article by id (store/row_codec.h): the table becomes
+    // story_log with the article's id, the assignment score and the new-story flag in columns
+    // (detail '' for such rows), and story_events is a view giving every row's detail as it was
+    // written (the URL, or the JSON object {"new","score","url"}), so readers of the old table
+    // keep working. Rows written before keep their detail text. Story counts are kept as code
+    // strings ("=a0b14…") by the store's writes from now on; no rewrite of old rows here.
+    R"sql(
+ALTER TABLE story_events RENAME TO story_log;
+ALTER TABLE story_log ADD COLUMN article_id INTEGER;
+ALTER TABLE story_log ADD COLUMN score REAL;
+ALTER TABLE story_log ADD COLUMN is_new INTEGER;
+CREATE VIEW story_events AS
+  SELECT e.id AS id, e.story_id AS story_id, e.at AS at, e.kind AS kind,
+         CASE WHEN e.article_id IS NULL THEN e.detail
+              WHEN e.kind = 'assigned' THEN json_object(
+                  'new', json(iif(e.is_new, 'true', 'false')), 'score', e.score,
+                  'url', a.canonical_url)
+              ELSE a.canonical_url END AS detail
+  FROM story_log e LEFT JOIN articles a ON a.id = e.article_id;
 )sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -268,7 +289,7 @@ constexpr const char* kArticleColumns =
     "a.content_hash, a.story_id";
 
 // The article of a row selected with kArticleColumns; Corruption when its text does not decode.
-StatusOr<Article> ReadArticle(const Stmt& s, TextCodec& codec) {
+StatusOr<Article> ReadArticle(const Stmt& s, TextCodec& codec, TextCodec& places) {
   Article a;
   a.id = s.Int(0);
   a.canonical_url = s.Text(2);
@@ -285,7 +306,8 @@ StatusOr<Article> ReadArticle(const Stmt& s, TextCodec& codec) {
   a.byline = s.Text(11);
   a.dateline = DatelineFromJson(s.Text(12));
   a.links = StrList(s.Text(13));
-  a.places = PlacesFromJson(Unpack(s.Text(14)));
+  HW_ASSIGN_OR_RETURN(std::string places_json, places.Decode(s.Text(14)));
+  a.places = PlacesFromJson(places_json);
   a.content_hash = static_cast<uint64_t>(s.Int(15));
   a.story_id = s.IsNull(16) ? 0 : s.Int(16);
   return a;
@@ -311,7 +333,7 @@ StatusOr<StoryRecord> ReadStory(const Stmt& s, TextCodec& reports) {
   r.story.key_terms = StrList(s.Text(7));
   r.verdict = s.Text(8);
   r.policy = s.Text(9);
-  r.counts_json = s.Text(10);
+  r.counts_json = DecodeCounts(s.Text(10));
   HW_ASSIGN_OR_RETURN(r.report_json, reports.Decode(s.Text(11)));
   r.updated = s.Int(12);
   return r;
@@ -332,11 +354,22 @@ Outlet ReadOutlet(const Stmt& s) {
 }
 
 // The columns kept with a trained dictionary (index into SqliteStore::coded_).
-enum class Kind { kText = 0, kReport = 1, kAttributions = 2 };
+enum class Kind { kText = 0, kReport = 1, kAttributions = 2, kPlaces = 3 };
 
 // Story reports are re-encoded every time a batch touches their story, so at level 1 (see
 // PackOptions); with the dictionary they pack to about half of what level 1 alone gives
 // (measured on the 10k bench store's reports: 1.60 MB -> 0.82 MB for 1,500 of them).
+// An article's places (schema 5): ~90 bytes of JSON rows repeating the same place names, which
+// a small dictionary packs to about a third (on the 10k bench corpus 0.92 MB of places -> see
+// docs/BENCHMARKS.md); the store's first thousand non-trivial values are enough to train it.
+TextCodecOptions PlacesCodecOptions() {
+  TextCodecOptions o;
+  o.min_bytes = 48;
+  o.dict_bytes = 16 * 1024;
+  o.train_min_total_bytes = 32 * 1024;
+  return o;
+}
+
 TextCodecOptions ReportCodecOptions() {
   TextCodecOptions o;
   o.level = 1;
@@ -623,7 +656,7 @@ class SqliteStore final : public Store {
     else s.BindNull(8);
     s.Bind(9, a.ingested).Bind(10, a.byline).Bind(11, DatelineToJson(a.dateline));
     s.Bind(12, ToJson(a.links).dump());
-    s.Bind(13, PlacesToJson(a.places));
+    BindCoded(s, 13, Kind::kPlaces, PlacesToJson(a.places));
     s.Bind(14, static_cast<int64_t>(a.content_hash));
     if (a.story_id) s.Bind(15, a.story_id);
     else s.BindNull(15);
@@ -634,6 +667,7 @@ class SqliteStore final : public Store {
     fts_pending_.push_back(FtsRow{id, a.title, a.text});
     if (sqlite3_get_autocommit(db_)) HW_RETURN_IF_ERROR(FlushFts());
     HW_RETURN_IF_ERROR(MaybeTrainDictionary(Kind::kText));
+    HW_RETURN_IF_ERROR(MaybeTrainDictionary(Kind::kPlaces));
     return id;
   }
 
@@ -681,7 +715,7 @@ class SqliteStore final : public Store {
     Stmt s(&stmts_, db_, std::string("SELECT ") + kArticleColumns +
                     " FROM articles a JOIN outlets o ON o.id=a.outlet_id WHERE a.id=?1");
     s.Bind(1, id);
-    if (s.Step()) return ReadArticle(s, text_codec_);
+    if (s.Step()) return ReadArticle(s, text_codec_, places_codec_);
     HW_RETURN_IF_ERROR(s.status());
     return Status::NotFound("no article with id " + std::to_string(id));
   }
@@ -693,7 +727,7 @@ class SqliteStore final : public Store {
     s.Bind(1, id);
     std::vector<Article> out;
     while (s.Step()) {
-      HW_ASSIGN_OR_RETURN(Article a, ReadArticle(s, text_codec_));
+      HW_ASSIGN_OR_RETURN(Article a, ReadArticle(s, text_codec_, places_codec_));
       out.push_back(std::move(a));
     }
     HW_RETURN_IF_ERROR(s.status());
@@ -764,11 +798,30 @@ class SqliteStore final : public Store {
            "source_in_copy, longest_chars, longest_text, upstream) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     s.Bind(1, e.source_id).Bind(2, e.copy_id).Bind(3, ReuseClassName(e.cls));
     s.Bind(4, e.copy_in_source).Bind(5, e.source_in_copy).Bind(6, int64_t{e.longest_chars});
-    // The passage is article text, so the text dictionary packs it (rows packed without one,
+    // The passage is a piece of the copy's text: kept as a reference to it when found there
+    // (schema 5, row_codec.h), else as text the text dictionary packs (rows packed without one,
     // as before schema 4, still read).
-    BindCoded(s, 7, Kind::kText, e.longest_text);
+    std::optional<std::string> ref;
+    if (e.longest_text.size() >= kMinPassageRefBytes) {
+      HW_ASSIGN_OR_RETURN(std::optional<std::string> copy_text, StoredText(e.copy_id));
+      if (copy_text) ref = EncodePassageRef(*copy_text, e.longest_text);
+    }
+    if (ref) s.BindBlob(7, *ref);
+    else BindCoded(s, 7, Kind::kText, e.longest_text);
     s.Bind(8, upstream);
     return s.Run();
+  }
+
+  // The text of an article, decoded; nullopt when there is no such article.
+  StatusOr<std::optional<std::string>> StoredText(ArticleId id) {
+    Stmt s(&stmts_, db_, "SELECT text FROM articles WHERE id=?1");
+    s.Bind(1, id);
+    if (s.Step()) {
+      HW_ASSIGN_OR_RETURN(std::string text, text_codec_.Decode(s.Text(0)));
+      return std::optional<std::string>(std::move(text));
+    }
+    HW_RETURN_IF_ERROR(s.status());
+    return std::optional<std::string>();
   }
 
   ReuseEdge ReadEdge(const Stmt& s) {
@@ -781,7 +834,15 @@ class SqliteStore final : public Store {
     e.longest_chars = static_cast<uint32_t>(s.Int(5));
     // A passage that does not decode (its dictionary lost) reads as "" rather than failing the
     // edge: it is shown, never computed with.
-    auto passage = text_codec_.Decode(s.Text(6));
+    std::string stored = s.Text(6);
+    if (IsPassageRef(stored)) {
+      auto copy_text = StoredText(e.copy_id);
+      e.longest_text = copy_text.ok() && copy_text->has_value()
+                           ? DecodePassageRef(**copy_text, stored).value_or(std::string())
+                           : std::string();
+      return e;
+    }
+    auto passage = text_codec_.Decode(stored);
     e.longest_text = passage.ok() ? std::move(passage).value() : std::string();
     return e;
   }
@@ -824,7 +885,8 @@ class SqliteStore final : public Store {
     s.Bind(4, StoryStatusName(r.story.status)).Bind(5, r.story.first_seen);
     s.Bind(6, r.story.last_seen).Bind(7, r.story.merged_into);
     s.Bind(8, ToJson(r.story.key_terms).dump()).Bind(9, r.verdict).Bind(10, r.policy);
-    s.Bind(11, r.counts_json.empty() ? std::string("{}") : r.counts_json);
+    std::string counts = r.counts_json.empty() ? std::string("{}") : r.counts_json;
+    s.Bind(11, EncodeCounts(counts).value_or(counts));
     BindCoded(s, 12, Kind::kReport, r.report_json.empty() ? std::string("{}") : r.report_json);
     s.Bind(13, r.updated);
     HW_RETURN_IF_ERROR(s.Run());
@@ -940,8 +1002,26 @@ class SqliteStore final : public Store {
 
   Status RecordStoryEvent(StoryId id, UnixSeconds at, const std::string& kind,
                           const std::string& detail) override {
-    Stmt s(&stmts_, db_, "INSERT INTO story_events(story_id, at, kind, detail) VALUES(?1,?2,?3,?4)");
-    s.Bind(1, id).Bind(2, at).Bind(3, kind).Bind(4, detail);
+    // An event naming a stored article keeps its id, not its URL (schema 5, row_codec.h).
+    std::optional<ArticleEventDetail> parts = ParseEventDetail(kind, detail);
+    ArticleId article = 0;
+    if (parts) {
+      Stmt find(&stmts_, db_, "SELECT id FROM articles WHERE canonical_url=?1");
+      find.Bind(1, parts->url);
+      if (find.Step()) article = find.Int(0);
+      HW_RETURN_IF_ERROR(find.status());
+    }
+    Stmt s(&stmts_, db_,
+           "INSERT INTO story_log(story_id, at, kind, detail, article_id, score, is_new) "
+           "VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    s.Bind(1, id).Bind(2, at).Bind(3, kind);
+    if (article == 0) {
+      s.Bind(4, detail).BindNull(5).BindNull(6).BindNull(7);
+    } else {
+      s.Bind(4, std::string_view("")).Bind(5, article);
+      if (parts->has_score) s.Bind(6, parts->score).Bind(7, int64_t{parts->is_new});
+      else s.BindNull(6).BindNull(7);
+    }
     return s.Run();
   }
 
@@ -1138,6 +1218,7 @@ class SqliteStore final : public Store {
   TextCodec text_codec_{TextCodecOptions{}};
   TextCodec report_codec_{ReportCodecOptions()};
   TextCodec attr_codec_{TextCodecOptions{}};
+  TextCodec places_codec_{PlacesCodecOptions()};
   struct Coded {
     const char* kind;  // text_dicts.kind
     TextCodec* codec;
@@ -1145,14 +1226,17 @@ class SqliteStore final : public Store {
     const char* update_sql;  // sets the value ?2 of row ?1
     size_t pending = 0;      // values this connection stored without a dictionary
   };
-  Coded coded_[3] = {
+  Coded coded_[4] = {
       {"text", &text_codec_, "SELECT id, text FROM articles ORDER BY id DESC LIMIT ?1",
        "UPDATE articles SET text=?2 WHERE id=?1"},
       {"report", &report_codec_,
        "SELECT id, report FROM stories ORDER BY updated DESC, id DESC LIMIT ?1",
        "UPDATE stories SET report=?2 WHERE id=?1"},
       {"attributions", &attr_codec_, "SELECT id, data FROM attributions ORDER BY id DESC LIMIT ?1",
-       "UPDATE attributions SET data=?2 WHERE id=?1"}};
+       "UPDATE attributions SET data=?2 WHERE id=?1"},
+      {"places", &places_codec_,
+       "SELECT id, places FROM articles WHERE length(places) >= 48 ORDER BY id DESC LIMIT ?1",
+       "UPDATE articles SET places=?2 WHERE id=?1"}};
   bool dict_trained_in_batch_ = false;
 };
 

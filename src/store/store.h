@@ -73,7 +73,7 @@ struct StoryRecord {
   std::string verdict;     // provenance VerdictName
   std::string policy;
   std::string counts_json;  // {"articles":…,…} as in CLI.md
-  std::string report_json;  // the full `story ID --json` document
+  std::string report_json;  // the `story ID --json` document as pipeline::StoredReportJson keeps it
   UnixSeconds updated = 0;
 };
 

@@ -24,7 +24,7 @@ TEST_F(ApiTest, HealthCountsTheStore) {
   json j = demo_->GetJson("/api/health");
   EXPECT_EQ(j["schema"], 1);
   EXPECT_EQ(j["articles"], *demo_->h.store->CountArticles());
-  EXPECT_EQ(j["schema_version"], 4);
+  EXPECT_EQ(j["schema_version"], 5);
 }
 
 TEST_F(ApiTest, StoryListPagesAndCounts) {

@@ -322,6 +322,9 @@ CREATE TABLE schema_version(version INTEGER NOT NULL); INSERT INTO schema_versio
   }
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   const char* back = R"sql(
+DROP VIEW story_events; ALTER TABLE story_log DROP COLUMN article_id;
+ALTER TABLE story_log DROP COLUMN score; ALTER TABLE story_log DROP COLUMN is_new;
+ALTER TABLE story_log RENAME TO story_events;
 DROP TRIGGER articles_ad; DROP TABLE articles_fts; DROP VIEW articles_text; DROP TABLE text_dicts;
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2');
@@ -349,7 +352,7 @@ UPDATE schema_version SET version=3;
 
   auto s = OpenAt(path);
   ASSERT_TRUE(s);
-  EXPECT_EQ(s->SchemaVersion(), 4);
+  EXPECT_EQ(s->SchemaVersion(), 5);
   auto a = s->GetArticle(1);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->text, "Judicial Watch reported a camp near Ciudad Juárez, officials denied it.");

@@ -36,10 +36,10 @@ TEST(SqliteStore, CreatesSchemaAndReopens) {
   std::string path = testing::TempDir() + "/s.db";
   {
     auto s = OpenAt(path);
-    EXPECT_EQ(s->SchemaVersion(), 4);
+    EXPECT_EQ(s->SchemaVersion(), 5);
   }
   auto s = OpenAt(path);
-  EXPECT_EQ(s->SchemaVersion(), 4);
+  EXPECT_EQ(s->SchemaVersion(), 5);
 }
 
 TEST(SqliteStore, RefusesAForeignSqliteFile) {
@@ -289,6 +289,10 @@ TEST(SqliteStore, MigratesAnOlderStoreForward) {
   sqlite3* db;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
+                         "DROP VIEW story_events; ALTER TABLE story_log DROP COLUMN article_id; "
+                         "ALTER TABLE story_log DROP COLUMN score; "
+                         "ALTER TABLE story_log DROP COLUMN is_new; "
+                         "ALTER TABLE story_log RENAME TO story_events; "
                          "DROP TABLE feeds; DROP TABLE api_tokens; DROP TABLE text_dicts; "
                          "DROP VIEW articles_text; DROP TRIGGER articles_ad; "
                          "UPDATE schema_version SET version=1",
@@ -296,7 +300,7 @@ TEST(SqliteStore, MigratesAnOlderStoreForward) {
             SQLITE_OK);
   sqlite3_close(db);
   auto s = OpenAt(path);
-  EXPECT_EQ(s->SchemaVersion(), 4);
+  EXPECT_EQ(s->SchemaVersion(), 5);
   auto feeds = s->ListFeeds();
   ASSERT_TRUE(feeds.ok()) << feeds.status().ToString();
   EXPECT_TRUE(feeds->empty());
