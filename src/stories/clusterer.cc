@@ -126,6 +126,10 @@ Assignment StoryClusterer::AssignImpl(const ArticleFeatures& a, bool forced, Sto
     } else {
       idf = stop ? 0 : std::log((n + 1) / info.df);
     }
+    if (idf > 0 && o.background != nullptr) {
+      double g = o.background->Generality(info.text);
+      idf = g >= o.background_stop_generality ? 0 : idf * std::pow(1 - g, o.background_weight);
+    }
     if (idf > 0) weighted.emplace_back(it->second, t.tf * idf);
   }
   if (weighted.size() > o.article_terms) {

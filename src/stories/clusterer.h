@@ -37,6 +37,7 @@
 #include "common/status.h"
 #include "common/time.h"
 #include "stories/assignment_model.h"
+#include "stories/background.h"
 #include "stories/terms.h"
 
 namespace headwater::stories {
@@ -207,6 +208,13 @@ struct Options {
   // FitJoinModel scores B-cubed 0.909 / 0.888 against 0.897 / 0.897 for the two thresholds fit
   // the same way (docs/BENCHMARKS.md), level, not better.
   AssignmentModel join_model = DefaultJoinModel();
+  // Background generality (background.h): generic news words weigh less from the first
+  // article on. With g = background->Generality(term) in [0,1]:
+  //   idf *= (1 - g)^background_weight, and idf = 0 when g >= background_stop_generality.
+  // nullptr (default) or weight 0 with stop 1.01 = off.
+  std::shared_ptr<const BackgroundFrequencies> background;
+  double background_weight = 0;
+  double background_stop_generality = 1.01;
   double join_model_min_probability = 0.5;
   double join_model_min_score = 0.05;
   TermOptions terms;
