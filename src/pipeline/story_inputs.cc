@@ -161,9 +161,10 @@ Status Pipeline::UpdateStories(const std::set<StoryId>& ids) {
           r.policy = report.policy;
           json doc = MakeDocument(w.in, report);
           r.counts_json = doc.value("counts", json::object()).dump();
-          r.report_json = StoredReportJson(std::move(doc));
           r.updated = now;
+          // The outcome reads the whole document: take it before the stored form consumes it.
           w.outcome = OutcomeOfRecord(r, doc);
+          r.report_json = StoredReportJson(std::move(doc));
         } catch (const std::exception& e) {
           w.status = Status::Internal("story " + std::to_string(w.in.story.id) + ": " + e.what());
         }
