@@ -11,16 +11,10 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using testing::RoleOf;
 using testing::StoryBuilder;
 using testing::TestPolicies;
 
-NodeRole RoleOf(const Report& r, ArticleId id) {
-  for (const Node& n : r.nodes) {
-    if (!n.external && n.article == id) return n.role;
-  }
-  ADD_FAILURE() << "no node for article " << id;
-  return NodeRole::kUnsourced;
-}
 
 const EchoInfo* EchoOf(const Report& r, const std::string& url) {
   for (const EchoInfo& e : r.echoes) {

@@ -9,16 +9,10 @@
 namespace headwater::provenance {
 namespace {
 
+using testing::RoleOf;
 using testing::StoryBuilder;
 using testing::TestPolicies;
 
-NodeRole RoleOf(const Report& r, ArticleId id) {
-  for (const Node& n : r.nodes) {
-    if (!n.external && n.article == id) return n.role;
-  }
-  ADD_FAILURE() << "no node for article " << id;
-  return NodeRole::kUnsourced;
-}
 
 // [begin, end) of `part` in `text`.
 Span At(const std::string& text, const std::string& part) {

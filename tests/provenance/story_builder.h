@@ -140,4 +140,13 @@ inline PolicySet TestPolicies(bool denials_dispute = false, bool anonymous_count
   return std::move(set).value();
 }
 
+// The role of the (non-external) node of article `id`; a test failure when the report has none.
+inline NodeRole RoleOf(const Report& r, ArticleId id) {
+  for (const Node& n : r.nodes) {
+    if (!n.external && n.article == id) return n.role;
+  }
+  ADD_FAILURE() << "no node for article " << id;
+  return NodeRole::kUnsourced;
+}
+
 }  // namespace headwater::provenance::testing

@@ -9,18 +9,11 @@
 #include <string>
 
 #include "store/store.h"
+#include "store_test_util.h"
 #include "test_util.h"
 
 namespace headwater::store {
 namespace {
-
-std::unique_ptr<Store> OpenAt(const std::string& path) {
-  StoreOptions o;
-  o.path = path;
-  auto s = Store::Open(o);
-  EXPECT_TRUE(s.ok()) << s.status().ToString();
-  return s.ok() ? std::move(s).value() : nullptr;
-}
 
 Article MakeArticle(OutletId outlet, const std::string& marker, int i) {
   Article a;

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "store_test_util.h"
 #include "test_util.h"
 
 namespace headwater::store {
@@ -47,14 +48,6 @@ TEST(Packed, AMarkerWithoutAValidFrameIsReadAsIs) {
   std::string truncated = Pack(Repetitive(3000));
   truncated.resize(truncated.size() - 5);
   EXPECT_EQ(Unpack(truncated), truncated);
-}
-
-std::unique_ptr<Store> OpenAt(const std::string& path) {
-  StoreOptions o;
-  o.path = path;
-  auto s = Store::Open(o);
-  EXPECT_TRUE(s.ok()) << s.status().ToString();
-  return s.ok() ? std::move(s).value() : nullptr;
 }
 
 Attribution MakeAttribution(int i) {

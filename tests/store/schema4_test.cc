@@ -8,18 +8,11 @@
 
 #include "store/store.h"
 #include "store/text_codec.h"
+#include "store_test_util.h"
 #include "test_util.h"
 
 namespace headwater::store {
 namespace {
-
-std::unique_ptr<Store> OpenAt(const std::string& path) {
-  StoreOptions o;
-  o.path = path;
-  auto s = Store::Open(o);
-  EXPECT_TRUE(s.ok()) << s.status().ToString();
-  return s.ok() ? std::move(s).value() : nullptr;
-}
 
 std::string ArticleText(size_t i) {
   static const char* kParts[] = {

@@ -8,20 +8,13 @@
 
 #include "store/row_codec.h"
 #include "store/store.h"
+#include "store_test_util.h"
 #include "test_util.h"
 
 namespace headwater::store {
 namespace {
 
 using json = nlohmann::json;
-
-std::unique_ptr<Store> OpenAt(const std::string& path) {
-  StoreOptions o;
-  o.path = path;
-  auto s = Store::Open(o);
-  EXPECT_TRUE(s.ok()) << s.status().ToString();
-  return s.ok() ? std::move(s).value() : nullptr;
-}
 
 // Every row of a query, its columns joined with '|' (NULL as "NULL").
 std::vector<std::string> Rows(const std::string& path, const std::string& sql) {

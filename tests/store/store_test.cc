@@ -3,18 +3,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "store_test_util.h"
 #include "test_util.h"
 
 namespace headwater::store {
 namespace {
-
-std::unique_ptr<Store> OpenAt(const std::string& path) {
-  StoreOptions o;
-  o.path = path;
-  auto s = Store::Open(o);
-  EXPECT_TRUE(s.ok()) << s.status().ToString();
-  return s.ok() ? std::move(s).value() : nullptr;
-}
 
 Article MakeArticle(OutletId outlet, const std::string& url, const std::string& text) {
   Article a;
