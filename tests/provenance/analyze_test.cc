@@ -15,7 +15,6 @@ using testing::RoleOf;
 using testing::StoryBuilder;
 using testing::TestPolicies;
 
-
 const EchoInfo* EchoOf(const Report& r, const std::string& url) {
   for (const EchoInfo& e : r.echoes) {
     if (e.url == url) return &e;

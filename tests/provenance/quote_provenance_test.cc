@@ -13,7 +13,6 @@ using testing::RoleOf;
 using testing::StoryBuilder;
 using testing::TestPolicies;
 
-
 // [begin, end) of `part` in `text`.
 Span At(const std::string& text, const std::string& part) {
   size_t p = text.find(part);
