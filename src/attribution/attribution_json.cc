@@ -14,10 +14,17 @@ json AttributionToJson(const Attribution& a, const CodePointIndex& idx,
                        const normalize::OutletRegistry* outlets) {
   json resolved = {{"outlet", nullptr}, {"domain", nullptr}, {"person", nullptr}, {"role", nullptr}};
   if (!a.outlet_name.empty()) {
-    resolved["outlet"] = a.outlet_name;
     const Outlet* o = outlets ? outlets->Get(a.outlet_id) : nullptr;
     if (!o && outlets) o = outlets->FindByName(a.outlet_name);
-    if (o && !o->domains.empty()) resolved["domain"] = o->domains.front();
+    // CLI.md: the registry's canonical name, else null. A credit line or "a report in X" may
+    // name an outlet the registry lacks: the name stays in the source span, and provenance
+    // still makes an external node of it, but it is not printed as a resolved outlet.
+    if (o) {
+      resolved["outlet"] = o->name;
+      if (!o->domains.empty()) resolved["domain"] = o->domains.front();
+    } else if (!outlets) {
+      resolved["outlet"] = a.outlet_name;
+    }
   }
   if (!a.person.empty()) resolved["person"] = a.person;
   if (!a.role.empty()) resolved["role"] = a.role;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "attribution/attribution_json.h"
 #include "attribution/extractor.h"
 
 namespace headwater::attribution {
@@ -79,6 +80,26 @@ TEST_F(CreditLinesTest, RepostHeaderAndBylineBulletAndDomainSpelledNames) {
   ASSERT_EQ(unknown.size(), 1u);
   EXPECT_EQ(unknown[0].outlet_id, 0u);
   EXPECT_EQ(unknown[0].outlet_name, "County Courier");
+}
+
+TEST_F(CreditLinesTest, JsonPrintsOnlyRegistryOutletsAsResolved) {
+  // CLI.md: resolved.outlet is the registry's canonical name, else null; an unknown publisher
+  // keeps its name in the source span (and provenance makes an external node of it).
+  std::string text = "Bridge to close\nCounty Courier\u2022\nThe bridge closes in May.";
+  auto unknown = Lines(text);
+  ASSERT_EQ(unknown.size(), 1u);
+  CodePointIndex index(text);
+  auto j = AttributionToJson(unknown[0], index, &registry_);
+  EXPECT_TRUE(j["resolved"]["outlet"].is_null()) << j.dump();
+  EXPECT_TRUE(j["resolved"]["domain"].is_null()) << j.dump();
+  EXPECT_EQ(j["source"]["text"], "County Courier");
+  EXPECT_EQ(j["source_kind"], "outlet");
+  std::string known_text = "Bridge to close\nMetro Ledger\u2022\nThe bridge closes in May.";
+  auto known = Lines(known_text);
+  ASSERT_EQ(known.size(), 1u);
+  auto k = AttributionToJson(known[0], CodePointIndex(known_text), &registry_);
+  EXPECT_EQ(k["resolved"]["outlet"], "Metro Ledger");
+  EXPECT_EQ(k["resolved"]["domain"], "metroledger.example");
 }
 
 TEST_F(CreditLinesTest, OwnOutletBareBulletsAndTextLinesAreNoCredit) {
