@@ -24,7 +24,6 @@ using json = nlohmann::json;
 namespace {
 constexpr const char* kClustererBlob = "stories.clusterer";
 
-// Adds the wall time of its scope to a stage's total (instrumentation only: no decision reads it).
 // The places the clusterer reads from an article: its places' names, then its dateline country.
 std::vector<std::string> StoryPlaces(const Article& a) {
   std::vector<std::string> places;
@@ -34,6 +33,7 @@ std::vector<std::string> StoryPlaces(const Article& a) {
   return places;
 }
 
+// Adds the wall time of its scope to a stage's total (instrumentation only: no decision reads it).
 class StageTimer {
  public:
   StageTimer(IngestSummary* s, const char* stage)
